@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "drill",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "drill", targets: ["drill"]),
+        .library(name: "DrillKit", targets: ["DrillKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "DrillKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "drill",
+            dependencies: [
+                "DrillKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DrillKitTests", dependencies: ["DrillKit"]),
+        .testTarget(name: "DrillCLITests", dependencies: ["drill"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
