@@ -1,0 +1,36 @@
+import Foundation
+import Yams
+
+/// Checks scenario and preparedness files without assessing anything, reporting every problem.
+public enum Linter {
+    /// What a linted file turned out to be.
+    public enum FileKind: String, Sendable {
+        case scenario, preparedness
+    }
+
+    /// The result of linting one file.
+    public struct Result: Sendable {
+        /// The path as shown.
+        public var path: String
+        /// What the file is, when it could be told.
+        public var kind: FileKind?
+        /// Its problems; empty when it is valid.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Lints one file. A file with a top-level `team` key is a preparedness file; any other is a scenario.
+    public static func lint(fileAt url: URL, displayPath: String, budget: InputBudget = .init()) -> Result {
+        do {
+            let node = try YAMLReader.compose(fileAt: url, displayPath: displayPath, budget: budget)
+            if case let .mapping(mapping) = node, mapping["team"] != nil {
+                _ = try PreparednessProfile.decode(node, path: displayPath)
+                return Result(path: displayPath, kind: .preparedness, diagnostics: [])
+            }
+            _ = try Scenario.decode(node, path: displayPath)
+            return Result(path: displayPath, kind: .scenario, diagnostics: [])
+        } catch {
+            let kind: FileKind? = nil
+            return Result(path: displayPath, kind: kind, diagnostics: error.diagnostics)
+        }
+    }
+}

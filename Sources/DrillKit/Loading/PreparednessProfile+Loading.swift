@@ -1,0 +1,143 @@
+import Foundation
+import Yams
+
+extension PreparednessProfile {
+    /// Loads a preparedness file, reporting every problem at once.
+    public static func load(fileAt url: URL, displayPath: String? = nil, budget: InputBudget = .init()) throws(LoadFailure) -> PreparednessProfile {
+        let path = displayPath ?? url.path
+        let node = try YAMLReader.compose(fileAt: url, displayPath: path, budget: budget)
+        return try decode(node, path: path)
+    }
+
+    /// Loads preparedness from YAML text (the embedded example team, tests).
+    public static func load(yaml: String, displayPath: String, budget: InputBudget = .init()) throws(LoadFailure) -> PreparednessProfile {
+        let node = try YAMLReader.compose(data: Data(yaml.utf8), displayPath: displayPath, budget: budget)
+        return try decode(node, path: displayPath)
+    }
+
+    static let keys = ["team", "policy", "contacts", "logs", "backups"]
+
+    static func decode(_ node: Node, path: String) throws(LoadFailure) -> PreparednessProfile {
+        let reader = YAMLReader(path: path)
+        let profile = PreparednessDecoder(reader: reader).profile(node)
+        guard let profile, reader.diagnostics.isEmpty else { throw .invalid(reader.diagnostics) }
+        return profile
+    }
+}
+
+/// Turns a composed preparedness file into a profile, collecting diagnostics on the way.
+struct PreparednessDecoder {
+    let reader: YAMLReader
+
+    func profile(_ node: Node) -> PreparednessProfile? {
+        guard let fields = reader.fields(node, "the preparedness file", allowed: PreparednessProfile.keys) else { return nil }
+        let team = fields.required("team").flatMap { reader.text($0, "team") }
+        let policy = fields["policy"].map(policy) ?? PreparednessPolicy()
+        let contacts = fields["contacts"].flatMap { reader.list($0, "contacts") }?.compactMap(contact) ?? []
+        let logs = fields["logs"].flatMap { reader.list($0, "logs") }?.compactMap(logSource) ?? []
+        let backups = fields["backups"].flatMap { reader.list($0, "backups") }?.compactMap(backup) ?? []
+        guard let team, let policy else { return nil }
+        return PreparednessProfile(team: team, policy: policy, contacts: contacts, logs: logs, backups: backups)
+    }
+
+    private func policy(_ node: Node) -> PreparednessPolicy? {
+        guard let fields = reader.fields(node, "policy", allowed: ["contactsConfirmedWithin", "restoreTestedWithin"]) else { return nil }
+        var policy = PreparednessPolicy()
+        if let value = fields["contactsConfirmedWithin"] {
+            guard let span = reader.span(value, "contactsConfirmedWithin") else { return nil }
+            policy.contactsConfirmedWithin = span
+        }
+        if let value = fields["restoreTestedWithin"] {
+            guard let span = reader.span(value, "restoreTestedWithin") else { return nil }
+            policy.restoreTestedWithin = span
+        }
+        return policy
+    }
+
+    private func contact(_ node: Node) -> Contact? {
+        let keys = ["role", "name", "channels", "availability", "responseTime", "confirmed", "storedOffPlatform", "notes"]
+        guard let fields = reader.fields(node, "a contact", allowed: keys) else { return nil }
+        let role = fields.required("role").flatMap { reader.word($0, "role", as: ContactRole.self) }
+        let name = fields.required("name").flatMap { reader.text($0, "name") }
+        let channels = fields["channels"].flatMap { reader.list($0, "channels") }?.compactMap(channel)
+        let availability = fields.required("availability").flatMap { node -> Availability? in
+            guard let text = reader.string(node, "availability") else { return nil }
+            guard let availability = Availability(parsing: text) else {
+                reader.error("availability '\(text)' is not understood; write 24x7, or days, hours and an IANA time zone such as 'Mon-Fri 09:00-17:30 Europe/London'", at: node)
+                return nil
+            }
+            return availability
+        }
+        let responseTime = fields["responseTime"].map { reader.span($0, "responseTime") } ?? .zero
+        let confirmed = fields.required("confirmed").flatMap { reader.value($0, orKeyword: "never") { reader.date($0, "confirmed") } }
+        let offPlatform = fields.required("storedOffPlatform").flatMap { reader.bool($0, "storedOffPlatform") }
+        guard let role, let name, let availability, let responseTime, let confirmed,
+              let offPlatform else { return nil }
+        if channels?.isEmpty ?? true {
+            reader.error("contact '\(name)' lists no channels; give at least one way to reach them (phone, email, portal, …)", at: node)
+        }
+        return Contact(role: role, name: name, channels: channels ?? [], availability: availability, responseTime: responseTime,
+                       confirmed: confirmed, storedOffPlatform: offPlatform)
+    }
+
+    private func channel(_ node: Node) -> Channel? {
+        let kinds = Channel.Kind.allCases.map(\.rawValue)
+        guard let fields = reader.fields(node, "a channel", allowed: kinds) else { return nil }
+        guard fields.entries.count == 1, let entry = fields.entries.first, let kind = Channel.Kind(rawValue: entry.key) else {
+            if !fields.entries.isEmpty || reader.diagnostics.isEmpty {
+                reader.error("a channel is one key, its kind (\(kinds.joined(separator: ", "))), and the address, e.g. 'phone: +44 20 7946 0321'", at: node)
+            }
+            return nil
+        }
+        return reader.text(entry.value, entry.key).map { Channel(kind: kind, address: $0) }
+    }
+
+    private func logSource(_ node: Node) -> LogSource? {
+        let keys = ["source", "covers", "timestamps", "retention", "storage", "restricted", "accessRecorded", "review"]
+        guard let fields = reader.fields(node, "a log source", allowed: keys) else { return nil }
+        let source = fields.required("source").flatMap { reader.text($0, "source") }
+        let covers = fields.required("covers").flatMap { reader.words($0, "covers", as: EventClass.self) }
+        let timestamps = fields.required("timestamps").flatMap { reader.word($0, "timestamps", as: LogSource.Timestamps.self) }
+        let retention = fields.required("retention").flatMap { reader.span($0, "retention") }
+        let storage = fields.required("storage").flatMap { reader.text($0, "storage") }
+        let restricted = fields.required("restricted").flatMap { reader.bool($0, "restricted") }
+        let accessRecorded = fields.required("accessRecorded").flatMap { reader.bool($0, "accessRecorded") }
+        let review = fields.required("review").flatMap(review)
+        guard let source, let covers, let timestamps, let retention, let storage, let restricted, let accessRecorded, let review else { return nil }
+        return LogSource(source: source, covers: covers, timestamps: timestamps, retention: retention, storage: storage,
+                         restricted: restricted, accessRecorded: accessRecorded, review: review)
+    }
+
+    private func review(_ node: Node) -> LogSource.Review? {
+        guard let text = reader.string(node, "review") else { return nil }
+        switch text {
+        case "automated": return .automated
+        case "none": return LogSource.Review.none
+        default:
+            let words = text.split(separator: " ", maxSplits: 1)
+            if words.count == 2, words[0] == "every", let span = TimeSpan(parsing: String(words[1])), span > .zero {
+                return .manual(every: span)
+            }
+            reader.error("review '\(text)' is not understood; write automated, none, or every 24h (checked by hand)", at: node)
+            return nil
+        }
+    }
+
+    private func backup(_ node: Node) -> Backup? {
+        let keys = ["asset", "kind", "location", "every", "reachBack", "restoreTested", "offPlatform"]
+        guard let fields = reader.fields(node, "a backup", allowed: keys) else { return nil }
+        let asset = fields.required("asset").flatMap { reader.word($0, "asset", as: Asset.self) }
+        let kind = fields.required("kind").flatMap { reader.word($0, "kind", as: Backup.Kind.self) }
+        let location = fields.required("location").flatMap { reader.text($0, "location") }
+        let every = fields.required("every").flatMap { reader.value($0, orKeyword: "continuous") { reader.span($0, "every") } }
+        let unlimited: TimeSpan?? = kind == .versionControl ? .some(.none) : .none
+        let reachBack = fields["reachBack"].map { reader.value($0, orKeyword: "unlimited") { reader.span($0, "reachBack") } } ?? unlimited
+        if fields["reachBack"] == nil, kind != nil, kind != .versionControl {
+            reader.error("a \(kind?.rawValue ?? "") backup needs 'reachBack': how far back a restore can go (e.g. 35d)", at: node)
+        }
+        let tested = fields.required("restoreTested").flatMap { reader.value($0, orKeyword: "never") { reader.date($0, "restoreTested") } }
+        let offPlatform = fields.required("offPlatform").flatMap { reader.bool($0, "offPlatform") }
+        guard let asset, let kind, let location, let every, let reachBack, let tested, let offPlatform else { return nil }
+        return Backup(asset: asset, kind: kind, location: location, every: every, reachBack: reachBack, restoreTested: tested, offPlatform: offPlatform)
+    }
+}

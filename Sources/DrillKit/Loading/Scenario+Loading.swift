@@ -1,0 +1,371 @@
+import Foundation
+import Yams
+
+extension Scenario {
+    /// Loads a scenario file, reporting every problem at once: syntax, types, unknown keys,
+    /// durations, duplicate ids, dangling references, unreachable injects.
+    public static func load(fileAt url: URL, displayPath: String? = nil, budget: InputBudget = .init()) throws(LoadFailure) -> Scenario {
+        let path = displayPath ?? url.path
+        let node = try YAMLReader.compose(fileAt: url, displayPath: path, budget: budget)
+        return try decode(node, path: path)
+    }
+
+    /// Loads a scenario from YAML text.
+    public static func load(yaml: String, displayPath: String, budget: InputBudget = .init()) throws(LoadFailure) -> Scenario {
+        let node = try YAMLReader.compose(data: Data(yaml.utf8), displayPath: displayPath, budget: budget)
+        return try decode(node, path: displayPath)
+    }
+
+    static let keys = ["id", "title", "kind", "summary", "basedOn", "objectives", "onset", "discovered", "detectedBy",
+                       "platformDown", "investigation", "needs", "deadlines", "injects"]
+
+    static func decode(_ node: Node, path: String) throws(LoadFailure) -> Scenario {
+        let reader = YAMLReader(path: path)
+        var decoder = ScenarioDecoder(reader: reader)
+        let scenario = decoder.scenario(node)
+        if let scenario { decoder.checkReferences(scenario) }
+        guard let scenario, reader.diagnostics.isEmpty else { throw .invalid(reader.diagnostics) }
+        return scenario
+    }
+}
+
+/// Turns a composed scenario file into a `Scenario`, remembering where each id and
+/// reference was written so that cross-reference problems point at the right line.
+struct ScenarioDecoder {
+    let reader: YAMLReader
+    private var idNodes: [String: Node] = [:]
+    private var references: [(target: String, kind: Reference, node: Node)] = []
+    private var branchOrigins: [(from: String, target: String, node: Node)] = []
+
+    enum Reference { case need, inject }
+
+    init(reader: YAMLReader) { self.reader = reader }
+
+    mutating func scenario(_ node: Node) -> Scenario? {
+        guard let fields = reader.fields(node, "the scenario", allowed: Scenario.keys) else { return nil }
+        let id = fields.required("id").flatMap { reader.identifier($0, "id") }
+        let title = fields.required("title").flatMap { reader.text($0, "title") }
+        let kind = fields.required("kind").flatMap { reader.word($0, "kind", as: ScenarioKind.self) }
+        let summary = fields.required("summary").flatMap { reader.text($0, "summary") }
+        let basedOn = fields["basedOn"].flatMap { reader.text($0, "basedOn") }
+        let objectives = fields["objectives"].flatMap { reader.list($0, "objectives") }?.compactMap { reader.text($0, "an objective") } ?? []
+        let onset = fields.required("onset").flatMap { reader.span($0, "onset") }
+        let discovered = fields.required("discovered").flatMap { node -> WeeklyMoment? in
+            guard let text = reader.string(node, "discovered") else { return nil }
+            guard let moment = WeeklyMoment(parsing: text) else {
+                reader.error("discovered '\(text)' is not understood; write a weekday, a 24-hour time and an IANA time zone, e.g. 'Saturday 23:40 Europe/Berlin'", at: node)
+                return nil
+            }
+            return moment
+        }
+        let detectedBy = fields["detectedBy"].flatMap { reader.text($0, "detectedBy") }
+        let platformDown = fields["platformDown"].map { reader.bool($0, "platformDown") } ?? false
+        let investigation = fields["investigation"].map { reader.span($0, "investigation") } ?? .days(7)
+        let needs = uniqueItems(fields.required("needs"), "needs", decode: Self.need)
+        let deadlines = fields["deadlines"].map { uniqueItems($0, "deadlines", decode: Self.deadline) } ?? []
+        let injects = uniqueItems(fields.required("injects"), "injects", decode: Self.inject)
+        if let node = fields["injects"], injects?.isEmpty == true, reader.diagnostics.isEmpty {
+            reader.error("a scenario needs at least one inject", at: node)
+        }
+        if let node = fields["needs"], needs?.isEmpty == true, reader.diagnostics.isEmpty {
+            reader.error("a scenario needs at least one need: what it tests in the team's preparedness", at: node)
+        }
+        guard let id, let title, let kind, let summary, let onset, let discovered, let platformDown, let investigation,
+              let needs, let deadlines, let injects else { return nil }
+        return Scenario(id: id, title: title, kind: kind, summary: summary, basedOn: basedOn, objectives: objectives,
+                        onset: onset, discovered: discovered, detectedBy: detectedBy, platformDown: platformDown,
+                        investigation: investigation, needs: needs, deadlines: deadlines, injects: injects)
+    }
+
+    /// Decodes a list of identified items, reporting ids used twice anywhere in the scenario.
+    private mutating func uniqueItems<Item: Identifiable>(_ node: Node?, _ what: String,
+                                                          decode: (inout ScenarioDecoder, Node) -> (Item, Node)?) -> [Item]?
+    where Item.ID == String {
+        guard let node, let items = reader.list(node, what) else { return nil }
+        var result: [Item] = []
+        for item in items {
+            guard let (value, idNode) = decode(&self, item) else { continue }
+            result.append(value)
+            register(value.id, at: idNode)
+        }
+        return result
+    }
+
+    private mutating func register(_ id: String, at node: Node) {
+        if let first = idNodes[id] {
+            reader.error("id '\(id)' is already used at line \(first.mark?.line ?? 0); ids must be unique in a scenario", at: node)
+        } else {
+            idNodes[id] = node
+        }
+    }
+
+    // MARK: Needs and deadlines
+
+    private static let needKeys = ["id", "pillar", "why", "delayIfPartial", "delayIfUnmet"]
+    private static let pillarKeys: [Pillar: [String]] = [
+        .contacts: ["role", "neededAt", "within"],
+        .logs: ["events", "reachBack", "detectWithin"],
+        .backups: ["asset", "versionControlled", "restoreBefore", "maxDataLoss"],
+    ]
+
+    private static func need(_ decoder: inout ScenarioDecoder, _ node: Node) -> (Need, Node)? {
+        let reader = decoder.reader
+        let pillar: Pillar? = {
+            guard case let .mapping(mapping) = node, let value = mapping["pillar"] else { return nil }
+            return Pillar(rawValue: value.string ?? "")
+        }()
+        let allowed = needKeys + (pillar.flatMap { pillarKeys[$0] } ?? pillarKeys.values.flatMap { $0 })
+        guard let fields = reader.fields(node, "a need", allowed: allowed) else { return nil }
+        let idNode = fields.required("id")
+        let id = idNode.flatMap { reader.identifier($0, "need id") }
+        _ = fields.required("pillar").flatMap { reader.word($0, "pillar", as: Pillar.self) }
+        let why = fields["why"].flatMap { reader.text($0, "why") }
+        let delayIfPartial = fields["delayIfPartial"].flatMap { reader.span($0, "delayIfPartial") }
+        let delayIfUnmet = fields["delayIfUnmet"].flatMap { reader.span($0, "delayIfUnmet") }
+        let requirement: Need.Requirement?
+        switch pillar {
+        case .contacts:
+            let role = fields.required("role").flatMap { reader.word($0, "role", as: ContactRole.self) }
+            let neededAt = fields["neededAt"].map { reader.offset($0, "neededAt") } ?? .zero
+            let within = fields["within"].map { reader.span($0, "within") } ?? .hours(4)
+            requirement = role.flatMap { role in
+                neededAt.flatMap { at in within.map { .contact(ContactRequirement(role: role, neededAt: at, within: $0)) } }
+            }
+        case .logs:
+            let events = fields.required("events").flatMap { reader.words($0, "events", as: EventClass.self) }
+            if let node = fields["events"], events?.isEmpty == true { reader.error("events must name at least one event class", at: node) }
+            let absent: TimeSpan?? = .some(.none)
+            let reachBack = fields["reachBack"].map { reader.value($0, orKeyword: "onset") { reader.span($0, "reachBack") } } ?? absent
+            let detectWithin = fields["detectWithin"].map { reader.value($0, orKeyword: "") { reader.span($0, "detectWithin") } } ?? absent
+            if let events, let reachBack, let detectWithin {
+                requirement = .logs(LogRequirement(events: events, reachBack: reachBack, detectWithin: detectWithin))
+            } else { requirement = nil }
+        case .backups:
+            let asset = fields.required("asset").flatMap { reader.word($0, "asset", as: Asset.self) }
+            let versionControlled = fields["versionControlled"].map { reader.bool($0, "versionControlled") } ?? false
+            let absent: TimeSpan?? = .some(.none)
+            let restoreBefore = fields["restoreBefore"].map { reader.value($0, orKeyword: "onset") { reader.span($0, "restoreBefore") } } ?? absent
+            let maxDataLoss = fields["maxDataLoss"].map { reader.value($0, orKeyword: "") { reader.span($0, "maxDataLoss") } } ?? absent
+            if let asset, let versionControlled, let restoreBefore, let maxDataLoss {
+                requirement = .backup(BackupRequirement(asset: asset, versionControlled: versionControlled,
+                                                        restoreBefore: restoreBefore, maxDataLoss: maxDataLoss))
+            } else { requirement = nil }
+        case nil:
+            requirement = nil
+        }
+        guard let id, let idNode, let requirement else { return nil }
+        return (Need(id: id, requirement: requirement, why: why, delayIfPartial: delayIfPartial, delayIfUnmet: delayIfUnmet), idNode)
+    }
+
+    private static func deadline(_ decoder: inout ScenarioDecoder, _ node: Node) -> (Deadline, Node)? {
+        let reader = decoder.reader
+        guard let fields = reader.fields(node, "a deadline", allowed: ["id", "title", "due", "takes", "needs"]) else { return nil }
+        let idNode = fields.required("id")
+        let id = idNode.flatMap { reader.identifier($0, "deadline id") }
+        let title = fields.required("title").flatMap { reader.text($0, "title") }
+        let due = fields.required("due").flatMap { reader.span($0, "due") }
+        let takes = fields["takes"].map { reader.span($0, "takes") } ?? .zero
+        var needs: [String] = []
+        if let list = fields["needs"].flatMap({ reader.list($0, "needs") }) {
+            for item in list {
+                guard let need = reader.identifier(item, "need reference") else { continue }
+                needs.append(need)
+                decoder.references.append((need, .need, item))
+            }
+        }
+        guard let id, let idNode, let title, let due, let takes else { return nil }
+        return (Deadline(id: id, title: title, due: due, takes: takes, needs: needs), idNode)
+    }
+
+    // MARK: Injects and prompts
+
+    private static func inject(_ decoder: inout ScenarioDecoder, _ node: Node) -> (Inject, Node)? {
+        let reader = decoder.reader
+        let keys = ["id", "title", "at", "narrative", "evidence", "consequences", "prompts", "next"]
+        guard let fields = reader.fields(node, "an inject", allowed: keys) else { return nil }
+        let idNode = fields.required("id")
+        let id = idNode.flatMap { reader.identifier($0, "inject id") }
+        let title = fields.required("title").flatMap { reader.text($0, "title") }
+        let at = fields.required("at").flatMap { reader.offset($0, "at") }
+        let narrative = fields.required("narrative").flatMap { reader.text($0, "narrative") }
+        let evidence = fields["evidence"].flatMap { reader.list($0, "evidence") }?.compactMap { item -> Evidence? in
+            guard let fields = reader.fields(item, "evidence", allowed: ["source", "excerpt"]) else { return nil }
+            let source = fields.required("source").flatMap { reader.text($0, "source") }
+            let excerpt = fields.required("excerpt").flatMap { reader.text($0, "excerpt") }
+            guard let source, let excerpt else { return nil }
+            return Evidence(source: source, excerpt: excerpt)
+        } ?? []
+        let consequences = fields["consequences"].flatMap { reader.list($0, "consequences") }?.compactMap { item -> Consequence? in
+            guard let fields = reader.fields(item, "a consequence", allowed: ["need", "when", "narrative"]) else { return nil }
+            let need = fields.required("need").flatMap { reader.identifier($0, "need reference") }
+            if let need, let node = fields["need"] { decoder.references.append((need, .need, node)) }
+            let when = fields.required("when").flatMap { reader.words($0, "when", as: NeedStatus.self) }
+            let narrative = fields.required("narrative").flatMap { reader.text($0, "narrative") }
+            guard let need, let when, let narrative else { return nil }
+            return Consequence(need: need, when: Set(when), narrative: narrative)
+        } ?? []
+        var prompts: [Prompt] = []
+        for item in fields["prompts"].flatMap({ reader.list($0, "prompts") }) ?? [] {
+            guard let (prompt, promptID) = prompt(&decoder, item, inject: id ?? "") else { continue }
+            prompts.append(prompt)
+            decoder.register(prompt.id, at: promptID)
+        }
+        let next = fields["next"].flatMap { decoder.branch($0, from: id ?? "", "next") }
+        guard let id, let idNode, let title, let at, let narrative else { return nil }
+        return (Inject(id: id, title: title, at: at, narrative: narrative, evidence: evidence, consequences: consequences,
+                       prompts: prompts, next: next), idNode)
+    }
+
+    private mutating func branch(_ node: Node, from inject: String, _ what: String) -> BranchTarget? {
+        guard let text = reader.string(node, what) else { return nil }
+        if text == "end" { return .end }
+        guard let id = reader.identifier(node, what) else { return nil }
+        references.append((id, .inject, node))
+        branchOrigins.append((inject, id, node))
+        return .inject(id)
+    }
+
+    private static func prompt(_ decoder: inout ScenarioDecoder, _ node: Node, inject: String) -> (Prompt, Node)? {
+        let reader = decoder.reader
+        let keys = ["id", "kind", "question", "options", "expected", "tolerance", "unit", "points", "hint", "explanation", "onCorrect", "onIncorrect"]
+        guard let fields = reader.fields(node, "a prompt", allowed: keys) else { return nil }
+        let idNode = fields.required("id")
+        let id = idNode.flatMap { reader.identifier($0, "prompt id") }
+        let question = fields.required("question").flatMap { reader.text($0, "question") }
+        let points = fields["points"].map { reader.integer($0, "points", in: 0...1000) } ?? 10
+        let hint = fields["hint"].flatMap { reader.text($0, "hint") }
+        let explanation = fields["explanation"].flatMap { reader.text($0, "explanation") }
+        let onCorrect = fields["onCorrect"].flatMap { decoder.branch($0, from: inject, "onCorrect") }
+        let onIncorrect = fields["onIncorrect"].flatMap { decoder.branch($0, from: inject, "onIncorrect") }
+        let kindNode = fields.required("kind")
+        let kindName = kindNode.flatMap { reader.string($0, "kind") }
+        if let kindName, let kindNode, !Prompt.Kind.names.contains(kindName) {
+            reader.error("prompt kind '\(kindName)' is not one of: \(Prompt.Kind.names.joined(separator: ", "))", at: kindNode)
+        }
+
+        func forbid(_ keys: [String]) {
+            for key in keys {
+                if let entry = fields.entries.first(where: { $0.key == key }) {
+                    reader.error("'\(key)' does not apply to a \(kindName ?? "") prompt", at: entry.keyNode)
+                }
+            }
+        }
+        var kind: Prompt.Kind?
+        switch kindName {
+        case "single-choice", "multiple-choice":
+            forbid(["expected", "tolerance", "unit"])
+            let options = fields.required("options").flatMap { optionsNode -> [Choice]? in
+                guard let items = reader.list(optionsNode, "options") else { return nil }
+                var seen: [String: Node] = [:]
+                let options = items.compactMap { item -> Choice? in
+                    guard let option = decoder.option(item, inject: inject) else { return nil }
+                    if let first = seen[option.id] {
+                        reader.error("option id '\(option.id)' is already used at line \(first.mark?.line ?? 0) in this prompt", at: item)
+                    }
+                    seen[option.id] = item
+                    return option
+                }
+                if items.count < 2 { reader.error("a choice prompt needs at least two options", at: optionsNode) }
+                if !options.isEmpty, !options.contains(where: \.correct) {
+                    reader.error("no option is marked 'correct: true'; mark the expected answer", at: optionsNode)
+                }
+                if kindName == "single-choice", options.filter(\.correct).count > 1 {
+                    reader.error("a single-choice prompt has one correct option; use multiple-choice for several", at: optionsNode)
+                }
+                return options
+            }
+            if let options { kind = kindName == "single-choice" ? .singleChoice(options) : .multipleChoice(options) }
+        case "pick-contact":
+            forbid(["options", "tolerance", "unit"])
+            if let roles = fields.required("expected").flatMap({ reader.words($0, "expected", as: ContactRole.self) }) {
+                kind = .pickContact(expected: roles)
+            }
+        case "yes-no":
+            forbid(["options", "tolerance", "unit"])
+            if let node = fields.required("expected") {
+                switch node.string?.lowercased() {
+                case "yes", "true": kind = .yesNo(expected: true)
+                case "no", "false": kind = .yesNo(expected: false)
+                default: reader.error("expected for a yes-no prompt must be yes or no, found \(YAMLReader.describe(node))", at: node)
+                }
+            }
+        case "free-text":
+            forbid(["options", "tolerance", "unit", "onCorrect", "onIncorrect"])
+            let guidance = fields["expected"].flatMap { reader.text($0, "expected") }
+            kind = .freeText(guidance: guidance)
+        case "estimate":
+            forbid(["options"])
+            let expected = fields.required("expected").flatMap { reader.number($0, "expected") }
+            let tolerance = fields["tolerance"].map { reader.number($0, "tolerance") } ?? 0
+            if let tolerance, tolerance < 0, let node = fields["tolerance"] { reader.error("tolerance must not be negative", at: node) }
+            let unit = fields["unit"].flatMap { reader.text($0, "unit") }
+            if let expected, let tolerance { kind = .estimate(expected: expected, tolerance: tolerance, unit: unit) }
+        default:
+            break
+        }
+        guard let id, let idNode, let question, let points, let kind else { return nil }
+        return (Prompt(id: id, question: question, kind: kind, points: points, hint: hint, explanation: explanation,
+                       onCorrect: onCorrect, onIncorrect: onIncorrect), idNode)
+    }
+
+    private mutating func option(_ node: Node, inject: String) -> Choice? {
+        guard let fields = reader.fields(node, "an option", allowed: ["id", "text", "correct", "next"]) else { return nil }
+        let id = fields.required("id").flatMap { reader.identifier($0, "option id") }
+        let text = fields.required("text").flatMap { reader.text($0, "text") }
+        let correct = fields["correct"].map { reader.bool($0, "correct") } ?? false
+        let next = fields["next"].flatMap { branch($0, from: inject, "next") }
+        guard let id, let text, let correct else { return nil }
+        return Choice(id: id, text: text, correct: correct, next: next)
+    }
+
+    // MARK: Cross-references
+
+    /// Dangling references, branches that run the clock backwards, and unreachable injects.
+    func checkReferences(_ scenario: Scenario) {
+        let needIDs = Set(scenario.needs.map(\.id))
+        let injects = Dictionary(scenario.injects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (target, kind, node) in references {
+            switch kind {
+            case .need where !needIDs.contains(target):
+                let suggestion = YAMLReader.closest(to: target, in: Array(needIDs)).map { "; did you mean '\($0)'?" } ?? ""
+                reader.error("no need has the id '\(target)'\(suggestion)", at: node)
+            case .inject where injects[target] == nil:
+                let suggestion = YAMLReader.closest(to: target, in: Array(injects.keys)).map { "; did you mean '\($0)'?" } ?? ""
+                reader.error("no inject has the id '\(target)' (write an inject id or 'end')\(suggestion)", at: node)
+            default:
+                break
+            }
+        }
+        for (from, target, node) in branchOrigins {
+            guard let source = injects[from], let destination = injects[target], destination.at < source.at else { continue }
+            reader.error("branch from '\(from)' (at +\(source.at.compact)) to '\(target)' (at +\(destination.at.compact)) would run the clock backwards", at: node)
+        }
+        for (index, inject) in scenario.injects.enumerated().dropFirst() {
+            let previous = scenario.injects[index - 1]
+            if previous.next == nil, inject.at < previous.at, let node = idNodes[inject.id] {
+                reader.error("inject '\(inject.id)' is at +\(inject.at.compact), earlier than '\(previous.id)' (+\(previous.at.compact)) before it", at: node)
+            }
+        }
+        for id in Self.unreachable(scenario) {
+            reader.error("inject '\(id)' can never be reached: no branch leads to it and the inject before it always goes elsewhere", at: idNodes[id])
+        }
+    }
+
+    /// Injects that no path from the first inject reaches.
+    static func unreachable(_ scenario: Scenario) -> [String] {
+        guard let first = scenario.injects.first else { return [] }
+        let index = Dictionary(scenario.injects.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var reached: Set<String> = [first.id]
+        var queue = [first.id]
+        while let id = queue.popLast() {
+            guard let position = index[id] else { continue }
+            let inject = scenario.injects[position]
+            var targets = inject.prompts.flatMap(\.branchTargets)
+            targets.append(inject.next ?? (position + 1 < scenario.injects.count ? .inject(scenario.injects[position + 1].id) : .end))
+            for case let .inject(target) in targets where reached.insert(target).inserted {
+                queue.append(target)
+            }
+        }
+        return scenario.injects.map(\.id).filter { !reached.contains($0) }
+    }
+}

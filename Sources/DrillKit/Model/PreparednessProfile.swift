@@ -1,0 +1,180 @@
+/// What a team really has in place: whom it would call, which logs it keeps, what is backed up.
+public struct PreparednessProfile: Hashable, Sendable {
+    /// The team's name.
+    public var team: String
+    /// The team's own thresholds.
+    public var policy: PreparednessPolicy
+    /// People and organisations the team would call.
+    public var contacts: [Contact]
+    /// Log sources.
+    public var logs: [LogSource]
+    /// Backups.
+    public var backups: [Backup]
+
+    /// Creates a profile.
+    public init(team: String, policy: PreparednessPolicy = .init(), contacts: [Contact] = [], logs: [LogSource] = [], backups: [Backup] = []) {
+        self.team = team
+        self.policy = policy
+        self.contacts = contacts
+        self.logs = logs
+        self.backups = backups
+    }
+}
+
+/// How fresh a team wants its records to be. The defaults are the guide's: 12 months.
+public struct PreparednessPolicy: Hashable, Sendable {
+    /// Contact details older than this are stale.
+    public var contactsConfirmedWithin: TimeSpan
+    /// A restore not tested within this is untested.
+    public var restoreTestedWithin: TimeSpan
+
+    /// Creates a policy; both thresholds default to 12 months.
+    public init(contactsConfirmedWithin: TimeSpan = .months(12), restoreTestedWithin: TimeSpan = .months(12)) {
+        self.contactsConfirmedWithin = contactsConfirmedWithin
+        self.restoreTestedWithin = restoreTestedWithin
+    }
+}
+
+/// Someone the team would call, and how.
+public struct Contact: Hashable, Sendable {
+    /// What they are for.
+    public var role: ContactRole
+    /// Who they are: a person or an organisation.
+    public var name: String
+    /// How to reach them.
+    public var channels: [Channel]
+    /// When they answer.
+    public var availability: Availability
+    /// How long they take to respond once reached during their hours (a retainer's SLA).
+    public var responseTime: TimeSpan
+    /// The day the details were last confirmed, if ever.
+    public var confirmed: CalendarDate?
+    /// Whether the details are kept somewhere that survives the platform being down.
+    public var storedOffPlatform: Bool
+
+    /// Creates a contact.
+    public init(role: ContactRole, name: String, channels: [Channel] = [], availability: Availability = .aroundTheClock,
+                responseTime: TimeSpan = .zero, confirmed: CalendarDate?, storedOffPlatform: Bool) {
+        self.role = role
+        self.name = name
+        self.channels = channels
+        self.availability = availability
+        self.responseTime = responseTime
+        self.confirmed = confirmed
+        self.storedOffPlatform = storedOffPlatform
+    }
+}
+
+/// One way to reach a contact.
+public struct Channel: Hashable, Sendable {
+    /// The kind of channel.
+    public enum Kind: String, CaseIterable, Codable, Sendable {
+        case phone, email, portal, chat, pager, web, other
+    }
+
+    /// The kind of channel.
+    public var kind: Kind
+    /// The number, address or URL.
+    public var address: String
+
+    /// Creates a channel.
+    public init(kind: Kind, address: String) {
+        self.kind = kind
+        self.address = address
+    }
+}
+
+/// A place that records events.
+public struct LogSource: Hashable, Sendable {
+    /// Whether entries say when they happened, and in which zone.
+    public enum Timestamps: String, CaseIterable, Codable, Sendable {
+        case withZone = "with-zone"
+        case withoutZone = "without-zone"
+        case none
+    }
+
+    /// How the logs are checked.
+    public enum Review: Hashable, Sendable, CustomStringConvertible {
+        /// Automated analytics with alerting.
+        case automated
+        /// By hand, at most this far apart.
+        case manual(every: TimeSpan)
+        /// Nobody reads them until something happens.
+        case none
+
+        public var description: String {
+            switch self {
+            case .automated: "automated"
+            case let .manual(every): "every \(every.compact)"
+            case .none: "none"
+            }
+        }
+    }
+
+    /// The source's name (`app-audit-log`).
+    public var source: String
+    /// The event classes it records.
+    public var covers: [EventClass]
+    /// Whether entries carry timestamps with a time zone.
+    public var timestamps: Timestamps
+    /// How long entries are kept.
+    public var retention: TimeSpan
+    /// Where the entries are stored.
+    public var storage: String
+    /// Whether only staff with a business need can read them.
+    public var restricted: Bool
+    /// Whether reading them is itself recorded.
+    public var accessRecorded: Bool
+    /// How they are reviewed.
+    public var review: Review
+
+    /// Creates a log source.
+    public init(source: String, covers: [EventClass], timestamps: Timestamps, retention: TimeSpan, storage: String,
+                restricted: Bool, accessRecorded: Bool, review: Review) {
+        self.source = source
+        self.covers = covers
+        self.timestamps = timestamps
+        self.retention = retention
+        self.storage = storage
+        self.restricted = restricted
+        self.accessRecorded = accessRecorded
+        self.review = review
+    }
+}
+
+/// A copy of an asset the team could restore from.
+public struct Backup: Hashable, Sendable {
+    /// The kind of copy.
+    public enum Kind: String, CaseIterable, Codable, Sendable {
+        case versionControl = "version-control"
+        case snapshot
+        case export
+    }
+
+    /// What is copied.
+    public var asset: Asset
+    /// The kind of copy.
+    public var kind: Kind
+    /// Where the copy is kept.
+    public var location: String
+    /// How often a copy is made; `nil` for continuous (every change, as in version control).
+    public var every: TimeSpan?
+    /// How far back a restore can reach; `nil` for the whole history.
+    public var reachBack: TimeSpan?
+    /// The day a restore was last tested, if ever.
+    public var restoreTested: CalendarDate?
+    /// Whether the copy is kept off the platform.
+    public var offPlatform: Bool
+
+    /// Creates a backup.
+    public init(asset: Asset, kind: Kind, location: String, every: TimeSpan?, reachBack: TimeSpan?,
+                restoreTested: CalendarDate?, offPlatform: Bool) {
+        self.asset = asset
+        self.kind = kind
+        self.location = location
+        self.every = every
+        self.reachBack = reachBack
+        self.restoreTested = restoreTested
+        self.offPlatform = offPlatform
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import DrillKit
+
+/// A failure a user caused, with the documented exit code. Printed as plain lines, never a trace.
+struct CommandFailure: Error {
+    /// Lines for standard error.
+    var lines: [String]
+    /// The documented exit code.
+    var code: Int32
+
+    /// Invalid input data.
+    static let invalidData: Int32 = 65
+    /// An input file is missing.
+    static let missingInput: Int32 = 66
+    /// A database or file could not be read or written.
+    static let ioFailure: Int32 = 74
+    /// Usage error.
+    static let usage: Int32 = 64
+
+    init(lines: [String], code: Int32) {
+        self.lines = lines
+        self.code = code
+    }
+
+    init(_ failure: LoadFailure, hint: String) {
+        switch failure {
+        case let .missing(path, reason):
+            self.init(lines: ["\(path.terminalSafeLine): error: \(reason); \(hint)"], code: Self.missingInput)
+        case let .invalid(diagnostics):
+            self.init(lines: diagnostics.map(\.description.terminalSafeLine), code: Self.invalidData)
+        }
+    }
+}
+
+extension ParsableCommand {
+    /// Runs a command body, turning a `CommandFailure` into its lines on standard error and its exit code.
+    func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as CommandFailure {
+            for line in failure.lines { Terminal.standardError.line(line) }
+            throw ExitCode(failure.code)
+        }
+    }
+}

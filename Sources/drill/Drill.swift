@@ -1,0 +1,18 @@
+import ArgumentParser
+import DrillKit
+
+/// `drill`: a tabletop incident-drill simulator that checks a team's real preparedness.
+@main
+struct Drill: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drill",
+        abstract: "Rehearse security incidents against your team's real contacts, logs and backups.",
+        discussion: """
+            Exit codes: 0 success; 1 `check --strict` found an unmet need; 64 usage; \
+            65 invalid input data (reported as path:line:column: error: message); \
+            66 input file missing; 74 database or file I/O failure.
+            """,
+        version: "0.1.0",
+        subcommands: [Check.self, Scenarios.self, Lint.self, Init.self]
+    )
+}

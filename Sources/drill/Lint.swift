@@ -1,0 +1,55 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill lint`: every problem in scenario and preparedness files, at once.
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check scenario and preparedness files; report every problem as path:line:column: error: message.",
+            discussion: "Without paths: the scenario folder, and ./preparedness.yaml when it exists. Exits 65 when any file is invalid, 66 when one is missing.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "Files or folders to check.")
+        var paths: [String] = []
+
+        func run() throws {
+            try reportingFailures {
+                var targets = paths
+                if targets.isEmpty {
+                    targets = [options.scenarios]
+                    if let team = options.team { targets.append(team) } else if FileManager.default.fileExists(atPath: "preparedness.yaml") { targets.append("preparedness.yaml") }
+                }
+                var files: [(URL, String)] = []
+                var missing: [String] = []
+                for path in targets {
+                    var isDirectory: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                        missing.append("\(path.terminalSafeLine): error: no such file or folder")
+                        continue
+                    }
+                    if isDirectory.boolValue {
+                        do throws(LoadFailure) {
+                            files += try ScenarioLibrary.yamlFiles(in: URL(fileURLWithPath: path), displayPath: path)
+                        } catch {
+                            missing += error.diagnostics.map(\.description.terminalSafeLine)
+                        }
+                    } else {
+                        files.append((URL(fileURLWithPath: path), path))
+                    }
+                }
+                let results = files.map { Linter.lint(fileAt: $0.0, displayPath: $0.1) }
+                let diagnostics = results.flatMap(\.diagnostics)
+                let err = Terminal.standardError
+                for diagnostic in diagnostics { err.line(diagnostic.description.terminalSafeLine) }
+                for line in missing { err.line(line) }
+                let bad = results.filter { !$0.diagnostics.isEmpty }.count
+                let summary = "\(results.count) file\(results.count == 1 ? "" : "s") checked: \(results.count - bad) valid, \(bad) with problems (\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s"))."
+                Terminal.standardOutput.line(summary)
+                if !missing.isEmpty { throw ExitCode(CommandFailure.missingInput) }
+                if !diagnostics.isEmpty { throw ExitCode(CommandFailure.invalidData) }
+            }
+        }
+    }
+}
