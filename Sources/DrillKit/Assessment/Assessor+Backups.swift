@@ -19,7 +19,7 @@ extension Assessor {
         var reasons = gaps.reasons
         if status == .met {
             let tested = backup.restoreTested.map { "restore tested \($0)" } ?? ""
-            reasons = ["\(asset.spoken.prefix(1).uppercased() + asset.spoken.dropFirst()) is kept as \(backup.kind.spoken) in \(backup.location) (reaches back \(backup.reachBack?.spoken ?? "through its whole history"), \(tested)), enough to restore to before the \(restoreLabel(requirement, scenario))."]
+            reasons = ["\(asset.spoken.prefix(1).uppercased() + asset.spoken.dropFirst()) is kept as \(backup.kind.withArticle) (\(backup.location); reaches back \(backup.reachBack?.spoken ?? "through its whole history"), \(tested)), enough to restore to before the \(restoreLabel(requirement, scenario))."]
         }
         return Finding(
             needID: need.id, pillar: .backups, status: status, reasons: reasons, delay: delay,
@@ -32,14 +32,14 @@ extension Assessor {
 
     private func backupGaps(_ backup: Backup, _ need: Need, _ requirement: BackupRequirement, in scenario: Scenario) -> [Gap] {
         var gaps: [Gap] = []
-        let what = "The \(backup.asset.spoken) \(backup.kind.spoken) in \(backup.location)"
+        let what = "The \(backup.asset.spoken) \(backup.kind.spoken) (\(backup.location))"
         if scenario.platformDown && !backup.offPlatform {
             gaps.append(Gap(status: .unmet, reason: "\(what) is kept on the platform, which is down in this scenario."))
         }
         if requirement.versionControlled && backup.kind != .versionControl {
             gaps.append(Gap(
                 status: .partial,
-                reason: "\(what) is a \(backup.kind.spoken), not version control: there is no per-change history to roll back to.",
+                reason: "\(what) is \(backup.kind.withArticle), not version control: there is no per-change history to roll back to.",
                 delay: need.delayIfPartial ?? costs.partialBackup))
         }
         let restoreBefore = requirement.restoreBefore ?? scenario.onset
@@ -83,4 +83,7 @@ extension Backup.Kind {
         case .export: "export"
         }
     }
+
+    /// The kind with its article: `a snapshot`, `an export`.
+    public var withArticle: String { self == .export ? "an export" : "a \(spoken)" }
 }

@@ -61,9 +61,9 @@ struct ScenarioDecoder {
         let detectedBy = fields["detectedBy"].flatMap { reader.text($0, "detectedBy") }
         let platformDown = fields["platformDown"].map { reader.bool($0, "platformDown") } ?? false
         let investigation = fields["investigation"].map { reader.span($0, "investigation") } ?? .days(7)
-        let needs = uniqueItems(fields.required("needs"), "needs", decode: Self.need)
-        let deadlines = fields["deadlines"].map { uniqueItems($0, "deadlines", decode: Self.deadline) } ?? []
-        let injects = uniqueItems(fields.required("injects"), "injects", decode: Self.inject)
+        let needs = items(fields.required("needs"), "needs", decode: Self.need)
+        let deadlines = fields["deadlines"].map { items($0, "deadlines", decode: Self.deadline) } ?? []
+        let injects = items(fields.required("injects"), "injects", decode: Self.inject)
         if let node = fields["injects"], injects?.isEmpty == true, reader.diagnostics.isEmpty {
             reader.error("a scenario needs at least one inject", at: node)
         }
@@ -77,18 +77,10 @@ struct ScenarioDecoder {
                         investigation: investigation, needs: needs, deadlines: deadlines, injects: injects)
     }
 
-    /// Decodes a list of identified items, reporting ids used twice anywhere in the scenario.
-    private mutating func uniqueItems<Item: Identifiable>(_ node: Node?, _ what: String,
-                                                          decode: (inout ScenarioDecoder, Node) -> (Item, Node)?) -> [Item]?
-    where Item.ID == String {
+    /// Decodes a list of items; each decoder registers its own id, so duplicates are found in file order.
+    private mutating func items<Item>(_ node: Node?, _ what: String, decode: (inout ScenarioDecoder, Node) -> Item?) -> [Item]? {
         guard let node, let items = reader.list(node, what) else { return nil }
-        var result: [Item] = []
-        for item in items {
-            guard let (value, idNode) = decode(&self, item) else { continue }
-            result.append(value)
-            register(value.id, at: idNode)
-        }
-        return result
+        return items.compactMap { decode(&self, $0) }
     }
 
     private mutating func register(_ id: String, at node: Node) {
@@ -108,7 +100,7 @@ struct ScenarioDecoder {
         .backups: ["asset", "versionControlled", "restoreBefore", "maxDataLoss"],
     ]
 
-    private static func need(_ decoder: inout ScenarioDecoder, _ node: Node) -> (Need, Node)? {
+    private static func need(_ decoder: inout ScenarioDecoder, _ node: Node) -> Need? {
         let reader = decoder.reader
         let pillar: Pillar? = {
             guard case let .mapping(mapping) = node, let value = mapping["pillar"] else { return nil }
@@ -118,6 +110,7 @@ struct ScenarioDecoder {
         guard let fields = reader.fields(node, "a need", allowed: allowed) else { return nil }
         let idNode = fields.required("id")
         let id = idNode.flatMap { reader.identifier($0, "need id") }
+        if let id, let idNode { decoder.register(id, at: idNode) }
         _ = fields.required("pillar").flatMap { reader.word($0, "pillar", as: Pillar.self) }
         let why = fields["why"].flatMap { reader.text($0, "why") }
         let delayIfPartial = fields["delayIfPartial"].flatMap { reader.span($0, "delayIfPartial") }
@@ -153,15 +146,16 @@ struct ScenarioDecoder {
         case nil:
             requirement = nil
         }
-        guard let id, let idNode, let requirement else { return nil }
-        return (Need(id: id, requirement: requirement, why: why, delayIfPartial: delayIfPartial, delayIfUnmet: delayIfUnmet), idNode)
+        guard let id, let requirement else { return nil }
+        return Need(id: id, requirement: requirement, why: why, delayIfPartial: delayIfPartial, delayIfUnmet: delayIfUnmet)
     }
 
-    private static func deadline(_ decoder: inout ScenarioDecoder, _ node: Node) -> (Deadline, Node)? {
+    private static func deadline(_ decoder: inout ScenarioDecoder, _ node: Node) -> Deadline? {
         let reader = decoder.reader
         guard let fields = reader.fields(node, "a deadline", allowed: ["id", "title", "due", "takes", "needs"]) else { return nil }
         let idNode = fields.required("id")
         let id = idNode.flatMap { reader.identifier($0, "deadline id") }
+        if let id, let idNode { decoder.register(id, at: idNode) }
         let title = fields.required("title").flatMap { reader.text($0, "title") }
         let due = fields.required("due").flatMap { reader.span($0, "due") }
         let takes = fields["takes"].map { reader.span($0, "takes") } ?? .zero
@@ -173,18 +167,19 @@ struct ScenarioDecoder {
                 decoder.references.append((need, .need, item))
             }
         }
-        guard let id, let idNode, let title, let due, let takes else { return nil }
-        return (Deadline(id: id, title: title, due: due, takes: takes, needs: needs), idNode)
+        guard let id, let title, let due, let takes else { return nil }
+        return Deadline(id: id, title: title, due: due, takes: takes, needs: needs)
     }
 
     // MARK: Injects and prompts
 
-    private static func inject(_ decoder: inout ScenarioDecoder, _ node: Node) -> (Inject, Node)? {
+    private static func inject(_ decoder: inout ScenarioDecoder, _ node: Node) -> Inject? {
         let reader = decoder.reader
         let keys = ["id", "title", "at", "narrative", "evidence", "consequences", "prompts", "next"]
         guard let fields = reader.fields(node, "an inject", allowed: keys) else { return nil }
         let idNode = fields.required("id")
         let id = idNode.flatMap { reader.identifier($0, "inject id") }
+        if let id, let idNode { decoder.register(id, at: idNode) }
         let title = fields.required("title").flatMap { reader.text($0, "title") }
         let at = fields.required("at").flatMap { reader.offset($0, "at") }
         let narrative = fields.required("narrative").flatMap { reader.text($0, "narrative") }
@@ -206,14 +201,12 @@ struct ScenarioDecoder {
         } ?? []
         var prompts: [Prompt] = []
         for item in fields["prompts"].flatMap({ reader.list($0, "prompts") }) ?? [] {
-            guard let (prompt, promptID) = prompt(&decoder, item, inject: id ?? "") else { continue }
-            prompts.append(prompt)
-            decoder.register(prompt.id, at: promptID)
+            if let prompt = prompt(&decoder, item, inject: id ?? "") { prompts.append(prompt) }
         }
         let next = fields["next"].flatMap { decoder.branch($0, from: id ?? "", "next") }
-        guard let id, let idNode, let title, let at, let narrative else { return nil }
-        return (Inject(id: id, title: title, at: at, narrative: narrative, evidence: evidence, consequences: consequences,
-                       prompts: prompts, next: next), idNode)
+        guard let id, let title, let at, let narrative else { return nil }
+        return Inject(id: id, title: title, at: at, narrative: narrative, evidence: evidence, consequences: consequences,
+                      prompts: prompts, next: next)
     }
 
     private mutating func branch(_ node: Node, from inject: String, _ what: String) -> BranchTarget? {
@@ -225,12 +218,13 @@ struct ScenarioDecoder {
         return .inject(id)
     }
 
-    private static func prompt(_ decoder: inout ScenarioDecoder, _ node: Node, inject: String) -> (Prompt, Node)? {
+    private static func prompt(_ decoder: inout ScenarioDecoder, _ node: Node, inject: String) -> Prompt? {
         let reader = decoder.reader
         let keys = ["id", "kind", "question", "options", "expected", "tolerance", "unit", "points", "hint", "explanation", "onCorrect", "onIncorrect"]
         guard let fields = reader.fields(node, "a prompt", allowed: keys) else { return nil }
         let idNode = fields.required("id")
         let id = idNode.flatMap { reader.identifier($0, "prompt id") }
+        if let id, let idNode { decoder.register(id, at: idNode) }
         let question = fields.required("question").flatMap { reader.text($0, "question") }
         let points = fields["points"].map { reader.integer($0, "points", in: 0...1000) } ?? 10
         let hint = fields["hint"].flatMap { reader.text($0, "hint") }
@@ -303,9 +297,9 @@ struct ScenarioDecoder {
         default:
             break
         }
-        guard let id, let idNode, let question, let points, let kind else { return nil }
-        return (Prompt(id: id, question: question, kind: kind, points: points, hint: hint, explanation: explanation,
-                       onCorrect: onCorrect, onIncorrect: onIncorrect), idNode)
+        guard let id, let question, let points, let kind else { return nil }
+        return Prompt(id: id, question: question, kind: kind, points: points, hint: hint, explanation: explanation,
+                      onCorrect: onCorrect, onIncorrect: onIncorrect)
     }
 
     private mutating func option(_ node: Node, inject: String) -> Choice? {
