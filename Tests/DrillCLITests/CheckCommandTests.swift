@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@Suite("drill check, end to end")
+struct CheckCommandTests {
+    let scenarios = DrillProcess.packageRoot.appendingPathComponent("scenarios").path
+
+    @Test("Without a team file, check announces the embedded example team and succeeds")
+    func embeddedExample() throws {
+        let folder = try DrillProcess.temporaryFolder()
+        let result = try DrillProcess.run(["check", "--scenarios", scenarios, "--as-of", "2026-11-26"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("embedded example team"))
+        #expect(result.stdout.contains("Lighthouse Apps (example)"))
+        #expect(result.stdout.contains("Summary:"))
+    }
+
+    @Test("JSON output follows the CLI contract")
+    func jsonShape() throws {
+        let result = try DrillProcess.run(["check", "--scenarios", scenarios, "--format", "json", "--as-of", "2026-11-26"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["team"] as? String == "Lighthouse Apps (example)")
+        let list = try #require(json["scenarios"] as? [[String: Any]])
+        #expect(list.count >= 9)
+        for scenario in list {
+            #expect(scenario["id"] is String)
+            #expect(["data-exposure", "app-compromise", "platform-degradation"].contains(scenario["kind"] as? String))
+            let verdicts = try #require(scenario["verdicts"] as? [String: String])
+            #expect(Set(verdicts.keys) == ["contacts", "logs", "backups"])
+            #expect(verdicts.values.allSatisfy { ["sufficient", "insufficient"].contains($0) })
+            for need in try #require(scenario["needs"] as? [[String: Any]]) {
+                #expect(need["id"] is String && need["reason"] is String)
+                #expect(["contacts", "logs", "backups"].contains(need["pillar"] as? String))
+                #expect(["met", "partial", "unmet"].contains(need["status"] as? String))
+                #expect(need["delayHours"] is NSNumber)
+            }
+            for deadline in try #require(scenario["deadlines"] as? [[String: Any]]) {
+                #expect(deadline["id"] is String && deadline["dueHours"] is NSNumber && deadline["reachedHours"] is NSNumber)
+                #expect(deadline["met"] is Bool)
+            }
+        }
+    }
+
+    @Test("--strict exits 1 when a need is unmet, 0 when all are met")
+    func strict() throws {
+        let failing = try DrillProcess.run(["check", "--scenarios", scenarios, "--strict", "--as-of", "2026-11-26"])
+        #expect(failing.status == 1)
+        let folder = try DrillProcess.temporaryFolder()
+        try CLIFixtures.fullyPreparedTeam.write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try CLIFixtures.simpleScenario.write(to: folder.appendingPathComponent("scenarios/simple.yaml"), atomically: true, encoding: .utf8)
+        let passing = try DrillProcess.run(["check", "--team", "team.yaml", "--strict", "--as-of", "2026-11-26"], in: folder)
+        #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
+        #expect(passing.stdout.contains("contacts ✓ sufficient"))
+    }
+
+    @Test("A missing team file exits 66 and names the file")
+    func missingTeam() throws {
+        let result = try DrillProcess.run(["check", "--scenarios", scenarios, "--team", "/nonexistent/team.yaml"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("/nonexistent/team.yaml: error: no such file"))
+    }
+
+    @Test("A missing scenario folder exits 66")
+    func missingScenarios() throws {
+        let result = try DrillProcess.run(["check", "--scenarios", "/nonexistent/scenarios"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no such folder"))
+    }
+
+    @Test("An invalid team file exits 65 with path:line:column, and no crash trace")
+    func invalidTeam() throws {
+        let folder = try DrillProcess.temporaryFolder()
+        try "team: T\ncontacts:\n  - role: plumber\n".write(to: folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
+        let result = try DrillProcess.run(["check", "--scenarios", scenarios], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("preparedness.yaml:3:11: error: role 'plumber' is not one of"))
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    @Test("An unknown scenario id exits 66")
+    func unknownScenario() throws {
+        let result = try DrillProcess.run(["check", "--scenarios", scenarios, "no-such-scenario"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no scenario with id 'no-such-scenario'"))
+    }
+
+    @Test("A bad option is a usage error, exit 64")
+    func usage() throws {
+        #expect(try DrillProcess.run(["check", "--format", "xml"]).status == 64)
+        #expect(try DrillProcess.run(["check", "--as-of", "yesterday"]).status == 64)
+    }
+
+    @Test("Hostile text in a team file reaches the terminal neutralised")
+    func neutralisesHostileText() throws {
+        let folder = try DrillProcess.temporaryFolder()
+        let hostile = CLIFixtures.fullyPreparedTeam.replacingOccurrences(of: "team: Prepared", with: "team: \"Evil\\e]0;owned\\a\\e[2J\\u202E\"")
+        try hostile.write(to: folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try CLIFixtures.simpleScenario.write(to: folder.appendingPathComponent("scenarios/simple.yaml"), atomically: true, encoding: .utf8)
+        let result = try DrillProcess.run(["check"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        #expect(result.stdout.contains("Evil\\u{1B}]0;owned"))
+    }
+}
+
+enum CLIFixtures {
+    static let fullyPreparedTeam = """
+        team: Prepared
+        contacts:
+          - role: platform-vendor
+            name: Vendor security
+            channels: [{ portal: https://support.example/security }]
+            availability: 24x7
+            confirmed: 2026-10-01
+            storedOffPlatform: true
+        logs:
+          - source: audit
+            covers: [admin-actions]
+            timestamps: with-zone
+            retention: 13mo
+            storage: Locked bucket
+            restricted: true
+            accessRecorded: true
+            review: automated
+        backups:
+          - asset: app-source-code
+            kind: version-control
+            location: GitHub
+            every: continuous
+            restoreTested: 2026-10-01
+            offPlatform: true
+        """
+
+    static let simpleScenario = """
+        id: simple
+        title: Simple
+        kind: app-compromise
+        summary: A simple scenario.
+        onset: 30d
+        discovered: Wednesday 11:00 UTC
+        needs:
+          - { id: vendor, pillar: contacts, role: platform-vendor }
+          - { id: trail, pillar: logs, events: [admin-actions], detectWithin: 24h }
+          - { id: code, pillar: backups, asset: app-source-code, versionControlled: true }
+        deadlines:
+          - { id: told, title: Vendor told, due: 24h, takes: 2h, needs: [vendor] }
+        injects:
+          - id: start
+            at: +0h
+            title: Start
+            narrative: It begins.
+        """
+}
