@@ -9,7 +9,7 @@ struct ContactAssessmentTests {
         #expect(finding.status == .unmet)
         #expect(finding.delay == .hours(24))
         #expect(finding.reason.contains("No legal adviser is on file"))
-        #expect(finding.fix == "contacts: add a legal-adviser")
+        #expect(finding.fix == "contacts: add one with role legal-adviser")
     }
 
     @Test("A scenario's delayIfUnmet overrides the default cost")

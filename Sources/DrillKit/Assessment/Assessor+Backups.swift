@@ -7,7 +7,7 @@ extension Assessor {
             return Finding(
                 needID: need.id, pillar: .backups, status: .unmet,
                 reasons: ["No backup of \(asset.spoken) is on file: rebuilding it costs about \(delay.spoken), if it can be rebuilt at all."],
-                delay: delay, fix: "backups: add one for \(asset.rawValue)")
+                delay: delay, fix: "backups: add one with asset \(asset.rawValue)")
         }
         let graded = candidates.map { ($0, backupGaps($0, need, requirement, in: scenario)) }
         guard let (backup, gaps) = graded.min(by: { ($0.1.status, $0.1.delay) < ($1.1.status, $1.1.delay) }) else {
@@ -19,7 +19,7 @@ extension Assessor {
         var reasons = gaps.reasons
         if status == .met {
             let tested = backup.restoreTested.map { "restore tested \($0)" } ?? ""
-            reasons = ["\(asset.spoken.prefix(1).uppercased() + asset.spoken.dropFirst()) is kept as \(backup.kind.withArticle) (\(backup.location); reaches back \(backup.reachBack?.spoken ?? "through its whole history"), \(tested)), enough to restore to before the \(restoreLabel(requirement, scenario))."]
+            reasons = ["\(asset.spoken.capitalizedFirst) is kept as \(backup.kind.withArticle) (\(backup.location); reaches back \(backup.reachBack?.spoken ?? "through its whole history"), \(tested)), enough to restore to before the \(restoreLabel(requirement, scenario))."]
         }
         return Finding(
             needID: need.id, pillar: .backups, status: status, reasons: reasons, delay: delay,

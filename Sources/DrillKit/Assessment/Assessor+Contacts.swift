@@ -7,7 +7,7 @@ extension Assessor {
             return Finding(
                 needID: need.id, pillar: .contacts, status: .unmet,
                 reasons: ["No \(role.spoken) is on file: finding and engaging one mid-incident takes about \(delay.spoken)."],
-                delay: delay, fix: "contacts: add a \(role.rawValue)")
+                delay: delay, fix: "contacts: add one with role \(role.rawValue)")
         }
         let clock = DiscoveryClock(scenario.discovered, onOrAfter: asOf)
         let assessed = candidates.map { contact in
@@ -61,7 +61,7 @@ extension Assessor {
             let late = total > requirement.within
             var reason = ""
             if case let .businessHours(_, _, _, zone) = contact.availability, wait > .zero {
-                reason = "\(name) is reachable \(contact.availability); called at \(clock.describe(callAt, in: scenario.discovered.timeZone)) \(scenario.discovered.timeZone) (T+\(requirement.neededAt.compact)), they answer \(clock.describe(answersAt, in: zone)) \(zone) (+\(wait.spoken))"
+                reason = "\(name) is reachable \(contact.availability); called \(clock.describe(callAt, in: scenario.discovered.timeZone)) \(scenario.discovered.timeZone) (T+\(requirement.neededAt.compact)), they answer \(clock.describe(answersAt, in: zone)) \(zone) (+\(wait.spoken))"
                 if contact.responseTime > .zero { reason += " and respond \(contact.responseTime.spoken) later" }
             } else {
                 reason = "\(name) responds \(contact.responseTime.spoken) after the call"

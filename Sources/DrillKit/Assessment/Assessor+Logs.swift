@@ -47,7 +47,7 @@ extension Assessor {
         if status == .met {
             let names = Self.unique(usedSources.map(\.source)).joined(separator: ", ")
             let shortest = usedSources.map(\.retention).min() ?? .zero
-            reasons = ["\(Self.list(requirement.events.map(\.spoken))) are recorded by \(names) with time-zoned timestamps, kept \(shortest.spoken) (\(reachLabel), and the investigation runs \(scenario.investigation.spoken)), stored restricted with access recorded."]
+            reasons = ["\(Self.list(requirement.events.map(\.spoken)).capitalizedFirst) are recorded by \(names) with time-zoned timestamps, kept \(shortest.spoken) (\(reachLabel), and the investigation runs \(scenario.investigation.spoken)), stored restricted with access recorded."]
         }
         var fixes: [String] = []
         if !uncovered.isEmpty { fixes.append("logs: add a source covering \(uncovered.map(\.rawValue).joined(separator: ", "))") }
@@ -85,7 +85,7 @@ extension Assessor {
             case (false, true): "is readable beyond staff with a business need"
             default: "records no access to itself"
             }
-            gaps.append(Gap(status: .partial, reason: "\(name) (\(source.storage)) \(problem): its \(what) evidence can be challenged or quietly altered."))
+            gaps.append(Gap(status: .partial, reason: "\(name) (\(source.storage)) \(problem), so its record of \(what) can be challenged or quietly altered."))
         }
         if let window = requirement.detectWithin {
             switch source.review {

@@ -55,3 +55,8 @@ extension Array where Element == Gap {
     /// The sum of the gaps' delays.
     var delay: TimeSpan { reduce(.zero) { $0 + $1.delay } }
 }
+
+extension String {
+    /// The text with its first letter in upper case.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
