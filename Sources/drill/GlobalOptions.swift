@@ -10,9 +10,6 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Preparedness file (default: ./preparedness.yaml, else the embedded example team).", valueName: "file"))
     var team: String?
 
-    @Option(name: .long, help: ArgumentHelp("Database file (default: $DRILL_DB, else the user's data folder).", valueName: "path"))
-    var db: String?
-
     /// Loads the scenario library; problems in individual files come back as diagnostics.
     func loadLibrary() throws(CommandFailure) -> ScenarioLibrary {
         do {
