@@ -1,4 +1,5 @@
 import DrillKit
+import Foundation
 
 /// `drill check` for people: per scenario the pillar verdicts, each need with its reason and
 /// cost, the deadlines, and a summary line.
@@ -74,7 +75,18 @@ struct CheckText {
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        // Keep a number with its unit ("24 h", "3 days") on one line.
+        var words: [String] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let unit = word.trimmingCharacters(in: CharacterSet(charactersIn: ";,.)"))
+            if ["h", "min", "day", "days", "month", "months", "year", "years"].contains(unit),
+               let previous = words.last, previous.last?.isNumber == true {
+                words[words.count - 1] = previous + " " + word
+            } else {
+                words.append(word)
+            }
+        }
+        for word in words {
             if current.isEmpty {
                 current = String(word)
             } else if current.count + 1 + word.count <= max(20, width) {
