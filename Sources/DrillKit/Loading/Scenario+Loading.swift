@@ -220,7 +220,7 @@ struct ScenarioDecoder {
 
     private static func prompt(_ decoder: inout ScenarioDecoder, _ node: Node, inject: String) -> Prompt? {
         let reader = decoder.reader
-        let keys = ["id", "kind", "question", "options", "expected", "tolerance", "unit", "points", "hint", "explanation", "onCorrect", "onIncorrect"]
+        let keys = ["id", "kind", "question", "options", "expected", "tolerance", "unit", "points", "hint", "explanation", "onCorrect", "onIncorrect", "costIfIncorrect"]
         guard let fields = reader.fields(node, "a prompt", allowed: keys) else { return nil }
         let idNode = fields.required("id")
         let id = idNode.flatMap { reader.identifier($0, "prompt id") }
@@ -231,6 +231,7 @@ struct ScenarioDecoder {
         let explanation = fields["explanation"].flatMap { reader.text($0, "explanation") }
         let onCorrect = fields["onCorrect"].flatMap { decoder.branch($0, from: inject, "onCorrect") }
         let onIncorrect = fields["onIncorrect"].flatMap { decoder.branch($0, from: inject, "onIncorrect") }
+        let costIfIncorrect = fields["costIfIncorrect"].flatMap { reader.span($0, "costIfIncorrect") }
         let kindNode = fields.required("kind")
         let kindName = kindNode.flatMap { reader.string($0, "kind") }
         if let kindName, let kindNode, !Prompt.Kind.names.contains(kindName) {
@@ -247,7 +248,7 @@ struct ScenarioDecoder {
         var kind: Prompt.Kind?
         switch kindName {
         case "single-choice", "multiple-choice":
-            forbid(["expected", "tolerance", "unit"])
+            forbid(["expected", "tolerance", "unit", "costIfIncorrect"])
             let options = fields.required("options").flatMap { optionsNode -> [Choice]? in
                 guard let items = reader.list(optionsNode, "options") else { return nil }
                 var seen: [String: Node] = [:]
@@ -284,7 +285,7 @@ struct ScenarioDecoder {
                 }
             }
         case "free-text":
-            forbid(["options", "tolerance", "unit", "onCorrect", "onIncorrect"])
+            forbid(["options", "tolerance", "unit", "onCorrect", "onIncorrect", "costIfIncorrect"])
             let guidance = fields["expected"].flatMap { reader.text($0, "expected") }
             kind = .freeText(guidance: guidance)
         case "estimate":
@@ -299,17 +300,18 @@ struct ScenarioDecoder {
         }
         guard let id, let question, let points, let kind else { return nil }
         return Prompt(id: id, question: question, kind: kind, points: points, hint: hint, explanation: explanation,
-                      onCorrect: onCorrect, onIncorrect: onIncorrect)
+                      onCorrect: onCorrect, onIncorrect: onIncorrect, costIfIncorrect: costIfIncorrect)
     }
 
     private mutating func option(_ node: Node, inject: String) -> Choice? {
-        guard let fields = reader.fields(node, "an option", allowed: ["id", "text", "correct", "next"]) else { return nil }
+        guard let fields = reader.fields(node, "an option", allowed: ["id", "text", "correct", "next", "cost"]) else { return nil }
         let id = fields.required("id").flatMap { reader.identifier($0, "option id") }
         let text = fields.required("text").flatMap { reader.text($0, "text") }
         let correct = fields["correct"].map { reader.bool($0, "correct") } ?? false
         let next = fields["next"].flatMap { branch($0, from: inject, "next") }
-        guard let id, let text, let correct else { return nil }
-        return Choice(id: id, text: text, correct: correct, next: next)
+        let cost: TimeSpan?? = fields["cost"].map { reader.span($0, "cost") } ?? .some(.none)
+        guard let id, let text, let correct, let cost else { return nil }
+        return Choice(id: id, text: text, correct: correct, next: next, cost: cost)
     }
 
     // MARK: Cross-references

@@ -111,10 +111,12 @@ public struct Prompt: Hashable, Sendable, Identifiable {
     public var onCorrect: BranchTarget?
     /// Where to go after an incorrect answer.
     public var onIncorrect: BranchTarget?
+    /// Simulated time an incorrect answer loses (choices carry their own `cost`).
+    public var costIfIncorrect: TimeSpan?
 
     /// Creates a prompt.
     public init(id: String, question: String, kind: Kind, points: Int = 10, hint: String? = nil, explanation: String? = nil,
-                onCorrect: BranchTarget? = nil, onIncorrect: BranchTarget? = nil) {
+                onCorrect: BranchTarget? = nil, onIncorrect: BranchTarget? = nil, costIfIncorrect: TimeSpan? = nil) {
         self.id = id
         self.question = question
         self.kind = kind
@@ -123,6 +125,7 @@ public struct Prompt: Hashable, Sendable, Identifiable {
         self.explanation = explanation
         self.onCorrect = onCorrect
         self.onIncorrect = onIncorrect
+        self.costIfIncorrect = costIfIncorrect
     }
 
     /// Every branch target the prompt names.
@@ -146,12 +149,15 @@ public struct Choice: Hashable, Sendable, Identifiable {
     public var correct: Bool
     /// Where choosing it leads.
     public var next: BranchTarget?
+    /// Simulated time choosing it loses (waiting for more evidence, a wasted call).
+    public var cost: TimeSpan?
 
     /// Creates an option.
-    public init(id: String, text: String, correct: Bool = false, next: BranchTarget? = nil) {
+    public init(id: String, text: String, correct: Bool = false, next: BranchTarget? = nil, cost: TimeSpan? = nil) {
         self.id = id
         self.text = text
         self.correct = correct
         self.next = next
+        self.cost = cost
     }
 }

@@ -1,0 +1,238 @@
+/// A drill in progress: a value-type state machine over a scenario, the team's preparedness
+/// and the answers so far. No I/O and no wall clock: the same inputs give the same events,
+/// so a stored run can be replayed and re-scored exactly.
+///
+/// The session starts at the first prompt. Each accepted answer appends events (the answer,
+/// what follows from it, the next inject and prompt) until the drill ends.
+public struct DrillSession: Sendable {
+    /// The scenario being played.
+    public let scenario: Scenario
+    /// The team's preparedness as it was when the drill started.
+    public let profile: PreparednessProfile
+    /// The day records are judged on.
+    public let asOf: CalendarDate
+    /// The scenario assessed against the preparedness.
+    public let assessment: Assessment
+    /// The cost of each kind of gap.
+    public let costs: AssessmentCosts
+
+    /// Every event so far, in order.
+    public private(set) var events: [DrillEvent] = []
+    /// The simulated clock.
+    public private(set) var now: TimeSpan = .zero
+    /// Simulated time the team's own choices have lost so far.
+    public private(set) var teamDelay: TimeSpan = .zero
+    /// How many injects have been shown.
+    public private(set) var injectsShown = 0
+
+    private enum Position: Hashable, Sendable {
+        case prompt(inject: Int, prompt: Int)
+        case finished
+    }
+
+    private var position = Position.finished
+    private var branch: BranchTarget?
+    private var settledDeadlines: [String: Bool] = [:]
+    let discoveryClock: DiscoveryClock
+
+    /// Most events a drill may produce; a scenario that loops without prompts stops here.
+    static let eventBudget = 10_000
+
+    /// Starts a drill: shows the first inject and asks its first prompt.
+    public init(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, costs: AssessmentCosts = .init()) {
+        self.scenario = scenario
+        self.profile = profile
+        self.asOf = asOf
+        self.costs = costs
+        assessment = Assessor(profile: profile, asOf: asOf, costs: costs).assess(scenario)
+        discoveryClock = DiscoveryClock(scenario.discovered, onOrAfter: asOf)
+        if scenario.injects.isEmpty { finish() } else { enter(0) }
+    }
+
+    /// Rebuilds a session from the answers of a stored run, in order.
+    ///
+    /// - Throws: `AnswerRejection` when a stored answer no longer fits (the content changed).
+    public static func replaying(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate,
+                                 answers: [(answer: String, actor: String?)]) throws(AnswerRejection) -> DrillSession {
+        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf)
+        for (answer, actor) in answers { _ = try session.answer(answer, by: actor) }
+        return session
+    }
+
+    // MARK: Where the drill stands
+
+    /// The prompt waiting for an answer, or `nil` when the drill has ended.
+    public var pendingPrompt: Prompt? {
+        guard case let .prompt(inject, prompt) = position else { return nil }
+        return scenario.injects[inject].prompts[prompt]
+    }
+
+    /// The inject whose prompts are being answered.
+    public var currentInject: Inject? {
+        guard case let .prompt(inject, _) = position else { return nil }
+        return scenario.injects[inject]
+    }
+
+    /// Whether the drill has ended.
+    public var isFinished: Bool { position == .finished }
+
+    /// The team's contacts, in the order a `pick-contact` prompt numbers them.
+    public var contactChoices: [Contact] { profile.contacts }
+
+    /// The score on the path taken so far (final once the drill has ended).
+    public var score: DrillScore {
+        let answers = events.filter { $0.kind == .answer }
+        let findings = assessment.findings
+        return DrillScore(
+            responsePoints: answers.compactMap(\.points).reduce(0, +),
+            responsePossible: answers.compactMap(\.maxPoints).reduce(0, +),
+            contacts: DrillScore.pillarScore(findings, .contacts),
+            logs: DrillScore.pillarScore(findings, .logs),
+            backups: DrillScore.pillarScore(findings, .backups),
+            deadlinesMet: settledDeadlines.values.filter { $0 }.count,
+            deadlinesTotal: scenario.deadlines.count)
+    }
+
+    // MARK: Answering
+
+    /// Accepts an answer to the pending prompt and plays on to the next prompt or the end.
+    ///
+    /// - Parameters:
+    ///   - input: what the team typed (`2`, `isolate`, `1,3`, `yes`, `72`, free text) or a stored canonical answer.
+    ///   - actor: who answered.
+    /// - Returns: the range of `events` that this answer added.
+    /// - Throws: `AnswerRejection` when the input does not answer the prompt; nothing changes.
+    @discardableResult
+    public mutating func answer(_ input: String, by actor: String? = nil) throws(AnswerRejection) -> Range<Int> {
+        guard case let .prompt(injectIndex, promptIndex) = position else {
+            throw AnswerRejection("the drill has ended; there is nothing left to answer")
+        }
+        let inject = scenario.injects[injectIndex]
+        let prompt = inject.prompts[promptIndex]
+        let result = try interpret(input, for: prompt)
+        let start = events.count
+
+        events.append(DrillEvent(
+            kind: .answer, simulated: now, injectID: inject.id, promptID: prompt.id, actor: actor, text: result.shown,
+            answer: result.canonical, points: result.points, maxPoints: result.maxPoints, met: result.correct,
+            delay: result.cost > .zero ? result.cost : nil))
+        for narration in result.narration {
+            events.append(DrillEvent(kind: .consequence, simulated: now, injectID: inject.id, promptID: prompt.id, text: narration))
+        }
+        if result.cost > .zero {
+            teamDelay = teamDelay + result.cost
+            events.append(DrillEvent(
+                kind: .consequence, simulated: now, injectID: inject.id, promptID: prompt.id,
+                text: "That choice costs \(result.cost.spoken): every deadline still ahead moves back by as much (\(teamDelay.spoken) lost to choices so far).",
+                delay: result.cost))
+        }
+        if let explanation = explanation(for: prompt, correct: result.correct) {
+            events.append(DrillEvent(kind: .consequence, simulated: now, injectID: inject.id, promptID: prompt.id, text: explanation))
+        }
+        if let target = result.branch { branch = target }
+
+        if promptIndex + 1 < inject.prompts.count {
+            ask(injectIndex, promptIndex + 1)
+        } else {
+            leave(injectIndex)
+        }
+        return start..<events.count
+    }
+
+    private func explanation(for prompt: Prompt, correct: Bool?) -> String? {
+        let expected: String? = switch prompt.kind {
+        case let .singleChoice(options), let .multipleChoice(options):
+            "Expected: " + options.filter(\.correct).map(\.text).joined(separator: "; ") + "."
+        case let .pickContact(roles):
+            "Expected: your " + roles.map(\.spoken).joined(separator: " or ") + "."
+        case let .yesNo(expected):
+            "Expected: \(expected ? "yes" : "no")."
+        case let .estimate(expected, tolerance, unit):
+            "Expected: \(Self.number(expected))\(unit.map { " \($0)" } ?? "")" + (tolerance > 0 ? " (± \(Self.number(tolerance)))." : ".")
+        case let .freeText(guidance):
+            guidance.map { "A good answer covers: \($0)" }
+        }
+        let parts = [correct == true ? nil : expected, prompt.explanation].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    // MARK: Moving through the story
+
+    private mutating func enter(_ index: Int) {
+        guard events.count < Self.eventBudget else {
+            events.append(DrillEvent(kind: .consequence, simulated: now, text: "The scenario loops without end; the drill stops here."))
+            finish()
+            return
+        }
+        let inject = scenario.injects[index]
+        now = max(now, inject.at)
+        settleDeadlines(dueBy: now)
+        injectsShown += 1
+        events.append(DrillEvent(kind: .inject, simulated: now, injectID: inject.id, text: inject.title))
+        for consequence in inject.consequences {
+            guard let finding = assessment.finding(consequence.need), consequence.when.contains(finding.status) else { continue }
+            events.append(DrillEvent(kind: .consequence, simulated: now, injectID: inject.id, needID: consequence.need,
+                                     text: consequence.narrative, delay: finding.delay > .zero ? finding.delay : nil))
+        }
+        if inject.prompts.isEmpty {
+            leave(index)
+        } else {
+            ask(index, 0)
+        }
+    }
+
+    private mutating func ask(_ injectIndex: Int, _ promptIndex: Int) {
+        let inject = scenario.injects[injectIndex]
+        let prompt = inject.prompts[promptIndex]
+        position = .prompt(inject: injectIndex, prompt: promptIndex)
+        events.append(DrillEvent(kind: .prompt, simulated: now, injectID: inject.id, promptID: prompt.id, text: prompt.question))
+    }
+
+    private mutating func leave(_ index: Int) {
+        let inject = scenario.injects[index]
+        let following: BranchTarget = index + 1 < scenario.injects.count ? .inject(scenario.injects[index + 1].id) : .end
+        let target = branch ?? inject.next ?? following
+        branch = nil
+        switch target {
+        case .end:
+            finish()
+        case let .inject(id):
+            if let next = scenario.injects.firstIndex(where: { $0.id == id }) { enter(next) } else { finish() }
+        }
+    }
+
+    private mutating func finish() {
+        position = .finished
+        settleDeadlines(dueBy: nil)
+        let score = score
+        events.append(DrillEvent(
+            kind: .ended, simulated: now,
+            text: "Drill over. Overall \(score.overall)/100: response \(score.responsePoints)/\(score.responsePossible) points, contacts \(score.contacts), logs \(score.logs), backups \(score.backups), deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met."))
+    }
+
+    /// Settles deadlines that fall due by `limit` (all of them when `nil`), in order of due time.
+    private mutating func settleDeadlines(dueBy limit: TimeSpan?) {
+        let outcomes = assessment.deadlines
+            .filter { outcome in settledDeadlines[outcome.deadlineID] == nil && (limit.map { outcome.due <= $0 } ?? true) }
+            .sorted { $0.due < $1.due }
+        for outcome in outcomes {
+            let reached = outcome.reached + teamDelay
+            let met = reached <= outcome.due
+            settledDeadlines[outcome.deadlineID] = met
+            var text = met
+                ? "Deadline met: \(outcome.title), due T+\(outcome.due.compact), done at T+\(reached.compact)."
+                : "Deadline missed: \(outcome.title), due T+\(outcome.due.compact), not done until T+\(reached.compact)."
+            var causes = outcome.causes.map { "\($0.needID) +\($0.delay.spoken)" }
+            if teamDelay > .zero { causes.append("choices +\(teamDelay.spoken)") }
+            if !met, !causes.isEmpty {
+                text += " What held it up: " + causes.joined(separator: ", ") + "."
+            }
+            events.append(DrillEvent(kind: .deadline, simulated: met ? reached : outcome.due, deadlineID: outcome.deadlineID,
+                                     text: text, met: met))
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
