@@ -26,7 +26,8 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let (profile, isExample) = try options.loadProfile()
+                let loaded = try options.loadTeam()
+                let (profile, isExample) = (loaded.profile, loaded.isExample)
                 let library = try options.loadLibrary()
                 var scenarios = library.scenarios
                 if !scenarioIDs.isEmpty {

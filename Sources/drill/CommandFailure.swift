@@ -1,5 +1,6 @@
 import ArgumentParser
 import DrillKit
+import Foundation
 
 /// A failure a user caused, with the documented exit code. Printed as plain lines, never a trace.
 struct CommandFailure: Error {
@@ -32,6 +33,18 @@ struct CommandFailure: Error {
     }
 }
 
+extension CommandFailure {
+    /// A store problem: a missing run is missing input (66), an ambiguous id a usage error (64), the rest I/O (74).
+    init(_ error: StoreError) {
+        let code: Int32 = switch error {
+        case .runNotFound: Self.missingInput
+        case .ambiguousRun: Self.usage
+        default: Self.ioFailure
+        }
+        self.init(lines: ["error: " + error.message.terminalSafeLine], code: code)
+    }
+}
+
 extension ParsableCommand {
     /// Runs a command body, turning a `CommandFailure` into its lines on standard error and its exit code.
     func reportingFailures(_ body: () throws -> Void) throws {
@@ -40,6 +53,17 @@ extension ParsableCommand {
         } catch let failure as CommandFailure {
             for line in failure.lines { Terminal.standardError.line(line) }
             throw ExitCode(failure.code)
+        }
+    }
+}
+
+extension AnswerScript {
+    /// Loads `--answers FILE`, with failures as exit codes.
+    static func loadForCommand(_ path: String) throws(CommandFailure) -> AnswerScript {
+        do {
+            return try AnswerScript.load(fileAt: URL(fileURLWithPath: path), displayPath: path)
+        } catch {
+            throw CommandFailure(error, hint: "write one prompt id and its answer per line, e.g. 'first-step: 2'")
         }
     }
 }

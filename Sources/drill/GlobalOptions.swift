@@ -2,13 +2,24 @@ import ArgumentParser
 import DrillKit
 import Foundation
 
-/// Options every command shares: where the scenarios and the team's preparedness are.
+/// Options every command shares: where the scenarios, the team's preparedness and the database are.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Scenario folder.", valueName: "dir"))
     var scenarios: String = "scenarios"
 
     @Option(name: .long, help: ArgumentHelp("Preparedness file (default: ./preparedness.yaml, else the embedded example team).", valueName: "file"))
     var team: String?
+
+    @Option(name: .long, help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"))
+    var db: String?
+
+    /// The team's preparedness, its exact text, and where it came from.
+    struct LoadedTeam {
+        var profile: PreparednessProfile
+        var yaml: String
+        var source: String
+        var isExample: Bool { source == ExampleTeam.displayPath }
+    }
 
     /// Loads the scenario library; problems in individual files come back as diagnostics.
     func loadLibrary() throws(CommandFailure) -> ScenarioLibrary {
@@ -19,18 +30,29 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The team's preparedness and whether it is the embedded example.
-    func loadProfile() throws(CommandFailure) -> (profile: PreparednessProfile, isExample: Bool) {
+    /// The team's preparedness: `--team`, else `./preparedness.yaml`, else the embedded example team.
+    func loadTeam() throws(CommandFailure) -> LoadedTeam {
+        let path = team ?? (FileManager.default.fileExists(atPath: "preparedness.yaml") ? "preparedness.yaml" : nil)
         do {
-            if let team {
-                return (try PreparednessProfile.load(fileAt: URL(fileURLWithPath: team), displayPath: team), false)
+            guard let path else {
+                return LoadedTeam(profile: try ExampleTeam.profile(), yaml: ExampleTeam.yaml, source: ExampleTeam.displayPath)
             }
-            if FileManager.default.fileExists(atPath: "preparedness.yaml") {
-                return (try PreparednessProfile.load(fileAt: URL(fileURLWithPath: "preparedness.yaml"), displayPath: "preparedness.yaml"), false)
-            }
-            return (try ExampleTeam.profile(), true)
+            let text = try InputFile.readText(at: URL(fileURLWithPath: path), displayPath: path)
+            return LoadedTeam(profile: try PreparednessProfile.load(yaml: text, displayPath: path), yaml: text, source: path)
         } catch {
             throw CommandFailure(error, hint: "write one with `drill init`")
+        }
+    }
+
+    /// The database path: `--db`, else `$DRILL_DB`, else the user's data folder.
+    var databasePath: String { db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment) }
+
+    /// Opens (creating on first use) the database.
+    func openDatabase() throws(CommandFailure) -> AppDatabase {
+        do {
+            return try AppDatabase.open(path: databasePath)
+        } catch {
+            throw CommandFailure(error)
         }
     }
 }

@@ -31,6 +31,21 @@ struct Terminal: Sendable {
         case heading, dim, good, warning, bad, emphasis
     }
 
+    /// Characters a string takes on screen, not counting colour escape sequences.
+    static func visibleWidth(_ text: String) -> Int {
+        var width = 0, inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if ("@"..."~").contains(scalar) && scalar != "[" { inEscape = false }
+            } else if scalar == "\u{1B}" {
+                inEscape = true
+            } else {
+                width += 1
+            }
+        }
+        return width
+    }
+
     /// Text in a style, or plain when colour is off.
     func styled(_ text: String, _ style: Style) -> String {
         guard colour else { return text }

@@ -19,7 +19,7 @@ extension Assessor {
         var reasons = gaps.reasons
         if status == .met {
             let tested = backup.restoreTested.map { "restore tested \($0)" } ?? ""
-            reasons = ["\(asset.spoken.capitalizedFirst) is kept as \(backup.kind.withArticle) (\(backup.location); reaches back \(backup.reachBack?.spoken ?? "through its whole history"), \(tested)), enough to restore to before the \(restoreLabel(requirement, scenario))."]
+            reasons = ["\(asset.spoken.capitalizedFirst) is kept \(backup.kind == .versionControl ? "in version control" : "as " + backup.kind.withArticle) (\(backup.location); reaches back \(backup.reachBack?.spoken ?? "through its whole history"), \(tested)), enough to restore to before the \(restoreLabel(requirement, scenario))."]
         }
         return Finding(
             needID: need.id, pillar: .backups, status: status, reasons: reasons, delay: delay,

@@ -73,6 +73,12 @@ public struct DrillSession: Sendable {
         return scenario.injects[inject]
     }
 
+    /// The local day and time at a point on the simulated clock, in the scenario's zone: `Sunday 01:15 Europe/Berlin`.
+    public func localTime(at offset: TimeSpan) -> String {
+        let zone = scenario.discovered.timeZone
+        return discoveryClock.describe(discoveryClock.instant(at: offset), in: zone) + " " + zone
+    }
+
     /// Whether the drill has ended.
     public var isFinished: Bool { position == .finished }
 
@@ -220,8 +226,8 @@ public struct DrillSession: Sendable {
             let met = reached <= outcome.due
             settledDeadlines[outcome.deadlineID] = met
             var text = met
-                ? "Deadline met: \(outcome.title), due T+\(outcome.due.compact), done at T+\(reached.compact)."
-                : "Deadline missed: \(outcome.title), due T+\(outcome.due.compact), not done until T+\(reached.compact)."
+                ? "Deadline met: \(outcome.title), due \(outcome.due.clockLabel), done at \(reached.clockLabel)."
+                : "Deadline missed: \(outcome.title), due \(outcome.due.clockLabel), not done until \(reached.clockLabel)."
             var causes = outcome.causes.map { "\($0.needID) +\($0.delay.spoken)" }
             if teamDelay > .zero { causes.append("choices +\(teamDelay.spoken)") }
             if !met, !causes.isEmpty {

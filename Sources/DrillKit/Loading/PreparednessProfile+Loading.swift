@@ -11,7 +11,7 @@ extension PreparednessProfile {
 
     /// Loads preparedness from YAML text (the embedded example team, tests).
     public static func load(yaml: String, displayPath: String, budget: InputBudget = .init()) throws(LoadFailure) -> PreparednessProfile {
-        let node = try YAMLReader.compose(data: Data(yaml.utf8), displayPath: displayPath, budget: budget)
+        let node = try YAMLReader.compose(text: yaml, displayPath: displayPath, budget: budget)
         return try decode(node, path: displayPath)
     }
 

@@ -12,7 +12,7 @@ extension Scenario {
 
     /// Loads a scenario from YAML text.
     public static func load(yaml: String, displayPath: String, budget: InputBudget = .init()) throws(LoadFailure) -> Scenario {
-        let node = try YAMLReader.compose(data: Data(yaml.utf8), displayPath: displayPath, budget: budget)
+        let node = try YAMLReader.compose(text: yaml, displayPath: displayPath, budget: budget)
         return try decode(node, path: displayPath)
     }
 

@@ -6,6 +6,8 @@ public struct ScenarioLibrary: Sendable {
     public var scenarios: [Scenario]
     /// Problems in files that did not load, and duplicate ids across files.
     public var diagnostics: [Diagnostic]
+    /// Each loaded scenario's YAML, by id: the exact content a run is played against.
+    public var sources: [String: String] = [:]
 
     /// Loads every `.yaml` / `.yml` file in a folder (not its subfolders).
     ///
@@ -16,20 +18,23 @@ public struct ScenarioLibrary: Sendable {
         var scenarios: [Scenario] = []
         var diagnostics: [Diagnostic] = []
         var origins: [String: String] = [:]
+        var sources: [String: String] = [:]
         for (url, path) in files {
             do {
-                let scenario = try Scenario.load(fileAt: url, displayPath: path, budget: budget)
+                let text = try InputFile.readText(at: url, displayPath: path, budget: budget)
+                let scenario = try Scenario.load(yaml: text, displayPath: path, budget: budget)
                 if let first = origins[scenario.id] {
                     diagnostics.append(Diagnostic(path: path, line: 1, column: 1, message: "scenario id '\(scenario.id)' is already used by \(first)"))
                     continue
                 }
                 origins[scenario.id] = path
+                sources[scenario.id] = text
                 scenarios.append(scenario)
             } catch {
                 diagnostics += error.diagnostics
             }
         }
-        return ScenarioLibrary(scenarios: scenarios.sorted { $0.id < $1.id }, diagnostics: diagnostics)
+        return ScenarioLibrary(scenarios: scenarios.sorted { $0.id < $1.id }, diagnostics: diagnostics, sources: sources)
     }
 
     /// The YAML files of a folder, sorted by name, with the paths to show for them.

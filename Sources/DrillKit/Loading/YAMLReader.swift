@@ -26,34 +26,16 @@ final class YAMLReader {
 
     /// Reads and composes a file: size cap, UTF-8, a BOM dropped, YAML syntax, node and depth budget.
     static func compose(fileAt url: URL, displayPath: String, budget: InputBudget) throws(LoadFailure) -> Node {
-        let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: budget.maxBytes + 1) ?? Data()
-        } catch {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a file" : "cannot be read (check its permissions)"
-            throw .missing(path: displayPath, reason: reason)
-        }
-        return try compose(data: data, displayPath: displayPath, budget: budget)
+        try compose(text: InputFile.readText(at: url, displayPath: displayPath, budget: budget), displayPath: displayPath, budget: budget)
     }
 
-    /// Composes YAML held in memory (the embedded defaults, tests).
-    static func compose(data: Data, displayPath: String, budget: InputBudget) throws(LoadFailure) -> Node {
+    /// Composes YAML text: size cap, YAML syntax, node and depth budget.
+    static func compose(text: String, displayPath: String, budget: InputBudget) throws(LoadFailure) -> Node {
         func fail(_ message: String, line: Int? = nil, column: Int? = nil) -> LoadFailure {
             .invalid([Diagnostic(path: displayPath, line: line, column: column, message: message)])
         }
-        guard data.count <= budget.maxBytes else {
-            throw fail("file is larger than \(budget.maxBytes / 1024) KiB; split it or remove what is not needed")
-        }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = Self.firstInvalidUTF8(in: bytes)
-            throw fail("file is not valid UTF-8; save it as UTF-8", line: line, column: column)
-        }
+        guard text.utf8.count <= budget.maxBytes else { throw InputFile.tooLarge(displayPath, budget) }
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if let (line, column) = Self.excessiveFlowNesting(in: text, limit: budget.maxDepth) {
             throw fail("nesting deeper than \(budget.maxDepth) levels", line: line, column: column)
         }
@@ -86,19 +68,6 @@ final class YAMLReader {
         default:
             return Diagnostic(path: path, message: "cannot parse YAML: \(error)")
         }
-    }
-
-    private static func firstInvalidUTF8(in bytes: Data) -> (Int, Int) {
-        var line = 1, column = 1, index = bytes.startIndex
-        while index < bytes.endIndex {
-            let lead = bytes[index]
-            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
-            guard length > 0, index + length <= bytes.endIndex,
-                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil else { return (line, column) }
-            if lead == 0x0A { line += 1; column = 1 } else { column += 1 }
-            index += length
-        }
-        return (line, column)
     }
 
     /// Composing recurses once per level of nesting, so refuse deep nesting before composing:

@@ -89,6 +89,13 @@ extension TimeSpan {
         return "\(Self.trimmed(hours))h"
     }
 
+    /// The simulated clock's label: `T+02:15`, `T+101:30`.
+    public var clockLabel: String {
+        let minutes = Int((hours * 60).rounded())
+        let h = minutes / 60, m = minutes % 60
+        return "T+" + (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+
     /// The spoken form used in reasons: `94 days`, `12 months`, `2 years`, `11 h 40 min`.
     public var spoken: String {
         func plural(_ count: Double, _ unit: String) -> String {

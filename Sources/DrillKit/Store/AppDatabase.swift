@@ -1,0 +1,360 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The run store: one SQLite file holding every run, its participants, findings and events.
+///
+/// Opening migrates the schema, so a value of this type is always ready to use. Each write
+/// method is one transaction, committed with `synchronous=FULL` in WAL mode, so an answer that
+/// `appendEvent` accepted survives a killed process or a power cut.
+///
+/// Opening never writes to a file it did not make: an existing file is first read through a
+/// read-only connection, and refused unless it is empty or carries drill's application id.
+/// A zero-byte file counts as empty (SQLite treats it as a new database, and drill itself
+/// creates the file empty before SQLite opens it), so it becomes a drill database.
+public struct AppDatabase: Sendable {
+    /// The application id in the header of every drill database: "DRIL" in ASCII.
+    public static let applicationID: Int32 = 0x4452_494C
+    /// What drill writes in the `preparednessSource` of a run played with the embedded example team.
+    public static let embeddedExampleTeamSource = "<embedded example team>"
+    /// The `path` of an in-memory database, as it appears in messages.
+    public static let inMemoryPath = ":memory:"
+
+    /// The database file as given, or ``inMemoryPath``.
+    public let path: String
+    private let dbWriter: any DatabaseWriter
+
+    /// Read-only access for queries the named read methods do not cover.
+    public var reader: any DatabaseReader { dbWriter }
+
+    private init(_ dbWriter: any DatabaseWriter, path: String) throws(StoreError) {
+        self.dbWriter = dbWriter
+        self.path = path
+        do {
+            // A file refused by the probe never gets here; this guards the in-memory case
+            // and a newer drill migrating the file between the probe and now.
+            if try dbWriter.read({ try Self.migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerSchema(path: path)
+            }
+            try Self.migrator.migrate(dbWriter)
+            let level = try dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } ?? -1
+            guard level == 2 else { throw StoreError.notDurable(path: path, synchronous: level) }
+        } catch {
+            throw Self.storeError(error, path: path, writing: true)
+        }
+    }
+
+    // MARK: - Opening
+
+    /// Opens the database at `path`, creating it and its folder (0700) if missing.
+    ///
+    /// The file and its `-wal` and `-shm` companions are made 0600 whatever the umask. Throws
+    /// ``StoreError/notADrillDatabase(path:)`` for a file drill did not make (leaving it
+    /// byte-identical), ``StoreError/newerSchema(path:)`` for one a newer drill migrated, and
+    /// ``StoreError/unreadable(path:detail:)`` for a damaged or unreadable one.
+    public static func open(path: String) throws(StoreError) -> AppDatabase {
+        if let size = try existingFileSize(path), size > 0 {
+            try probe(path: path)
+        } else {
+            try createParentFolder(of: path)
+            try createEmptyFile(path)
+        }
+        try restrictPermissions(of: path)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration(path: path))
+        } catch {
+            throw storeError(error, path: path, writing: true)
+        }
+        let database = try AppDatabase(queue, path: path)
+        try restrictPermissions(of: path)
+        return database
+    }
+
+    /// An empty database in memory, for tests and dry runs.
+    public static func inMemory() throws(StoreError) -> AppDatabase {
+        do {
+            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw storeError(error, path: inMemoryPath, writing: true)
+        }
+    }
+
+    /// Where the database lives unless `--db` says otherwise: `$DRILL_DB`, else
+    /// `$XDG_DATA_HOME/drill/drill.sqlite`, else `$HOME/.local/share/drill/drill.sqlite`.
+    ///
+    /// Empty variables count as unset, and so does a relative `XDG_DATA_HOME`, as the XDG
+    /// base directory specification asks.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let path = environment["DRILL_DB"], !path.isEmpty { return path }
+        let dataHome: URL
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = URL(fileURLWithPath: xdg, isDirectory: true)
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            dataHome = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/share", isDirectory: true)
+        }
+        return dataHome.appendingPathComponent("drill", isDirectory: true).appendingPathComponent("drill.sqlite").path
+    }
+
+    private static func configuration(path: String?) -> Configuration {
+        var config = Configuration()
+        config.label = "drill"
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            if let path {
+                try restrictPermissions(of: path)
+                // Set here rather than with `journalMode = .wal`, which GRDB follows with
+                // `synchronous = NORMAL`: an answer must survive a power cut, not only a crash.
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else {
+                    throw StoreError.writeFailed(path: path, detail: "SQLite would not switch it to write-ahead logging")
+                }
+            }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    // MARK: - Schema
+
+    /// The schema's history. Shipped migrations are never edited: a change is a new migration.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id TEXT NOT NULL PRIMARY KEY,
+                    team TEXT NOT NULL,
+                    scenarioID TEXT NOT NULL,
+                    scenarioTitle TEXT NOT NULL,
+                    scenarioKind TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    facilitator TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('in-progress', 'paused', 'finished')),
+                    startedAt DATETIME NOT NULL,
+                    endedAt DATETIME,
+                    asOf TEXT NOT NULL,
+                    scenarioYAML TEXT NOT NULL,
+                    scenarioHash TEXT NOT NULL,
+                    preparednessYAML TEXT NOT NULL,
+                    preparednessHash TEXT NOT NULL,
+                    preparednessSource TEXT NOT NULL,
+                    overallScore INTEGER,
+                    scoreJSON TEXT
+                );
+                CREATE INDEX run_on_team_startedAt ON run(team, startedAt);
+                CREATE INDEX run_on_scenarioID ON run(scenarioID);
+                CREATE INDEX run_on_status ON run(status);
+
+                CREATE TABLE participant (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    runID TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    role TEXT,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX participant_on_runID_position ON participant(runID, position);
+
+                CREATE TABLE event (
+                    runID TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL CHECK (seq >= 1),
+                    kind TEXT NOT NULL,
+                    simulatedHours REAL NOT NULL,
+                    recordedAt DATETIME NOT NULL,
+                    injectID TEXT,
+                    promptID TEXT,
+                    deadlineID TEXT,
+                    needID TEXT,
+                    actor TEXT,
+                    text TEXT NOT NULL,
+                    answer TEXT,
+                    points INTEGER,
+                    maxPoints INTEGER,
+                    met BOOLEAN,
+                    delayHours REAL,
+                    PRIMARY KEY (runID, seq)
+                );
+
+                CREATE TABLE finding (
+                    runID TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    needID TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    pillar TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    delayHours REAL NOT NULL,
+                    evidenceLossHours REAL NOT NULL,
+                    fix TEXT,
+                    PRIMARY KEY (runID, needID)
+                );
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: - Access
+
+    /// Runs `updates` in one transaction, turning any failure into a ``StoreError``.
+    func write<T>(_ updates: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try dbWriter.write(updates)
+        } catch {
+            throw Self.storeError(error, path: path, writing: true)
+        }
+    }
+
+    /// Runs `value` in a read transaction, turning any failure into a ``StoreError``.
+    func read<T>(_ value: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try dbWriter.read(value)
+        } catch {
+            throw Self.storeError(error, path: path, writing: false)
+        }
+    }
+
+    static func storeError(_ error: any Error, path: String, writing: Bool) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else {
+            let detail = String(describing: error)
+            return writing ? .writeFailed(path: path, detail: detail) : .unreadable(path: path, detail: detail)
+        }
+        let detail = error.message ?? "SQLite error \(error.extendedResultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path)
+        case .SQLITE_NOTADB:
+            return .notADrillDatabase(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return .unreadable(path: path, detail: detail)
+        default:
+            return writing ? .writeFailed(path: path, detail: detail) : .unreadable(path: path, detail: detail)
+        }
+    }
+}
+
+// MARK: - Files
+
+extension AppDatabase {
+    /// What a read-only look at an existing file found.
+    private enum ProbeVerdict {
+        case drill, empty, foreign, newer
+    }
+
+    /// The size of the file at `path`, `nil` when nothing is there.
+    private static func existingFileSize(_ path: String) throws(StoreError) -> Int? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+        guard !isFolder.boolValue else { throw .notADrillDatabase(path: path) }
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            return (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw .unreadable(path: path, detail: error.localizedDescription)
+        }
+    }
+
+    /// Looks at an existing file through a read-only connection, and throws unless drill may write to it.
+    private static func probe(path: String) throws(StoreError) {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        let verdict: ProbeVerdict
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            verdict = try queue.read { db -> ProbeVerdict in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let objectCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                if applicationID == 0 && objectCount == 0 { return .empty }
+                guard applicationID == Self.applicationID else { return .foreign }
+                if try migrator.hasBeenSuperseded(db) { return .newer }
+                // Reads every page once: a truncated or damaged file is refused before any write.
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check(1)")
+                guard check == ["ok"] else {
+                    throw StoreError.unreadable(path: path, detail: check.first ?? "integrity check failed")
+                }
+                return .drill
+            }
+            try queue.close()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notADrillDatabase(path: path)
+        } catch {
+            throw storeError(error, path: path, writing: false)
+        }
+        switch verdict {
+        case .drill, .empty: return
+        case .foreign: throw .notADrillDatabase(path: path)
+        case .newer: throw .newerSchema(path: path)
+        }
+    }
+
+    /// Creates the missing folders above `path`, each 0700.
+    private static func createParentFolder(of path: String) throws(StoreError) {
+        var missing: [URL] = []
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
+        while !FileManager.default.fileExists(atPath: folder.path) {
+            missing.append(folder)
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        for folder in missing.reversed() {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                // Another drill may have made it meanwhile; only a folder that is still missing is a failure.
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw .writeFailed(path: folder.path, detail: "the folder could not be created: \(error.localizedDescription)")
+                }
+            }
+            // mkdir applies the umask; chmod does not.
+            guard chmod(folder.path, 0o700) == 0 else {
+                throw .writeFailed(path: folder.path, detail: "its permissions could not be set to 0700: \(lastErrorText())")
+            }
+        }
+    }
+
+    /// Creates `path` empty and 0600, so the file is never readable by others, even for a moment.
+    private static func createEmptyFile(_ path: String) throws(StoreError) {
+        #if canImport(Glibc)
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        #elseif canImport(Musl)
+        let descriptor = Musl.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        #else
+        let descriptor = Darwin.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        #endif
+        if descriptor >= 0 {
+            _ = close(descriptor)
+        } else if errno != EEXIST {
+            throw .writeFailed(path: path, detail: "the file could not be created: \(lastErrorText())")
+        }
+    }
+
+    /// Makes the database file and its `-wal` and `-shm` companions 0600.
+    ///
+    /// SQLite gives the companions it creates later the database file's own permissions, so
+    /// restricting the file once restricts them too; this re-applies it to those that exist.
+    static func restrictPermissions(of path: String) throws(StoreError) {
+        for file in [path, path + "-wal", path + "-shm"] where chmod(file, 0o600) != 0 {
+            let code = errno
+            if code == ENOENT && file != path { continue }
+            throw .writeFailed(path: file, detail: "its permissions could not be set to 0600: \(lastErrorText(code))")
+        }
+    }
+
+    private static func lastErrorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+}

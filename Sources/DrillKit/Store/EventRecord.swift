@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// One ``DrillEvent`` of a run as a row: its place in the run, when it was written, and every field.
+///
+/// Spans are stored as hours (`simulatedHours`, `delayHours`), the unit of the model, so the
+/// conversion is lossless both ways.
+public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    /// The run it belongs to.
+    public var runID: String
+    /// 1-based place in the run.
+    public var seq: Int
+    /// What happened.
+    public var kind: DrillEvent.Kind
+    /// When on the simulated clock, in hours after discovery.
+    public var simulatedHours: Double
+    /// When it was written (UTC, millisecond precision).
+    public var recordedAt: Date
+    /// See ``DrillEvent/injectID``.
+    public var injectID: String?
+    /// See ``DrillEvent/promptID``.
+    public var promptID: String?
+    /// See ``DrillEvent/deadlineID``.
+    public var deadlineID: String?
+    /// See ``DrillEvent/needID``.
+    public var needID: String?
+    /// See ``DrillEvent/actor``.
+    public var actor: String?
+    /// See ``DrillEvent/text``.
+    public var text: String
+    /// See ``DrillEvent/answer``.
+    public var answer: String?
+    /// See ``DrillEvent/points``.
+    public var points: Int?
+    /// See ``DrillEvent/maxPoints``.
+    public var maxPoints: Int?
+    /// See ``DrillEvent/met``.
+    public var met: Bool?
+    /// ``DrillEvent/delay`` in hours.
+    public var delayHours: Double?
+
+    /// The table's name.
+    public static let databaseTableName = "event"
+
+    /// The table's columns, for queries.
+    public enum Columns {
+        /// `runID`.
+        public static let runID = Column(CodingKeys.runID)
+        /// `seq`.
+        public static let seq = Column(CodingKeys.seq)
+        /// `kind`.
+        public static let kind = Column(CodingKeys.kind)
+        /// `recordedAt`.
+        public static let recordedAt = Column(CodingKeys.recordedAt)
+    }
+
+    /// Creates the row for an event.
+    public init(event: DrillEvent, runID: String, seq: Int, recordedAt: Date) {
+        self.runID = runID
+        self.seq = seq
+        self.kind = event.kind
+        self.simulatedHours = event.simulated.hours
+        self.recordedAt = recordedAt
+        self.injectID = event.injectID
+        self.promptID = event.promptID
+        self.deadlineID = event.deadlineID
+        self.needID = event.needID
+        self.actor = event.actor
+        self.text = event.text
+        self.answer = event.answer
+        self.points = event.points
+        self.maxPoints = event.maxPoints
+        self.met = event.met
+        self.delayHours = event.delay?.hours
+    }
+
+    /// The event the row holds.
+    public var event: DrillEvent {
+        DrillEvent(kind: kind, simulated: TimeSpan(hours: simulatedHours), injectID: injectID, promptID: promptID,
+                   deadlineID: deadlineID, needID: needID, actor: actor, text: text, answer: answer, points: points,
+                   maxPoints: maxPoints, met: met, delay: delayHours.map(TimeSpan.init(hours:)))
+    }
+
+    /// The event with its place in the run and when it was written.
+    public var stored: StoredEvent {
+        StoredEvent(seq: seq, recordedAt: recordedAt, event: event)
+    }
+}
+
+/// An event read back from a run, with its 1-based place and when it was written.
+public struct StoredEvent: Hashable, Sendable {
+    /// 1-based place in the run.
+    public var seq: Int
+    /// When it was written (UTC).
+    public var recordedAt: Date
+    /// The event.
+    public var event: DrillEvent
+
+    /// Creates a stored event.
+    public init(seq: Int, recordedAt: Date, event: DrillEvent) {
+        self.seq = seq
+        self.recordedAt = recordedAt
+        self.event = event
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+
+/// Where a run stands: still being played, stopped to continue later, or done.
+public enum RunStatus: String, Codable, Sendable, CaseIterable {
+    /// Being played now (or killed mid-play: `drill resume` continues it).
+    case inProgress = "in-progress"
+    /// Stopped on purpose, to continue later.
+    case paused
+    /// Played to the end and scored.
+    case finished
+}
+
+/// One drill as stored: who played which scenario against which preparedness, and how it ended.
+///
+/// The scenario and preparedness texts are stored whole, with their SHA-256, so a run can be
+/// replayed and re-scored exactly even after the files in the repository have changed.
+public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    /// `YYYYMMDD-xxxx`: the UTC start date and four random base32 characters (see ``makeID(startedAt:)``).
+    public var id: String
+    /// The team named in the preparedness file.
+    public var team: String
+    /// The scenario's id.
+    public var scenarioID: String
+    /// The scenario's title, as it read when the run started.
+    public var scenarioTitle: String
+    /// The scenario's kind (`data-exposure`, …), kept as text so runs of kinds added later still load.
+    public var scenarioKind: String
+    /// How the drill was played: `drill` (a team's quarterly drill) or `onboarding`.
+    public var mode: String
+    /// Who ran the drill, when someone did.
+    public var facilitator: String?
+    /// In progress, paused or finished.
+    public var status: RunStatus
+    /// When the run started (UTC).
+    public var startedAt: Date
+    /// When the run finished, if it has.
+    public var endedAt: Date?
+    /// The day the preparedness records were judged on.
+    public var asOf: CalendarDate
+    /// The scenario file's text as played.
+    public var scenarioYAML: String
+    /// SHA-256 of ``scenarioYAML`` (see ``ContentHash``).
+    public var scenarioHash: String
+    /// The preparedness file's text as played.
+    public var preparednessYAML: String
+    /// SHA-256 of ``preparednessYAML``.
+    public var preparednessHash: String
+    /// Where the preparedness came from: a path, or `<embedded example team>`.
+    public var preparednessSource: String
+    /// The overall score, 0–100, once finished.
+    public var overallScore: Int?
+    /// The full ``DrillScore`` as JSON, once finished (see ``score``).
+    public var scoreJSON: String?
+
+    /// The table's name.
+    public static let databaseTableName = "run"
+
+    /// The table's columns, for queries.
+    public enum Columns {
+        /// `id`.
+        public static let id = Column(CodingKeys.id)
+        /// `team`.
+        public static let team = Column(CodingKeys.team)
+        /// `scenarioID`.
+        public static let scenarioID = Column(CodingKeys.scenarioID)
+        /// `status`.
+        public static let status = Column(CodingKeys.status)
+        /// `startedAt`.
+        public static let startedAt = Column(CodingKeys.startedAt)
+        /// `endedAt`.
+        public static let endedAt = Column(CodingKeys.endedAt)
+        /// `overallScore`.
+        public static let overallScore = Column(CodingKeys.overallScore)
+        /// `scoreJSON`.
+        public static let scoreJSON = Column(CodingKeys.scoreJSON)
+    }
+
+    /// Creates a run record; the hashes are computed from the texts.
+    public init(id: String, team: String, scenarioID: String, scenarioTitle: String, scenarioKind: String, mode: String = "drill",
+                facilitator: String? = nil, status: RunStatus = .inProgress, startedAt: Date, endedAt: Date? = nil,
+                asOf: CalendarDate, scenarioYAML: String, preparednessYAML: String, preparednessSource: String,
+                overallScore: Int? = nil, scoreJSON: String? = nil) {
+        self.id = id
+        self.team = team
+        self.scenarioID = scenarioID
+        self.scenarioTitle = scenarioTitle
+        self.scenarioKind = scenarioKind
+        self.mode = mode
+        self.facilitator = facilitator
+        self.status = status
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.asOf = asOf
+        self.scenarioYAML = scenarioYAML
+        self.scenarioHash = ContentHash.sha256(scenarioYAML)
+        self.preparednessYAML = preparednessYAML
+        self.preparednessHash = ContentHash.sha256(preparednessYAML)
+        self.preparednessSource = preparednessSource
+        self.overallScore = overallScore
+        self.scoreJSON = scoreJSON
+    }
+
+    /// The stored score, or `nil` when the run has not finished or its JSON does not decode.
+    public var score: DrillScore? {
+        guard let scoreJSON else { return nil }
+        return try? JSONDecoder().decode(DrillScore.self, from: Data(scoreJSON.utf8))
+    }
+
+    /// The 32 characters of RFC 4648 base32, in lower case: no 0, 1, 8 or 9 to misread.
+    static let idAlphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+
+    /// A fresh run id, `YYYYMMDD-xxxx`: the UTC date of `startedAt` and four random base32 characters.
+    public static func makeID(startedAt: Date) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return makeID(startedAt: startedAt, using: &generator)
+    }
+
+    /// A run id as ``makeID(startedAt:)``, drawing the random part from `generator`.
+    public static func makeID(startedAt: Date, using generator: inout some RandomNumberGenerator) -> String {
+        let day = CalendarDate(daysSinceEpoch: Int((startedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let suffix = String((0..<4).map { _ in idAlphabet.randomElement(using: &generator) ?? "a" })
+        return day.description.replacingOccurrences(of: "-", with: "") + "-" + suffix
+    }
+}

@@ -1,0 +1,69 @@
+/// A stored run brought back to life: its record, its events, and a session rebuilt from its
+/// answers that has been checked against what was stored.
+public struct StoredRun: Sendable {
+    /// Why a stored run cannot be brought back.
+    public enum Failure: Error, Sendable, Equatable {
+        /// The database could not give the run.
+        case store(StoreError)
+        /// The stored scenario or preparedness no longer parses.
+        case content(runID: String, [Diagnostic])
+        /// Replaying the stored answers does not give the stored events.
+        case mismatch(runID: String, seq: Int, detail: String)
+
+        /// One plain sentence.
+        public var message: String {
+            switch self {
+            case let .store(error):
+                error.message
+            case let .content(runID, diagnostics):
+                "The content stored with run \(runID) no longer loads: \(diagnostics.map(\.message).joined(separator: "; "))."
+            case let .mismatch(runID, seq, detail):
+                "Run \(runID) does not replay: event \(seq) differs from what its answers produce (\(detail)); the database may have been edited."
+            }
+        }
+    }
+
+    /// The run's record.
+    public var run: RunRecord
+    /// Every stored event, in order.
+    public var events: [StoredEvent]
+    /// The session, replayed to where the run stopped.
+    public var session: DrillSession
+    /// How many of `session.events` are stored.
+    public var storedEngineEvents: Int
+
+    /// Loads a run and replays its answers.
+    public init(_ idOrPrefix: String, from database: AppDatabase) throws(Failure) {
+        do {
+            run = try database.run(matching: idOrPrefix)
+            events = try database.events(runID: run.id)
+        } catch {
+            throw .store(error)
+        }
+        let scenario: Scenario
+        let profile: PreparednessProfile
+        do {
+            scenario = try Scenario.load(yaml: run.scenarioYAML, displayPath: "run \(run.id) scenario")
+            profile = try PreparednessProfile.load(yaml: run.preparednessYAML, displayPath: "run \(run.id) preparedness")
+        } catch {
+            throw .content(runID: run.id, error.diagnostics)
+        }
+        let engineEvents = events.filter { $0.event.kind.isEngineKind }
+        let answers = engineEvents.filter { $0.event.kind == .answer }.map { ($0.event.answer ?? "", $0.event.actor) }
+        do {
+            session = try DrillSession.replaying(scenario: scenario, profile: profile, asOf: run.asOf, answers: answers)
+        } catch {
+            let seq = engineEvents.first { $0.event.kind == .answer }?.seq ?? 0
+            throw .mismatch(runID: run.id, seq: seq, detail: "a stored answer is no longer accepted: \(error.message)")
+        }
+        for (index, stored) in engineEvents.enumerated() {
+            guard index < session.events.count else {
+                throw .mismatch(runID: run.id, seq: stored.seq, detail: "there are more stored events than the answers produce")
+            }
+            if session.events[index] != stored.event {
+                throw .mismatch(runID: run.id, seq: stored.seq, detail: "stored \(stored.event.kind.rawValue) '\(stored.event.text.prefix(60))'")
+            }
+        }
+        storedEngineEvents = engineEvents.count
+    }
+}

@@ -1,0 +1,135 @@
+import DrillKit
+import Foundation
+
+/// Turns drill events into text for a terminal: headings, the simulated clock, progress,
+/// numbered options, evidence set apart. Every piece of scenario, team or answer text is
+/// neutralised before it reaches the screen.
+struct DrillRenderer {
+    let session: DrillSession
+    let terminal: Terminal
+    var width = 88
+
+    private var scenario: Scenario { session.scenario }
+
+    /// The heading shown when a drill starts or resumes.
+    func opening(runID: String, team: String, resumed: Bool) -> String {
+        var lines: [String] = []
+        lines.append(terminal.styled("\(scenario.title.terminalSafeLine)", .heading))
+        lines.append(terminal.styled("\(scenario.kind.rawValue) · team \(team.terminalSafeLine) · run \(runID)\(resumed ? " · resumed" : "")", .dim))
+        if !resumed {
+            lines += wrap(scenario.summary.terminalSafeLine, indent: "")
+            lines.append(terminal.styled("Discovered \(scenario.discovered.description.terminalSafeLine)" + (scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "") + ".", .dim))
+        }
+        lines.append(terminal.styled("Type the number of your answer. ? shows a hint, :note TEXT records a note, :pause stops and saves.", .dim))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One event as the team sees it; `injectNumber` is how many injects have been shown up to this one.
+    func render(_ event: DrillEvent, injectNumber: Int) -> String {
+        switch event.kind {
+        case .inject:
+            return inject(event, number: injectNumber)
+        case .consequence:
+            return wrap(event.text.terminalSafeLine, indent: "  ", first: "  ▸ ").map { terminal.styled($0, event.needID == nil ? .emphasis : .warning) }.joined(separator: "\n") + "\n"
+        case .prompt:
+            return prompt(event)
+        case .answer:
+            var mark = ""
+            if let met = event.met { mark = met ? terminal.styled(" ✓", .good) : terminal.styled(" ✗", .bad) }
+            if let points = event.points, let max = event.maxPoints { mark += terminal.styled(" \(points)/\(max)", .dim) }
+            let who = event.actor.map { "\($0.terminalSafeLine): " } ?? ""
+            return "  → \(who)\(event.text.terminalSafeLine)\(mark)\n"
+        case .deadline:
+            return terminal.styled("  ⏰ \(event.text.terminalSafeLine)", event.met == true ? .good : .bad) + "\n"
+        case .note:
+            return terminal.styled("  ✎ note\(event.actor.map { " (\($0.terminalSafeLine))" } ?? ""): \(event.text.terminalSafeLine)", .dim) + "\n"
+        case .paused, .resumed:
+            return terminal.styled("  · \(event.text.terminalSafeLine)", .dim) + "\n"
+        case .ended:
+            return "\n" + terminal.styled(event.text.terminalSafeLine, .heading) + "\n"
+        }
+    }
+
+    private func inject(_ event: DrillEvent, number: Int) -> String {
+        guard let inject = scenario.injects.first(where: { $0.id == event.injectID }) else { return event.text.terminalSafeLine + "\n" }
+        var lines = [""]
+        let heading = "── Inject \(number) of \(scenario.injects.count) · \(event.simulated.clockLabel) · \(session.localTime(at: event.simulated).terminalSafeLine) "
+        lines.append(terminal.styled(heading + String(repeating: "─", count: max(3, width - heading.count)), .dim))
+        lines.append(terminal.styled(inject.title.terminalSafeLine, .heading))
+        lines += wrap(inject.narrative.terminalSafeLine, indent: "")
+        for evidence in inject.evidence {
+            lines.append(terminal.styled("  ┌─ \(evidence.source.terminalSafeLine)", .dim))
+            for line in evidence.excerpt.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(terminal.styled("  │ ", .dim) + String(line).terminalSafeLine)
+            }
+            lines.append(terminal.styled("  └─", .dim))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func prompt(_ event: DrillEvent) -> String {
+        guard let prompt = scenario.prompts.first(where: { $0.id == event.promptID }) else { return "? \(event.text.terminalSafeLine)\n" }
+        var lines = wrap(prompt.question.terminalSafeLine, indent: "  ", first: terminal.styled("? ", .emphasis)).map { terminal.styled($0, .emphasis) }
+        switch prompt.kind {
+        case let .singleChoice(options), let .multipleChoice(options):
+            for (index, option) in options.enumerated() {
+                lines += wrap(option.text.terminalSafeLine, indent: "     ", first: "  \(index + 1)) ")
+            }
+            if case .multipleChoice = prompt.kind { lines.append(terminal.styled("  (choose all that apply, e.g. 1,3)", .dim)) }
+        case .pickContact:
+            for (index, contact) in session.contactChoices.enumerated() {
+                lines.append("  \(index + 1)) \(contact.name.terminalSafeLine) — \(contact.role.spoken), \(contact.availability.description.terminalSafeLine)")
+            }
+            lines.append("  \(session.contactChoices.count + 1)) Nobody on file fits")
+        case .yesNo:
+            lines.append(terminal.styled("  (yes/no)", .dim))
+        case let .estimate(_, _, unit):
+            lines.append(terminal.styled("  (a number\(unit.map { " of \($0.terminalSafeLine)" } ?? ""))", .dim))
+        case .freeText:
+            lines.append(terminal.styled("  (free text, one line; the facilitator grades it)", .dim))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The debrief at the end: timeline, findings with reasons, scores, what to fix.
+    func debrief(events: [DrillEvent], score: DrillScore) -> String {
+        var lines = ["", terminal.styled("══ Debrief ══", .heading), terminal.styled("Timeline", .heading)]
+        // Deadlines settle when the clock passes them, so order the timeline by simulated time.
+        let timeline = events.enumerated().filter { [.inject, .answer, .deadline, .note].contains($0.element.kind) }
+            .sorted { ($0.element.simulated, $0.offset) < ($1.element.simulated, $1.offset) }.map(\.element)
+        for event in timeline {
+            let label = switch event.kind {
+            case .inject: "inject  "
+            case .answer: event.met == false ? "answer ✗" : "answer  "
+            case .deadline: event.met == true ? "deadline" : "missed  "
+            default: "note    "
+            }
+            lines.append("  \(event.simulated.clockLabel)  \(label)  \(event.text.terminalSafeLine.prefix(width - 24))")
+        }
+        lines.append(terminal.styled("Findings", .heading))
+        for finding in session.assessment.findings {
+            let mark = switch finding.status {
+            case .met: terminal.styled("✓ met    ", .good)
+            case .partial: terminal.styled("~ partial", .warning)
+            case .unmet: terminal.styled("✗ unmet  ", .bad)
+            }
+            lines += wrap(finding.reason.terminalSafeLine, indent: "              ", first: "  \(mark) \(finding.needID.terminalSafeLine): ")
+        }
+        lines.append(terminal.styled("Scores", .heading))
+        lines.append("  Overall \(score.overall)/100 · response \(score.responsePoints)/\(score.responsePossible) points · contacts \(score.contacts) · logs \(score.logs) · backups \(score.backups) · deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met")
+        let fixes = session.assessment.findings.filter { $0.fix != nil }
+        if !fixes.isEmpty {
+            lines.append(terminal.styled("What to fix", .heading))
+            for finding in fixes {
+                lines.append("  - \(finding.fix?.terminalSafeLine ?? "") (\(finding.needID.terminalSafeLine), \(finding.status.rawValue))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
+        let lead = first ?? indent
+        let visible = Terminal.visibleWidth(lead)
+        return CheckText.wrap(text, width: width - max(indent.count, visible)).enumerated().map { ($0 == 0 ? lead : indent) + $1 }
+    }
+}

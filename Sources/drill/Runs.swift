@@ -1,0 +1,111 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill runs`: stored runs, newest first.
+    struct Runs: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List stored runs, newest first.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(name: .customLong("for-team"), help: ArgumentHelp("Only runs of this team.", valueName: "name"))
+        var teamName: String?
+
+        @Option(help: ArgumentHelp("Only runs of this scenario.", valueName: "id"))
+        var scenario: String?
+
+        @Option(help: "Only runs with this status: in-progress, paused or finished.")
+        var status: RunStatus?
+
+        @Option(help: ArgumentHelp("Only runs started on or after this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
+        var since: CalendarDate?
+
+        @Option(help: ArgumentHelp("Only runs started before the end of this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
+        var until: CalendarDate?
+
+        @Option(help: "At most this many runs.")
+        var limit = RunFilter.defaultLimit
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            try reportingFailures {
+                let database = try options.openDatabase()
+                let filter = RunFilter(
+                    team: teamName, scenarioID: scenario, status: status, since: since.map(\.startOfDay),
+                    until: until.map { $0.adding(days: 1).startOfDay }, limit: limit)
+                let runs: [RunRecord]
+                do throws(StoreError) {
+                    runs = try database.runs(filter)
+                } catch {
+                    throw CommandFailure(error)
+                }
+                let out = Terminal.standardOutput
+                if format == .json {
+                    let summaries = runs.map(RunSummary.init)
+                    do { try out.line(JSON.encode(summaries)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    return
+                }
+                guard !runs.isEmpty else {
+                    out.line("No stored runs match. Start one with `drill run`.")
+                    return
+                }
+                let rows = runs.map { run in
+                    [run.id, Timestamp.minutes(run.startedAt), run.team.terminalSafeLine, run.scenarioID.terminalSafeLine,
+                     run.status.rawValue, run.overallScore.map { "\($0)" } ?? "–"]
+                }
+                let header = ["RUN", "STARTED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
+                let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+                func line(_ row: [String]) -> String {
+                    row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                }
+                out.line(out.styled(line(header), .heading))
+                for row in rows { out.line(line(row)) }
+            }
+        }
+    }
+}
+
+extension RunStatus: ExpressibleByArgument {}
+
+extension CalendarDate {
+    /// Midnight UTC at the start of the day.
+    var startOfDay: Date { Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400) }
+}
+
+/// Wall-clock times as the terminal shows them.
+enum Timestamp {
+    /// `2026-11-26 16:42` (UTC).
+    static func minutes(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return String(formatter.string(from: date).prefix(16))
+    }
+}
+
+/// One line of `drill runs --format json`.
+struct RunSummary: Codable {
+    var id: String
+    var team: String
+    var scenarioId: String
+    var scenarioKind: String
+    var mode: String
+    var status: RunStatus
+    var startedAt: Date
+    var endedAt: Date?
+    var overallScore: Int?
+
+    init(_ run: RunRecord) {
+        id = run.id
+        team = run.team
+        scenarioId = run.scenarioID
+        scenarioKind = run.scenarioKind
+        mode = run.mode
+        status = run.status
+        startedAt = run.startedAt
+        endedAt = run.endedAt
+        overallScore = run.overallScore
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill show RUN`: a stored run's full transcript.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a stored run's full transcript.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The run's id, or the start of it.")
+        var runID: String
+
+        @Option(help: "Output format: text or json (lossless).")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            try reportingFailures {
+                let database = try options.openDatabase()
+                let out = Terminal.standardOutput
+                if format == .json {
+                    do {
+                        try out.line(JSON.encode(RunTranscript(runID: runID, from: database)))
+                    } catch let error as StoreError {
+                        throw CommandFailure(error)
+                    }
+                    return
+                }
+                let stored: StoredRun
+                do throws(StoredRun.Failure) {
+                    stored = try StoredRun(runID, from: database)
+                } catch {
+                    if case let .store(storeError) = error { throw CommandFailure(storeError) }
+                    throw CommandFailure(lines: ["error: " + error.message.terminalSafeLine], code: CommandFailure.invalidData)
+                }
+                let run = stored.run
+                let participants = (try? database.participants(runID: run.id)) ?? []
+                let renderer = DrillRenderer(session: stored.session, terminal: out)
+                out.line(out.styled("Run \(run.id) · \(run.status.rawValue)", .heading))
+                out.line("Team \(run.team.terminalSafeLine) · scenario \(run.scenarioID.terminalSafeLine) · started \(Timestamp.minutes(run.startedAt)) UTC" + (run.endedAt.map { " · ended \(Timestamp.minutes($0)) UTC" } ?? ""))
+                if let facilitator = run.facilitator { out.line("Facilitator: \(facilitator.terminalSafeLine)") }
+                if !participants.isEmpty {
+                    out.line("Participants: " + participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }.joined(separator: ", "))
+                }
+                out.line(out.styled("Preparedness: \(run.preparednessSource.terminalSafeLine) (sha256 \(run.preparednessHash.prefix(12))…) · records judged on \(run.asOf)", .dim))
+                var injects = 0
+                for stored in stored.events {
+                    if stored.event.kind == .inject { injects += 1 }
+                    out.write(renderer.render(stored.event, injectNumber: injects))
+                }
+                if run.status == .finished, let score = run.score {
+                    out.write(renderer.debrief(events: stored.events.map(\.event), score: score))
+                } else {
+                    out.line(out.styled("Not finished. Continue with: drill resume \(run.id)", .emphasis))
+                }
+            }
+        }
+    }
+}
