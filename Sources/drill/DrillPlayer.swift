@@ -133,7 +133,7 @@ struct DrillPlayer {
     }
 
     private func pause(_ reason: String) throws {
-        try recorder.pause(reason, at: session.now)
+        try recorder.pause(reason)
         out.line(out.styled("Saved. Continue with: drill resume \(recorder.runID)", .emphasis))
     }
 }

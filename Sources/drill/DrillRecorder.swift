@@ -7,6 +7,7 @@ final class DrillRecorder: @unchecked Sendable {
     let database: AppDatabase
     let runID: String
     private var nextSeq: Int
+    private var lastSimulated = TimeSpan.zero
     private let lock = NSLock()
 
     init(database: AppDatabase, runID: String, nextSeq: Int) {
@@ -21,10 +22,12 @@ final class DrillRecorder: @unchecked Sendable {
         defer { lock.unlock() }
         try database.appendEvent(event, runID: runID, seq: nextSeq, recordedAt: Date())
         nextSeq += 1
+        lastSimulated = event.simulated
     }
 
-    /// Records a pause and marks the run paused.
-    func pause(_ reason: String, at simulated: TimeSpan) throws(StoreError) {
+    /// Records a pause at the simulated time of the last event, and marks the run paused.
+    func pause(_ reason: String) throws(StoreError) {
+        let simulated = lock.withLock { lastSimulated }
         try record(DrillEvent(kind: .paused, simulated: simulated, text: reason))
         try database.setStatus(runID: runID, .paused, endedAt: nil)
     }

@@ -118,10 +118,9 @@ extension DrillPlayer {
     static func playGuarded(_ player: inout DrillPlayer, format: OutputFormat, database: AppDatabase) throws {
         let recorder = player.recorder
         let out = player.out
-        let now = player.session.now
         InterruptHandler.install { signalNumber in
             // Every accepted answer is already committed; record why the drill stopped.
-            try? recorder.pause("paused: interrupted", at: now)
+            try? recorder.pause("paused: interrupted")
             out.line("")
             out.line("Saved. Continue with: drill resume \(recorder.runID)")
             exit(signalNumber == SIGINT ? 130 : 143)

@@ -23,7 +23,7 @@ struct DrillProcess {
     }
 
     /// Runs drill in `directory` (default: a fresh empty folder) and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -35,13 +35,79 @@ struct DrillProcess {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A drill process still running, fed line by line.
+    final class Running {
+        let process: Process
+        let stdin = Pipe()
+        let stdout = Pipe()
+        private var collected = Data()
+
+        init(process: Process) { self.process = process }
+
+        func send(_ text: String) throws { stdin.fileHandleForWriting.write(Data(text.utf8)) }
+
+        /// Reads standard output until `marker` has appeared `count` times (or 20 s pass).
+        func waitForOutput(count: Int, of marker: String) throws {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                let text = String(decoding: collected, as: UTF8.self)
+                if text.components(separatedBy: marker).count - 1 >= count { return }
+                let chunk = stdout.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                collected.append(chunk)
+            }
+            Issue.record("timed out waiting for \(count) × '\(marker)'")
+        }
+
+        func kill() {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// Starts drill with a pipe for standard input, for tests that interrupt it.
+    static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Running {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let running = Running(process: process)
+        process.standardInput = running.stdin
+        process.standardOutput = running.stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return running
+    }
+
+    /// Runs the sqlite3 command-line tool on a database file and returns its trimmed output.
+    static func runSQLite(_ path: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A new empty folder for a test that writes files.

@@ -14,8 +14,9 @@ import Darwin
 /// method is one transaction, committed with `synchronous=FULL` in WAL mode, so an answer that
 /// `appendEvent` accepted survives a killed process or a power cut.
 ///
-/// Opening never writes to a file it did not make: an existing file is first read through a
-/// read-only connection, and refused unless it is empty or carries drill's application id.
+/// Opening never writes to a file it did not make: an existing file is first read without
+/// writing (its first page as bytes, then if need be through a read-only connection), and
+/// refused unless it is an SQLite file with no tables, or carries drill's application id.
 /// A zero-byte file counts as empty (SQLite treats it as a new database, and drill itself
 /// creates the file empty before SQLite opens it), so it becomes a drill database.
 public struct AppDatabase: Sendable {
@@ -41,6 +42,15 @@ public struct AppDatabase: Sendable {
             // and a newer drill migrating the file between the probe and now.
             if try dbWriter.read({ try Self.migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
+            }
+            // Claimed in its own transaction before any table exists, so a drill killed while
+            // creating the file leaves one it recognises as its own.
+            try dbWriter.write { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard applicationID != Self.applicationID else { return }
+                let objectCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                guard applicationID == 0, objectCount == 0 else { throw StoreError.notADrillDatabase(path: path) }
+                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
             }
             try Self.migrator.migrate(dbWriter)
             let level = try dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } ?? -1
@@ -131,7 +141,6 @@ public struct AppDatabase: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: """
                 CREATE TABLE run (
                     id TEXT NOT NULL PRIMARY KEY,
@@ -251,6 +260,23 @@ extension AppDatabase {
         case drill, empty, foreign, newer
     }
 
+    /// What the first bytes of an existing file say about it.
+    private enum HeaderVerdict {
+        /// Not an SQLite file at all.
+        case notSQLite
+        /// Another program's database.
+        case foreign
+        /// An SQLite database with no schema and no application id: free to adopt.
+        case empty
+        /// Carries drill's application id.
+        case drill
+        /// No application id, and a `-wal` or `-journal` beside it may hold more than the file shows.
+        case undecided
+    }
+
+    /// The SQLite header's magic string.
+    private static let sqliteMagic = Array("SQLite format 3\0".utf8)
+
     /// The size of the file at `path`, `nil` when nothing is there.
     private static func existingFileSize(_ path: String) throws(StoreError) -> Int? {
         var isFolder: ObjCBool = false
@@ -264,8 +290,46 @@ extension AppDatabase {
         }
     }
 
-    /// Looks at an existing file through a read-only connection, and throws unless drill may write to it.
+    /// Looks at an existing file without writing to it, and throws unless drill may.
+    ///
+    /// Most files are judged from their first page alone, read as bytes: SQLite is not involved,
+    /// so nothing appears beside another program's file (a read-only connection to a WAL
+    /// database leaves `-wal` and `-shm` files behind). Drill's own files, and those whose
+    /// journal may hold more than the file shows, are then read through SQLite, read-only.
     private static func probe(path: String) throws(StoreError) {
+        switch try inspectHeader(path) {
+        case .notSQLite, .foreign: throw .notADrillDatabase(path: path)
+        case .empty: return
+        case .drill, .undecided: try probeWithSQLite(path: path)
+        }
+    }
+
+    /// Reads the database header (100 bytes) and the first page's b-tree header, which lists the schema.
+    private static func inspectHeader(_ path: String) throws(StoreError) -> HeaderVerdict {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, detail: "it could not be opened for reading")
+        }
+        defer { try? handle.close() }
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try handle.read(upToCount: 108) ?? Data())
+        } catch {
+            throw .unreadable(path: path, detail: error.localizedDescription)
+        }
+        guard bytes.count == 108, bytes.starts(with: sqliteMagic) else { return .notSQLite }
+        let applicationID = Int32(bitPattern: bytes[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        if applicationID == Self.applicationID { return .drill }
+        guard applicationID == 0 else { return .foreign }
+        if FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-journal") {
+            return .undecided
+        }
+        // Page 1 holds the root of sqlite_master: a leaf (0x0D) with no cells means no tables, indexes or views.
+        let cellCount = Int(bytes[103]) << 8 | Int(bytes[104])
+        return bytes[100] == 0x0D && cellCount == 0 ? .empty : .foreign
+    }
+
+    /// Looks at an existing file through a read-only connection, and throws unless drill may write to it.
+    private static func probeWithSQLite(path: String) throws(StoreError) {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
