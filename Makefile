@@ -1,4 +1,4 @@
-# Two commands on a fresh machine: `make demo` (a drill check with the embedded defaults)
+# Two commands on a fresh machine: `make demo` (a drill with the embedded defaults)
 # and `make test`. Both install what the machine lacks first.
 .PHONY: demo test deps build
 
@@ -14,7 +14,7 @@ build: deps
 	swift build
 
 demo: build
-	swift run --skip-build drill check
+	swift run --skip-build drill run
 
 test: deps
 	swift test
