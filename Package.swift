@@ -32,7 +32,10 @@ let package = Package(
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
-        .testTarget(name: "DrillKitTests", dependencies: ["DrillKit"]),
+        .testTarget(
+            name: "DrillKitTests",
+            dependencies: ["DrillKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "DrillCLITests", dependencies: ["drill"]),
     ],
     swiftLanguageModes: [.v6]

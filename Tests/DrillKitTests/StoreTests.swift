@@ -149,9 +149,9 @@ struct StoreTests {
     func seqOrder() throws {
         let database = try AppDatabase.inMemory()
         try database.createRun(StoreFixture.run(), participants: [], findings: [])
-        for seq in [3, 1, 4, 2] {
+        for (index, seq) in [3, 1, 4, 2].enumerated() {
             try database.appendEvent(DrillEvent(kind: .note, simulated: .hours(Double(seq)), text: "event \(seq)"),
-                                     runID: "20261124-abcd", seq: seq, recordedAt: StoreFixture.started)
+                                     runID: "20261124-abcd", seq: seq, recordedAt: StoreFixture.started.addingTimeInterval(Double(index)))
         }
         let stored = try database.events(runID: "20261124-abcd")
         #expect(stored.map(\.seq) == [1, 2, 3, 4])
@@ -439,9 +439,12 @@ struct StoreTests {
 
     /// Files drill must refuse, each made by a function given the path.
     enum ForeignFile: String, CaseIterable, CustomTestStringConvertible {
-        case randomBytes, otherProgramsDatabase, otherApplicationID, truncatedDrillDatabase, drillHeaderOnly
+        case randomBytes, otherProgramsDatabase, otherProgramsWALDatabase, otherApplicationID, truncatedDrillDatabase, drillHeaderOnly
 
         var testDescription: String { rawValue }
+
+        /// Whether another program made it (rather than drill, before it was damaged).
+        var isForeign: Bool { self != .truncatedDrillDatabase && self != .drillHeaderOnly }
 
         func make(at path: String) throws {
             switch self {
@@ -451,6 +454,13 @@ struct StoreTests {
                 try Data(bytes).write(to: URL(fileURLWithPath: path))
             case .otherProgramsDatabase:
                 let other = try DatabaseQueue(path: path)
+                try other.write { db in
+                    try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine')")
+                }
+            case .otherProgramsWALDatabase:
+                var config = Configuration()
+                config.journalMode = .wal
+                let other = try DatabaseQueue(path: path, configuration: config)
                 try other.write { db in
                     try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine')")
                 }
@@ -477,10 +487,10 @@ struct StoreTests {
         try kind.make(at: path)
         let before = try StoreFixture.bytes(path)
         let permissionsBefore = try StoreFixture.permissions(path)
+        let filesBefore = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(!before.isEmpty)
 
         let error = #expect(throws: StoreError.self) { try AppDatabase.open(path: path) }
-        print("PROBE", kind, try FileManager.default.contentsOfDirectory(atPath: folder.path))
 
         switch error {
         case let .notADrillDatabase(named)?, let .unreadable(named, _)?:
@@ -491,11 +501,12 @@ struct StoreTests {
         #expect(error?.message.contains(path) == true)
         #expect(try StoreFixture.bytes(path) == before)
         #expect(try StoreFixture.permissions(path) == permissionsBefore)
+        if kind.isForeign {
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == filesBefore, "nothing is left beside it")
+        }
     }
 
-    @Test("Other programs' files are refused as not drill's, not as unreadable", arguments: [
-        ForeignFile.randomBytes, .otherProgramsDatabase, .otherApplicationID,
-    ])
+    @Test("Other programs' files are refused as not drill's, not as unreadable", arguments: ForeignFile.allCases.filter(\.isForeign))
     func foreignIsNotADrillDatabase(kind: ForeignFile) throws {
         let folder = StoreFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -503,6 +514,52 @@ struct StoreTests {
         let path = folder.appendingPathComponent("drill.sqlite").path
         try kind.make(at: path)
         #expect(throws: StoreError.notADrillDatabase(path: path)) { try AppDatabase.open(path: path) }
+    }
+
+    @Test("Another program's database that is open right now is refused, and its file left as it was")
+    func foreignDatabaseInUse() throws {
+        let folder = StoreFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("drill.sqlite").path
+        var config = Configuration()
+        config.journalMode = .wal
+        let other = try DatabaseQueue(path: path, configuration: config)
+        try other.write { db in
+            try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine')")
+        }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        let before = try StoreFixture.bytes(path)
+
+        #expect(throws: StoreError.notADrillDatabase(path: path)) { try AppDatabase.open(path: path) }
+
+        #expect(try StoreFixture.bytes(path) == before)
+        #expect(try other.read { try String.fetchAll($0, sql: "SELECT body FROM notes") } == ["mine"])
+    }
+
+    @Test("Another program's database left with an unmerged write-ahead log is refused, and neither file changes")
+    func foreignDatabaseAfterCrash() throws {
+        let folder = StoreFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("live"), withIntermediateDirectories: true)
+        let live = folder.appendingPathComponent("live/other.sqlite").path
+        let path = folder.appendingPathComponent("drill.sqlite").path
+        var config = Configuration()
+        config.journalMode = .wal
+        let other = try DatabaseQueue(path: live, configuration: config)
+        try other.write { db in
+            try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine')")
+        }
+        // Copying the files while the other program has them open leaves what a crash would.
+        try FileManager.default.copyItem(atPath: live, toPath: path)
+        try FileManager.default.copyItem(atPath: live + "-wal", toPath: path + "-wal")
+        let before = try StoreFixture.bytes(path)
+        let walBefore = try StoreFixture.bytes(path + "-wal")
+
+        #expect(throws: StoreError.notADrillDatabase(path: path)) { try AppDatabase.open(path: path) }
+
+        #expect(try StoreFixture.bytes(path) == before)
+        #expect(try StoreFixture.bytes(path + "-wal") == walBefore)
     }
 
     @Test("A database a newer drill has migrated is refused without being migrated")

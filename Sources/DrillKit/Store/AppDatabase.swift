@@ -22,8 +22,6 @@ import Darwin
 public struct AppDatabase: Sendable {
     /// The application id in the header of every drill database: "DRIL" in ASCII.
     public static let applicationID: Int32 = 0x4452_494C
-    /// What drill writes in the `preparednessSource` of a run played with the embedded example team.
-    public static let embeddedExampleTeamSource = "<embedded example team>"
     /// The `path` of an in-memory database, as it appears in messages.
     public static let inMemoryPath = ":memory:"
 
@@ -45,12 +43,13 @@ public struct AppDatabase: Sendable {
             }
             // Claimed in its own transaction before any table exists, so a drill killed while
             // creating the file leaves one it recognises as its own.
-            try dbWriter.write { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard applicationID != Self.applicationID else { return }
-                let objectCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
-                guard applicationID == 0, objectCount == 0 else { throw StoreError.notADrillDatabase(path: path) }
-                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+            if try dbWriter.read({ try Int32.fetchOne($0, sql: "PRAGMA application_id") }) != Self.applicationID {
+                try dbWriter.write { db in
+                    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                    let objectCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                    guard applicationID == 0, objectCount == 0 else { throw StoreError.notADrillDatabase(path: path) }
+                    try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+                }
             }
             try Self.migrator.migrate(dbWriter)
             let level = try dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } ?? -1
@@ -244,7 +243,7 @@ public struct AppDatabase: Sendable {
             return .busy(path: path)
         case .SQLITE_NOTADB:
             return .notADrillDatabase(path: path)
-        case .SQLITE_CORRUPT, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+        case .SQLITE_CORRUPT:
             return .unreadable(path: path, detail: detail)
         default:
             return writing ? .writeFailed(path: path, detail: detail) : .unreadable(path: path, detail: detail)
