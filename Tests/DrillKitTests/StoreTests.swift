@@ -84,7 +84,9 @@ struct StoreTests {
             try database.appendEvent(event, runID: run.id, seq: index + 1, recordedAt: StoreFixture.started.addingTimeInterval(Double(index)))
         }
 
-        #expect(try database.run(matching: run.id) == run)
+        var expected = run
+        expected.headHash = try database.events(runID: run.id).last?.hash
+        #expect(try database.run(matching: run.id) == expected)
         let participants = try database.participants(runID: run.id)
         #expect(participants.map(\.name) == ["Grace", "Ada", "Linus"])
         #expect(participants.map(\.role) == ["facilitator", nil, "comms"])
@@ -409,16 +411,29 @@ struct StoreTests {
         #expect(try database.events(runID: "20261124-abcd").count == 200)
     }
 
-    @Test("A zero-byte file is taken as a new, empty database")
+    @Test("A zero-byte file is refused and left as it is: drill never makes one")
     func zeroByteFile() throws {
         let folder = StoreFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("drill.sqlite").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
-        let database = try AppDatabase.open(path: path)
-        try database.createRun(StoreFixture.run(), participants: [], findings: [])
-        #expect(try database.reader.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } == AppDatabase.applicationID)
+        #expect(throws: StoreError.notADrillDatabase(path: path)) { try AppDatabase.open(path: path) }
+        #expect(try StoreFixture.bytes(path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["drill.sqlite"])
+    }
+
+    @Test("A database other users can write is refused with the fix stated")
+    func writableByOthers() throws {
+        let folder = StoreFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("db/drill.sqlite").path
+        _ = try AppDatabase.open(path: path)
+        #expect(chmod(path, 0o666) == 0)
+        #expect(throws: StoreError.writableByOthers(path: path, mode: 0o666, isFolder: false)) { try AppDatabase.open(path: path) }
+        #expect(StoreError.writableByOthers(path: path, mode: 0o666, isFolder: false).message.contains("chmod 600"))
+        #expect(chmod(path, 0o600) == 0)
+        _ = try AppDatabase.open(path: path)
     }
 
     @Test("An SQLite file with no tables and no application id is adopted")

@@ -6,6 +6,7 @@ extension AppDatabase {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createRunTables)
+        migrator.registerMigration("v2-integrity", migrate: addIntegrity)
         return migrator
     }
 
@@ -78,5 +79,33 @@ extension AppDatabase {
                 PRIMARY KEY (runID, needID)
             );
             """)
+    }
+
+    /// v2: the audit trail, and a hash chain over each run's events (existing runs are chained as they stand).
+    private static func addIntegrity(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE run ADD COLUMN headHash TEXT;
+            ALTER TABLE event ADD COLUMN hash TEXT;
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at DATETIME NOT NULL,
+                action TEXT NOT NULL,
+                runID TEXT,
+                detail TEXT NOT NULL,
+                user TEXT NOT NULL,
+                host TEXT NOT NULL
+            );
+            CREATE INDEX audit_on_at ON audit(at);
+            CREATE INDEX audit_on_runID ON audit(runID);
+            """)
+        for run in try RunRecord.fetchAll(db) {
+            var previous = EventChain.genesis(of: run)
+            let events = try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db)
+            for record in events {
+                previous = EventChain.link(previous: previous, seq: record.seq, recordedAt: record.recordedAt, event: record.event)
+                try db.execute(sql: "UPDATE event SET hash = ? WHERE runID = ? AND seq = ?", arguments: [previous, run.id, record.seq])
+            }
+            try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [previous, run.id])
+        }
     }
 }

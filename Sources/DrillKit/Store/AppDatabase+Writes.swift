@@ -7,6 +7,9 @@ extension AppDatabase {
     /// The participants' `runID`, `position` and `id` are set here. Throws
     /// ``StoreError/runExists(_:)`` when a run with the same id is already stored.
     public func createRun(_ run: RunRecord, participants: [ParticipantRecord], findings: [Finding]) throws(StoreError) {
+        var run = run
+        run.startedAt = EventChain.storable(run.startedAt)
+        run.headHash = EventChain.genesis(of: run)
         try write { db in
             do {
                 try run.insert(db)
@@ -23,6 +26,7 @@ extension AppDatabase {
             for (position, finding) in findings.enumerated() {
                 try FindingRecord(runID: run.id, position: position, finding: finding).insert(db)
             }
+            try record("run.started", runID: run.id, detail: "\(run.mode) of \(run.scenarioID) for \(run.team)", in: db)
         }
     }
 
@@ -32,14 +36,20 @@ extension AppDatabase {
     /// numbered `seq`: that means two drills are writing the same run, and neither should
     /// carry on silently. Throws ``StoreError/runNotFound(_:)`` for a run that is not stored.
     public func appendEvent(_ event: DrillEvent, runID: String, seq: Int, recordedAt: Date) throws(StoreError) {
+        let recordedAt = EventChain.storable(recordedAt)
         try write { db in
+            guard let previous = try String.fetchOne(db, sql: "SELECT headHash FROM run WHERE id = ?", arguments: [runID]) else {
+                throw StoreError.runNotFound(runID)
+            }
+            let hash = EventChain.link(previous: previous, seq: seq, recordedAt: recordedAt, event: event)
             do {
-                try EventRecord(event: event, runID: runID, seq: seq, recordedAt: recordedAt).insert(db)
+                try EventRecord(event: event, runID: runID, seq: seq, recordedAt: recordedAt, hash: hash).insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.duplicateEvent(runID: runID, seq: seq)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
                 throw StoreError.runNotFound(runID)
             }
+            try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [hash, runID])
         }
     }
 
@@ -51,6 +61,12 @@ extension AppDatabase {
                 RunRecord.Columns.endedAt.set(to: endedAt),
             ])
             guard changed == 1 else { throw StoreError.runNotFound(runID) }
+            let action = switch status {
+            case .paused: "run.paused"
+            case .inProgress: "run.resumed"
+            case .finished: "run.finished"
+            }
+            try record(action, runID: runID, detail: "", in: db)
         }
     }
 
@@ -67,6 +83,17 @@ extension AppDatabase {
                 RunRecord.Columns.scoreJSON.set(to: json),
             ])
             guard changed == 1 else { throw StoreError.runNotFound(runID) }
+            try record("run.finished", runID: runID, detail: "overall \(score.overall)/100", in: db)
         }
+    }
+
+    /// Records an administrative action in the audit trail, in its own transaction.
+    public func audit(_ action: String, runID: String? = nil, detail: String = "") throws(StoreError) {
+        try write { db in try record(action, runID: runID, detail: detail, in: db) }
+    }
+
+    func record(_ action: String, runID: String?, detail: String, in db: Database) throws {
+        var entry = AuditRecord(at: Date(), action: action, runID: runID, detail: detail, identity: identity)
+        try entry.insert(db)
     }
 }

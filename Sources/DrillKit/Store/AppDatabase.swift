@@ -28,13 +28,16 @@ public struct AppDatabase: Sendable {
     /// The database file as given, or ``inMemoryPath``.
     public let path: String
     private let dbWriter: any DatabaseWriter
+    /// Who is acting, for the audit trail.
+    public let identity: AuditIdentity
 
     /// Read-only access for queries the named read methods do not cover.
     public var reader: any DatabaseReader { dbWriter }
 
-    private init(_ dbWriter: any DatabaseWriter, path: String) throws(StoreError) {
+    private init(_ dbWriter: any DatabaseWriter, path: String, identity: AuditIdentity) throws(StoreError) {
         self.dbWriter = dbWriter
         self.path = path
+        self.identity = identity
         do {
             // A file refused by the probe never gets here; this guards the in-memory case
             // and a newer drill migrating the file between the probe and now.
@@ -51,7 +54,16 @@ public struct AppDatabase: Sendable {
                     try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
                 }
             }
+            let before = try dbWriter.read { try Self.migrator.appliedIdentifiers($0) }
             try Self.migrator.migrate(dbWriter)
+            let applied = Self.migrator.migrations.filter { !before.contains($0) }
+            if !before.isEmpty && !applied.isEmpty {
+                try dbWriter.write { db in
+                    var entry = AuditRecord(at: Date(), action: "schema.migrated", runID: nil,
+                                            detail: "applied \(applied.joined(separator: ", "))", identity: identity)
+                    try entry.insert(db)
+                }
+            }
             let level = try dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } ?? -1
             guard level == 2 else { throw StoreError.notDurable(path: path, synchronous: level) }
         } catch {
@@ -67,13 +79,16 @@ public struct AppDatabase: Sendable {
     /// ``StoreError/notADrillDatabase(path:)`` for a file drill did not make (leaving it
     /// byte-identical), ``StoreError/newerSchema(path:)`` for one a newer drill migrated, and
     /// ``StoreError/unreadable(path:detail:)`` for a damaged or unreadable one.
-    public static func open(path: String) throws(StoreError) -> AppDatabase {
-        if let size = try existingFileSize(path), size > 0 {
-            try probe(path: path)
-        } else {
+    public static func open(path: String, identity: AuditIdentity = .unknown) throws(StoreError) -> AppDatabase {
+        if try existingFileSize(path) == nil {
             try createParentFolder(of: path)
-            try createEmptyFile(path)
+            try createNew(at: path, identity: identity)
         }
+        // Drill never leaves an empty file behind (it builds a new database aside and links it
+        // into place), so an empty file is someone else's: refuse it like any foreign file.
+        guard let size = try existingFileSize(path), size > 0 else { throw .notADrillDatabase(path: path) }
+        try refuseWritableByOthers(path)
+        try probe(path: path)
         try restrictPermissions(of: path)
         let queue: DatabaseQueue
         do {
@@ -81,15 +96,15 @@ public struct AppDatabase: Sendable {
         } catch {
             throw storeError(error, path: path, writing: true)
         }
-        let database = try AppDatabase(queue, path: path)
+        let database = try AppDatabase(queue, path: path, identity: identity)
         try restrictPermissions(of: path)
         return database
     }
 
     /// An empty database in memory, for tests and dry runs.
-    public static func inMemory() throws(StoreError) -> AppDatabase {
+    public static func inMemory(identity: AuditIdentity = .unknown) throws(StoreError) -> AppDatabase {
         do {
-            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath)
+            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath, identity: identity)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -308,6 +323,41 @@ extension AppDatabase {
             // mkdir applies the umask; chmod does not.
             guard chmod(folder.path, 0o700) == 0 else {
                 throw .writeFailed(path: folder.path, detail: "its permissions could not be set to 0700: \(lastErrorText())")
+            }
+        }
+    }
+
+    /// Builds a new, migrated database next to `path` and links it into place, so that no other
+    /// drill ever sees a half-made file; if another drill got there first, its file is kept.
+    private static func createNew(at path: String, identity: AuditIdentity) throws(StoreError) {
+        let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+        }
+        try createEmptyFile(temporary)
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration(path: temporary))
+            _ = try AppDatabase(queue, path: path, identity: identity)
+            // Closing the last connection checkpoints and removes the write-ahead log.
+            try queue.close()
+        } catch {
+            throw storeError(error, path: path, writing: true)
+        }
+        guard link(temporary, path) == 0 || errno == EEXIST else {
+            throw .writeFailed(path: path, detail: "the new database could not be put in place: \(lastErrorText())")
+        }
+    }
+
+    /// Refuses a database, or a folder holding it, that other users can write: anyone could have altered it.
+    private static func refuseWritableByOthers(_ path: String) throws(StoreError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        for (item, isFolder) in [(path, false), (folder, true)] {
+            var info = stat()
+            guard stat(item, &info) == 0 else { continue }
+            let mode = Int(info.st_mode) & 0o7777
+            let sticky = mode & 0o1000 != 0
+            if mode & 0o022 != 0 && !(isFolder && sticky) {
+                throw .writableByOthers(path: item, mode: mode & 0o777, isFolder: isFolder)
             }
         }
     }

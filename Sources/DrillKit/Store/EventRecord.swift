@@ -38,6 +38,8 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
     public var met: Bool?
     /// ``DrillEvent/delay`` in hours.
     public var delayHours: Double?
+    /// The event's link in the run's hash chain (see ``EventChain``).
+    public var hash: String?
 
     /// The table's name.
     public static let databaseTableName = "event"
@@ -55,7 +57,7 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
     }
 
     /// Creates the row for an event.
-    public init(event: DrillEvent, runID: String, seq: Int, recordedAt: Date) {
+    public init(event: DrillEvent, runID: String, seq: Int, recordedAt: Date, hash: String? = nil) {
         self.runID = runID
         self.seq = seq
         self.kind = event.kind
@@ -72,6 +74,7 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
         self.maxPoints = event.maxPoints
         self.met = event.met
         self.delayHours = event.delay?.hours
+        self.hash = hash
     }
 
     /// The event the row holds.
@@ -83,7 +86,7 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
 
     /// The event with its place in the run and when it was written.
     public var stored: StoredEvent {
-        StoredEvent(seq: seq, recordedAt: recordedAt, event: event)
+        StoredEvent(seq: seq, recordedAt: recordedAt, event: event, hash: hash)
     }
 }
 
@@ -95,9 +98,12 @@ public struct StoredEvent: Hashable, Sendable {
     public var recordedAt: Date
     /// The event.
     public var event: DrillEvent
+    /// Its link in the run's hash chain.
+    public var hash: String?
 
     /// Creates a stored event.
-    public init(seq: Int, recordedAt: Date, event: DrillEvent) {
+    public init(seq: Int, recordedAt: Date, event: DrillEvent, hash: String? = nil) {
+        self.hash = hash
         self.seq = seq
         self.recordedAt = recordedAt
         self.event = event

@@ -52,6 +52,8 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
     public var overallScore: Int?
     /// The full ``DrillScore`` as JSON, once finished (see ``score``).
     public var scoreJSON: String?
+    /// The hash of the run's last event, or of its header before any event (see ``EventChain``).
+    public var headHash: String?
 
     /// The table's name.
     public static let databaseTableName = "run"

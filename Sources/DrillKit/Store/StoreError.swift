@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case runNotFound(String)
     /// More than one run has an id starting with this prefix.
     case ambiguousRun(String, matches: [String])
+    /// The database, or its folder, can be written by other users.
+    case writableByOthers(path: String, mode: Int, isFolder: Bool)
     /// A run with this id is already stored.
     case runExists(String)
     /// The run already has an event with this sequence number: two writers are recording one run.
@@ -46,6 +48,8 @@ public enum StoreError: Error, Equatable, Sendable {
             "No stored run has the id '\(id)' or an id starting with it; run `drill runs` to list the stored runs."
         case let .ambiguousRun(prefix, matches):
             "'\(prefix)' starts the ids of \(matches.count) runs (\(Self.listed(matches))); give more of the id."
+        case let .writableByOthers(path, mode, isFolder):
+            "\(path) can be written by other users (mode \(String(mode, radix: 8))), so its records could have been altered; run `chmod \(isFolder ? "700" : "600") \(path)`, then `drill verify`."
         case let .runExists(id):
             "A run with the id \(id) is already stored; start the drill again to get a fresh id."
         case let .duplicateEvent(runID, seq):
