@@ -50,9 +50,22 @@ struct GlobalOptions: ParsableArguments {
     /// Opens (creating on first use) the database.
     func openDatabase() throws(CommandFailure) -> AppDatabase {
         do {
-            return try AppDatabase.open(path: databasePath)
+            return try AppDatabase.open(path: databasePath, identity: .current)
         } catch {
             throw CommandFailure(error)
         }
+    }
+}
+
+extension AuditIdentity {
+    /// The OS user and host running this process.
+    static var current: AuditIdentity {
+        let environment = ProcessInfo.processInfo.environment
+        var user = environment["USER"] ?? environment["LOGNAME"] ?? ""
+        if user.isEmpty, let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            user = String(cString: name)
+        }
+        if user.isEmpty { user = "uid \(geteuid())" }
+        return AuditIdentity(user: user, host: ProcessInfo.processInfo.hostName)
     }
 }

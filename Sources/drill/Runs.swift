@@ -77,6 +77,13 @@ extension CalendarDate {
 
 /// Wall-clock times as the terminal shows them.
 enum Timestamp {
+    /// `2026-11-26 16:42:07` (UTC).
+    static func seconds(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return String(formatter.string(from: date).prefix(19))
+    }
+
     /// `2026-11-26 16:42` (UTC).
     static func minutes(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
