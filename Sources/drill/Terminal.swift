@@ -18,9 +18,10 @@ struct Terminal: Sendable {
         colour = isatty(descriptor) == 1 && !noColour && term != "dumb"
     }
 
-    /// Writes text as is.
+    /// Writes text as is. A stream that cannot take it (a full disk, a closed pipe) is not
+    /// worth crashing over: the drill's records are in the database, not on the screen.
     func write(_ text: String) {
-        handle.write(Data(text.utf8))
+        try? handle.write(contentsOf: Data(text.utf8))
     }
 
     /// Writes one line.

@@ -54,6 +54,7 @@ struct DrillProcess {
         let process: Process
         let stdin = Pipe()
         let stdout = Pipe()
+        let stderr = Pipe()
         private var collected = Data()
 
         init(process: Process) { self.process = process }
@@ -73,6 +74,15 @@ struct DrillProcess {
             Issue.record("timed out waiting for \(count) × '\(marker)'")
         }
 
+        /// Everything the process wrote to standard output that was not read yet, up to its end.
+        func remainingOutput() -> String {
+            collected.append(stdout.fileHandleForReading.readDataToEndOfFile())
+            return String(decoding: collected, as: UTF8.self)
+        }
+
+        /// Standard error, once the process has ended (only when started with `captureErrors`).
+        func errorOutput() -> String { String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+
         func kill() {
             Foundation.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -80,7 +90,7 @@ struct DrillProcess {
     }
 
     /// Starts drill with a pipe for standard input, for tests that interrupt it.
-    static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Running {
+    static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:], captureErrors: Bool = false) throws -> Running {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -92,7 +102,7 @@ struct DrillProcess {
         let running = Running(process: process)
         process.standardInput = running.stdin
         process.standardOutput = running.stdout
-        process.standardError = FileHandle.nullDevice
+        process.standardError = captureErrors ? running.stderr : FileHandle.nullDevice
         try process.run()
         return running
     }

@@ -176,6 +176,9 @@ public struct AppDatabase: Sendable {
             return writing ? .writeFailed(path: path, detail: detail) : .unreadable(path: path, detail: detail)
         }
         let detail = error.message ?? "SQLite error \(error.extendedResultCode.rawValue)"
+        if [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN].contains(error.resultCode), diskIsFull(near: path) {
+            return .writeFailed(path: path, detail: "the disk is full")
+        }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .busy(path: path)
@@ -213,6 +216,14 @@ extension AppDatabase {
 
     /// The SQLite header's magic string.
     private static let sqliteMagic = Array("SQLite format 3\0".utf8)
+
+    /// Whether the file system holding `path` has no room left for another page.
+    static func diskIsFull(near path: String) -> Bool {
+        var info = statvfs()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard statvfs(folder, &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 64 * 1024
+    }
 
     /// The size of the file at `path`, `nil` when nothing is there.
     private static func existingFileSize(_ path: String) throws(StoreError) -> Int? {
