@@ -27,12 +27,33 @@ struct DrillPlayer {
     let out: Terminal
     /// How many events of `session` are already stored.
     var stored: Int
+    /// Seconds allowed per prompt in a timed drill.
+    var timeBox: Double?
 
-    private var renderer: DrillRenderer { DrillRenderer(session: session, terminal: out) }
+    /// Who answers when nobody says (`:as NAME` sets it).
+    private var speaker: String?
+    /// When the pending prompt was put to the team (in this process: a resume restarts the clock).
+    private var askedAt = Date()
+
+    init(session: DrillSession, recorder: DrillRecorder, source: AnswerSource, participants: [ParticipantRecord],
+         facilitator: String?, out: Terminal, stored: Int, timeBox: Double? = nil) {
+        self.session = session
+        self.recorder = recorder
+        self.source = source
+        self.participants = participants
+        self.facilitator = facilitator
+        self.out = out
+        self.stored = stored
+        self.timeBox = timeBox
+    }
+
+    private var renderer: DrillRenderer { DrillRenderer(session: session, terminal: out, participants: participants) }
 
     /// Stores and shows the events not yet stored, then plays until the end or a pause.
     mutating func play() throws -> Outcome {
         try commitAndShow(stored..<session.events.count)
+        askedAt = Date()
+        showTimeBox()
         while let prompt = session.pendingPrompt {
             switch source {
             case let .script(script):
@@ -41,32 +62,40 @@ struct DrillPlayer {
                     throw CommandFailure(lines: [script.diagnostic(for: prompt.id, "no answer for prompt '\(prompt.id)' (\(prompt.question.terminalSafeLine)); the run is paused: drill resume \(recorder.runID)").description], code: CommandFailure.invalidData)
                 }
                 do {
-                    try commitAndShow(try session.answer(entry.answer, by: entry.actor ?? defaultActor))
+                    try commitAndShow(try session.answer(entry.answer, by: entry.actor ?? defaultActor(for: prompt)))
                 } catch let rejection as AnswerRejection {
                     try pause("paused: the scripted answer to '\(prompt.id)' was not accepted")
                     throw CommandFailure(lines: [script.diagnostic(for: prompt.id, "answer to '\(prompt.id)' not accepted: \(rejection.message); the run is paused: drill resume \(recorder.runID)").description.terminalSafeLine], code: CommandFailure.invalidData)
                 }
             case let .lines(reader):
-                out.write(out.styled("> ", .emphasis))
-                guard let line = reader.readLine() else {
-                    out.line()
+                guard let line = read(reader) else {
                     try pause("paused: end of input")
                     return .paused
                 }
-                // A pipe does not echo: show what was read so the screen reads like a session.
-                if !reader.isInteractive { out.line(line.terminalSafeLine) }
-                if try handle(line, prompt: prompt) == .paused { return .paused }
+                if try handle(line, prompt: prompt, reader: reader) == .paused { return .paused }
             }
         }
         let score = session.score
         try recorder.database.finishRun(runID: recorder.runID, score: score, endedAt: Date())
-        out.write(renderer.debrief(events: session.events, score: score))
+        try hotWash()
+        out.write(renderer.debrief(events: session.events + recordedHotWash, score: score))
         return .finished(score)
     }
 
     private enum LineResult { case continued, paused }
 
-    private mutating func handle(_ raw: String, prompt: Prompt) throws -> LineResult {
+    private mutating func read(_ reader: any LineReader, prompt text: String = "> ") -> String? {
+        out.write(out.styled(text, .emphasis))
+        guard let line = reader.readLine() else {
+            out.line()
+            return nil
+        }
+        // A pipe does not echo: show what was read so the screen reads like a session.
+        if !reader.isInteractive { out.line(line.terminalSafeLine) }
+        return line
+    }
+
+    private mutating func handle(_ raw: String, prompt: Prompt, reader: any LineReader) throws -> LineResult {
         let line = raw.trimmingCharacters(in: .whitespaces)
         switch line {
         case "?", ":hint":
@@ -76,7 +105,7 @@ struct DrillPlayer {
             try pause("paused by the facilitator")
             return .paused
         case ":help":
-            out.line(out.styled("  Answer with a number (or several, e.g. 1,3). ? hint · :note TEXT · :pause · @NAME ANSWER answers for a participant.", .dim))
+            out.line(out.styled("  Answer with a number (or several, e.g. 1,3). ? hint · :note TEXT · :as NAME (who speaks) · @NAME ANSWER · :pause", .dim))
             return .continued
         default:
             break
@@ -91,8 +120,18 @@ struct DrillPlayer {
                 out.line(out.styled("  that note is \(text.count) characters long; keep it under \(AnswerRejection.maxLength)", .warning))
                 return .continued
             }
-            try recorder.record(DrillEvent(kind: .note, simulated: session.now, injectID: session.currentInject?.id, promptID: prompt.id, actor: facilitatorName, text: text))
+            try recorder.record(DrillEvent(kind: .note, simulated: session.now, injectID: session.currentInject?.id, promptID: prompt.id, actor: facilitator, text: text))
             out.line(out.styled("  ✎ noted", .dim))
+            return .continued
+        }
+        if line.hasPrefix(":as") {
+            let name = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+            guard let person = participant(named: name) else {
+                out.line(out.styled("  " + unknownParticipant(name), .warning))
+                return .continued
+            }
+            speaker = person.name
+            out.line(out.styled("  answers are now \(person.name.terminalSafeLine)'s", .dim))
             return .continued
         }
         if line.hasPrefix(":") {
@@ -100,27 +139,117 @@ struct DrillPlayer {
             return .continued
         }
         var answer = line
-        var actor = defaultActor
+        var actor = defaultActor(for: prompt)
         if line.hasPrefix("@") {
             let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
-            guard let name = parts.first, let person = participants.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-                let names = participants.map(\.name).joined(separator: ", ")
-                out.line(out.styled("  no participant named \(parts.first?.terminalSafeLine ?? ""); " + (names.isEmpty ? "add them with --participant NAME" : "participants: \(names.terminalSafeLine)"), .warning))
+            guard let person = participant(named: parts.first ?? "") else {
+                out.line(out.styled("  " + unknownParticipant(parts.first ?? ""), .warning))
                 return .continued
             }
             actor = person.name
             answer = parts.count > 1 ? parts[1] : ""
         }
+        let seconds = timeBox == nil ? nil : (Date().timeIntervalSince(askedAt) * 10).rounded() / 10
         do {
-            try commitAndShow(try session.answer(answer, by: actor))
+            try commitAndShow(try session.answer(answer, by: actor, seconds: seconds))
         } catch let rejection as AnswerRejection {
             out.line(out.styled("  " + rejection.message, .warning))
+            return .continued
         }
+        if let seconds, let timeBox, seconds > timeBox {
+            out.line(out.styled("  ⏱ over the \(DrillRenderer.duration(timeBox)) time box by \(DrillRenderer.duration(seconds - timeBox))", .warning))
+        }
+        if case .freeText = prompt.kind, facilitator != nil {
+            if try gradeNow(prompt, reader: reader) == .paused { return .paused }
+        }
+        askedAt = Date()
+        showTimeBox()
         return .continued
     }
 
-    private var defaultActor: String? { participants.count == 1 ? participants[0].name : nil }
-    private var facilitatorName: String? { facilitator }
+    /// The facilitator grades a free-text answer on the spot, or leaves it for `drill grade`.
+    private mutating func gradeNow(_ prompt: Prompt, reader: any LineReader) throws -> LineResult {
+        if case let .freeText(guidance) = prompt.kind, let guidance {
+            out.line(out.styled("  A good answer covers: \(guidance.terminalSafeLine)", .dim))
+        }
+        while true {
+            guard let line = read(reader, prompt: "  grade (m = met, p = partly, x = missed, Enter = later; a comment may follow) > ") else {
+                try pause("paused: end of input")
+                return .paused
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { return .continued }
+            let letter = trimmed.prefix(1).lowercased()
+            let grade: DrillSession.Grade? = ["m": .met, "p": .partly, "x": .missed][letter]
+            guard let grade else {
+                out.line(out.styled("  type m, p or x (then a comment if you like), or just Enter to grade later with `drill grade`", .warning))
+                continue
+            }
+            let comment = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+            do {
+                try commitAndShow(try session.grade(prompt.id, grade, by: facilitator, comment: comment))
+                return .continued
+            } catch let rejection as AnswerRejection {
+                out.line(out.styled("  " + rejection.message, .warning))
+            }
+        }
+    }
+
+    /// Lessons learned, asked after the drill: typed, piped, or from the answers file.
+    private mutating func hotWash() throws {
+        var answered = false
+        for (id, question) in HotWash.questions {
+            var text: String?
+            var actor = speaker ?? (participants.count == 1 ? participants[0].name : nil)
+            switch source {
+            case let .script(script):
+                text = script.entries[id]?.answer
+                actor = script.entries[id]?.actor ?? actor
+            case let .lines(reader):
+                if !answered {
+                    out.line()
+                    out.line(out.styled("Hot wash — lessons learned (Enter skips; @NAME TEXT attributes an answer)", .heading))
+                    answered = true
+                }
+                guard let line = read(reader, prompt: "\(question) > ") else { return }
+                var value = line.trimmingCharacters(in: .whitespaces)
+                if value.hasPrefix("@") {
+                    let parts = value.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+                    if let person = participant(named: parts.first ?? "") {
+                        actor = person.name
+                        value = parts.count > 1 ? parts[1] : ""
+                    }
+                }
+                text = value
+            }
+            guard let text, !text.isEmpty else { continue }
+            let event = DrillEvent(kind: .hotWash, simulated: session.now, promptID: id, actor: actor, text: String(text.prefix(AnswerRejection.maxLength)))
+            try recorder.record(event)
+            recordedHotWash.append(event)
+        }
+    }
+
+    private var recordedHotWash: [DrillEvent] = []
+
+    private func defaultActor(for prompt: Prompt) -> String? {
+        if let role = prompt.role, let person = participants.first(where: { Participants.matches($0.role, role) }) { return person.name }
+        return speaker ?? (participants.count == 1 ? participants[0].name : nil)
+    }
+
+    private func participant(named name: String) -> ParticipantRecord? {
+        participants.first { $0.name.lowercased() == name.lowercased() }
+            ?? participants.first { $0.name.lowercased().hasPrefix(name.lowercased()) && !name.isEmpty }
+    }
+
+    private func unknownParticipant(_ name: String) -> String {
+        let names = participants.map(\.name).joined(separator: ", ")
+        return "no participant named \(name.terminalSafeLine); " + (names.isEmpty ? "add them with --participant NAME" : "participants: \(names.terminalSafeLine)")
+    }
+
+    private func showTimeBox() {
+        guard let timeBox, session.pendingPrompt != nil else { return }
+        out.line(out.styled("  ⏱ \(DrillRenderer.duration(timeBox)) to answer", .dim))
+    }
 
     private mutating func commitAndShow(_ range: Range<Int>) throws {
         for index in range {

@@ -7,6 +7,7 @@ import Foundation
 struct DrillRenderer {
     let session: DrillSession
     let terminal: Terminal
+    var participants: [ParticipantRecord] = []
     var width = 88
 
     private var scenario: Scenario { session.scenario }
@@ -38,6 +39,7 @@ struct DrillRenderer {
             if let met = event.met { mark = met ? terminal.styled(" ✓", .good) : terminal.styled(" ✗", .bad) }
             if let points = event.points, let max = event.maxPoints { mark += terminal.styled(" \(points)/\(max)", .dim) }
             let who = event.actor.map { "\($0.terminalSafeLine): " } ?? ""
+            if let seconds = event.seconds { mark += terminal.styled(" ⏱ \(Self.duration(seconds))", .dim) }
             return "  → \(who)\(event.text.terminalSafeLine)\(mark)\n"
         case .deadline:
             return terminal.styled("  ⏰ \(event.text.terminalSafeLine)", event.met == true ? .good : .bad) + "\n"
@@ -47,6 +49,13 @@ struct DrillRenderer {
             return terminal.styled("  · \(event.text.terminalSafeLine)", .dim) + "\n"
         case .ended:
             return "\n" + terminal.styled(event.text.terminalSafeLine, .heading) + "\n"
+        case .grade:
+            let who = event.actor.map { " by \($0.terminalSafeLine)" } ?? ""
+            let comment = event.text.isEmpty ? "" : ": \(event.text.terminalSafeLine)"
+            return terminal.styled("  ✎ graded \(event.answer ?? "")\(who) (\(event.points ?? 0)/\(event.maxPoints ?? 0))\(comment)", event.met == true ? .good : .warning) + "\n"
+        case .hotWash:
+            let question = HotWash.questions.first { $0.id == event.promptID }?.question ?? event.promptID ?? ""
+            return "  ◆ \(question.terminalSafeLine) — \(event.actor.map { "\($0.terminalSafeLine): " } ?? "")\(event.text.terminalSafeLine)\n"
         }
     }
 
@@ -67,9 +76,19 @@ struct DrillRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `1 min 05 s`, `42 s`.
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole < 60 ? "\(whole) s" : "\(whole / 60) min \(whole % 60 < 10 ? "0" : "")\(whole % 60) s"
+    }
+
     private func prompt(_ event: DrillEvent) -> String {
         guard let prompt = scenario.prompts.first(where: { $0.id == event.promptID }) else { return "? \(event.text.terminalSafeLine)\n" }
         var lines = wrap(prompt.question.terminalSafeLine, indent: "  ", first: terminal.styled("? ", .emphasis)).map { terminal.styled($0, .emphasis) }
+        if let role = prompt.role {
+            let who = participants.first { Participants.matches($0.role, role) }.map { ": \($0.name.terminalSafeLine)" } ?? ""
+            lines.append(terminal.styled("  (for the \(role.terminalSafeLine)\(who))", .dim))
+        }
         switch prompt.kind {
         case let .singleChoice(options), let .multipleChoice(options):
             for (index, option) in options.enumerated() {
@@ -97,8 +116,8 @@ struct DrillRenderer {
         // Deadlines settle when the clock passes them, so order the timeline by simulated time.
         let timeline = events.enumerated().filter { [.inject, .answer, .deadline, .note].contains($0.element.kind) }
             .sorted { ($0.element.simulated, $0.offset) < ($1.element.simulated, $1.offset) }.map(\.element)
-        for event in timeline {
-            let label = switch event.kind {
+        for event in timeline where event.kind != .hotWash {
+            let label: String = switch event.kind {
             case .inject: "inject  "
             case .answer: event.met == false ? "answer ✗" : "answer  "
             case .deadline: event.met == true ? "deadline" : "missed  "
@@ -114,6 +133,13 @@ struct DrillRenderer {
             case .unmet: terminal.styled("✗ unmet  ", .bad)
             }
             lines += wrap(finding.reason.terminalSafeLine, indent: "              ", first: "  \(mark) \(finding.needID.terminalSafeLine): ")
+        }
+        let timed = events.filter { $0.kind == .answer && $0.seconds != nil }
+        if !timed.isEmpty {
+            lines.append(terminal.styled("Time taken", .heading))
+            for event in timed {
+                lines.append("  \(Self.duration(event.seconds ?? 0).padding(toLength: 12, withPad: " ", startingAt: 0)) \(event.promptID ?? "")\(event.actor.map { " (\($0.terminalSafeLine))" } ?? "")")
+            }
         }
         lines.append(terminal.styled("Scores", .heading))
         lines.append("  Overall \(score.overall)/100 · response \(score.responsePoints)/\(score.responsePossible) points · contacts \(score.contacts) · logs \(score.logs) · backups \(score.backups) · deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met")

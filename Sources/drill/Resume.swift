@@ -20,6 +20,8 @@ extension Drill {
         @Option(help: "Output format: text, or json (the transcript at the end).")
         var format: OutputFormat = .text
 
+        @OptionGroup var timing: TimingOptions
+
         func run() throws {
             try reportingFailures {
                 let database = try options.openDatabase()
@@ -46,7 +48,7 @@ extension Drill {
                 } catch {
                     throw CommandFailure(error)
                 }
-                let renderer = DrillRenderer(session: session, terminal: out)
+                let renderer = DrillRenderer(session: session, terminal: out, participants: participants)
                 out.write(renderer.opening(runID: run.id, team: run.team, resumed: true))
                 // Recap the current inject up to where the drill stopped.
                 let shown = session.events[..<stored.storedEngineEvents]
@@ -56,7 +58,8 @@ extension Drill {
                 }
                 var player = DrillPlayer(
                     session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput()),
-                    participants: participants, facilitator: run.facilitator, out: out, stored: stored.storedEngineEvents)
+                    participants: participants, facilitator: run.facilitator, out: out, stored: stored.storedEngineEvents,
+                    timeBox: timing.timeBox)
                 try DrillPlayer.playGuarded(&player, format: format, database: database)
             }
         }

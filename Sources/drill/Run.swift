@@ -35,7 +35,15 @@ extension Drill {
                 transform: CalendarDate.argument)
         var asOf: CalendarDate?
 
+        @Option(help: "drill (a team drill) or onboarding (one person; after each decision, why, and which of the team's records it depends on).")
+        var mode: DrillSession.Mode = .drill
+
+        @OptionGroup var timing: TimingOptions
+
         func validate() throws {
+            if mode == .onboarding && participants.count > 1 {
+                throw ValidationError("an onboarding run is for one person; give one --participant (or use `drill learn --name NAME`)")
+            }
             if answers != nil && scenarioID == nil {
                 throw ValidationError("a scripted drill (--answers) needs the scenario's id")
             }
@@ -46,67 +54,8 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let team = try options.loadTeam()
-                let library = try options.loadLibrary()
-                let out = format == .json ? Terminal.standardError : Terminal.standardOutput
-                let err = Terminal.standardError
-                for diagnostic in library.diagnostics { err.line(err.styled("warning: " + diagnostic.description.terminalSafeLine, .warning)) }
-                let script = try answers.map(AnswerScript.loadForCommand)
-                let scenario = try chooseScenario(library, out: out)
-                guard let yaml = library.sources[scenario.id] else {
-                    throw CommandFailure(lines: ["error: the text of scenario '\(scenario.id)' was not kept"], code: CommandFailure.ioFailure)
-                }
-                let database = try options.openDatabase()
-                if team.isExample {
-                    err.line(err.styled("Using the embedded example team (no ./preparedness.yaml); write your own with `drill init`.", .dim))
-                }
-                let session = DrillSession(scenario: scenario, profile: team.profile, asOf: asOf ?? .today)
-                let startedAt = Date()
-                let record = RunRecord(
-                    id: RunRecord.makeID(startedAt: startedAt), team: team.profile.team, scenarioID: scenario.id,
-                    scenarioTitle: scenario.title, scenarioKind: scenario.kind.rawValue, facilitator: facilitator, startedAt: startedAt,
-                    asOf: session.asOf, scenarioYAML: yaml, preparednessYAML: team.yaml, preparednessSource: team.source)
-                let people = participants.enumerated().map { index, text in
-                    let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                    return ParticipantRecord(runID: record.id, name: parts[0], role: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil, position: index)
-                }
-                do throws(StoreError) {
-                    try database.createRun(record, participants: people, findings: session.assessment.findings)
-                } catch {
-                    throw CommandFailure(error)
-                }
-                out.write(DrillRenderer(session: session, terminal: out).opening(runID: record.id, team: record.team, resumed: false))
-                let recorder = DrillRecorder(database: database, runID: record.id, nextSeq: 1)
-                var player = DrillPlayer(
-                    session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput()),
-                    participants: people, facilitator: facilitator, out: out, stored: 0)
-                try DrillPlayer.playGuarded(&player, format: format, database: database)
-            }
-        }
-
-        private func chooseScenario(_ library: ScenarioLibrary, out: Terminal) throws(CommandFailure) -> Scenario {
-            if let scenarioID {
-                guard let scenario = library.scenario(scenarioID) else {
-                    throw CommandFailure(lines: ["error: no scenario with id '\(scenarioID.terminalSafeLine)' in \(options.scenarios.terminalSafeLine); `drill scenarios` lists them"], code: CommandFailure.missingInput)
-                }
-                return scenario
-            }
-            guard !library.scenarios.isEmpty else {
-                throw CommandFailure(lines: ["error: \(options.scenarios.terminalSafeLine) holds no valid scenario"], code: CommandFailure.missingInput)
-            }
-            out.line(out.styled("Which scenario?", .heading))
-            for (index, scenario) in library.scenarios.enumerated() {
-                out.line("  \(index + 1)) \(scenario.title.terminalSafeLine) " + out.styled("(\(scenario.kind.rawValue), \(scenario.id.terminalSafeLine))", .dim))
-            }
-            while true {
-                out.write(out.styled("> ", .emphasis))
-                guard let line = StandardInput().readLine() else {
-                    throw CommandFailure(lines: ["error: no scenario chosen (end of input)"], code: CommandFailure.usage)
-                }
-                let text = line.trimmingCharacters(in: .whitespaces)
-                if let number = Int(text), library.scenarios.indices.contains(number - 1) { return library.scenarios[number - 1] }
-                if let scenario = library.scenario(text) { return scenario }
-                out.line(out.styled("  choose a number from 1 to \(library.scenarios.count)", .warning))
+                try DrillStart(options: options, scenarioID: scenarioID, answers: answers, format: format, facilitator: facilitator,
+                               participants: participants, asOf: asOf, mode: mode, timeBox: timing.timeBox).play()
             }
         }
     }

@@ -26,11 +26,16 @@ public struct DrillEvent: Codable, Hashable, Sendable {
         case resumed
         /// The drill ended (`text` = the overall score line).
         case ended
+        /// A facilitator graded a free-text answer (`promptID`, `answer` = met, partly or missed,
+        /// `points` of `maxPoints`, `actor` = the grader, `text` = their comment).
+        case grade
+        /// A lessons-learned answer in the hot wash after the drill (`promptID` = the question, `actor`, `text`).
+        case hotWash = "hot-wash"
 
         /// Whether the engine produces this kind (as opposed to the facilitator or terminal).
         public var isEngineKind: Bool {
             switch self {
-            case .note, .paused, .resumed: false
+            case .note, .paused, .resumed, .hotWash: false
             default: true
             }
         }
@@ -62,11 +67,13 @@ public struct DrillEvent: Codable, Hashable, Sendable {
     public var met: Bool?
     /// Simulated time a choice or gap cost.
     public var delay: TimeSpan?
+    /// Wall-clock seconds the team took to answer, in a timed drill (pauses excluded).
+    public var seconds: Double?
 
     /// Creates an event.
     public init(kind: Kind, simulated: TimeSpan, injectID: String? = nil, promptID: String? = nil, deadlineID: String? = nil,
                 needID: String? = nil, actor: String? = nil, text: String, answer: String? = nil, points: Int? = nil,
-                maxPoints: Int? = nil, met: Bool? = nil, delay: TimeSpan? = nil) {
+                maxPoints: Int? = nil, met: Bool? = nil, delay: TimeSpan? = nil, seconds: Double? = nil) {
         self.kind = kind
         self.simulated = simulated
         self.injectID = injectID
@@ -80,5 +87,6 @@ public struct DrillEvent: Codable, Hashable, Sendable {
         self.maxPoints = maxPoints
         self.met = met
         self.delay = delay
+        self.seconds = seconds
     }
 }

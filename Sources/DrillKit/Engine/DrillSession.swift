@@ -5,6 +5,36 @@
 /// The session starts at the first prompt. Each accepted answer appends events (the answer,
 /// what follows from it, the next inject and prompt) until the drill ends.
 public struct DrillSession: Sendable {
+    /// How the drill is played.
+    public enum Mode: String, Codable, Sendable, CaseIterable {
+        /// A team drill: facilitated, scored, part of the team's trends.
+        case drill
+        /// One new hire learning: after each decision, why, and which of the team's records it depends on.
+        case onboarding
+    }
+
+    /// A facilitator's verdict on a free-text answer.
+    public enum Grade: String, Codable, Sendable, CaseIterable {
+        case met, partly, missed
+
+        /// Points out of `points`: all, half, none.
+        public func points(of points: Int) -> Int {
+            switch self {
+            case .met: points
+            case .partly: points / 2
+            case .missed: 0
+            }
+        }
+    }
+
+    /// Something a stored run's events say was put into the session, in order.
+    public enum Input: Hashable, Sendable {
+        /// An answer, by whom, and how long it took.
+        case answer(String, actor: String?, seconds: Double?)
+        /// A grade of a free-text answer.
+        case grade(promptID: String, Grade, grader: String?, comment: String)
+    }
+
     /// The scenario being played.
     public let scenario: Scenario
     /// The team's preparedness as it was when the drill started.
@@ -15,6 +45,8 @@ public struct DrillSession: Sendable {
     public let assessment: Assessment
     /// The cost of each kind of gap.
     public let costs: AssessmentCosts
+    /// How the drill is played.
+    public let mode: Mode
 
     /// Every event so far, in order.
     public private(set) var events: [DrillEvent] = []
@@ -39,7 +71,8 @@ public struct DrillSession: Sendable {
     static let eventBudget = 10_000
 
     /// Starts a drill: shows the first inject and asks its first prompt.
-    public init(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, costs: AssessmentCosts = .init()) {
+    public init(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, mode: Mode = .drill, costs: AssessmentCosts = .init()) {
+        self.mode = mode
         self.scenario = scenario
         self.profile = profile
         self.asOf = asOf
@@ -54,9 +87,31 @@ public struct DrillSession: Sendable {
     /// - Throws: `AnswerRejection` when a stored answer no longer fits (the content changed).
     public static func replaying(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate,
                                  answers: [(answer: String, actor: String?)]) throws(AnswerRejection) -> DrillSession {
-        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf)
-        for (answer, actor) in answers { _ = try session.answer(answer, by: actor) }
+        try replaying(scenario: scenario, profile: profile, asOf: asOf, inputs: answers.map { .answer($0.answer, actor: $0.actor, seconds: nil) })
+    }
+
+    /// Rebuilds a session from everything put into it, in order.
+    public static func replaying(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, mode: Mode = .drill,
+                                 inputs: [Input]) throws(AnswerRejection) -> DrillSession {
+        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf, mode: mode)
+        for input in inputs {
+            switch input {
+            case let .answer(answer, actor, seconds): _ = try session.answer(answer, by: actor, seconds: seconds)
+            case let .grade(promptID, grade, grader, comment): _ = try session.grade(promptID, grade, by: grader, comment: comment)
+            }
+        }
         return session
+    }
+
+    /// The inputs recorded in a list of events: answers and grades, in order.
+    public static func inputs(in events: [DrillEvent]) -> [Input] {
+        events.compactMap { event in
+            switch event.kind {
+            case .answer: .answer(event.answer ?? "", actor: event.actor, seconds: event.seconds)
+            case .grade: .grade(promptID: event.promptID ?? "", Grade(rawValue: event.answer ?? "") ?? .missed, grader: event.actor, comment: event.text)
+            default: nil
+            }
+        }
     }
 
     // MARK: Where the drill stands
@@ -88,10 +143,13 @@ public struct DrillSession: Sendable {
     /// The score on the path taken so far (final once the drill has ended).
     public var score: DrillScore {
         let answers = events.filter { $0.kind == .answer }
+        // Free-text answers count once graded; the latest grade of each prompt stands.
+        var grades: [String: DrillEvent] = [:]
+        for event in events where event.kind == .grade { grades[event.promptID ?? ""] = event }
         let findings = assessment.findings
         return DrillScore(
-            responsePoints: answers.compactMap(\.points).reduce(0, +),
-            responsePossible: answers.compactMap(\.maxPoints).reduce(0, +),
+            responsePoints: answers.compactMap(\.points).reduce(0, +) + grades.values.compactMap(\.points).reduce(0, +),
+            responsePossible: answers.compactMap(\.maxPoints).reduce(0, +) + grades.values.compactMap(\.maxPoints).reduce(0, +),
             contacts: DrillScore.pillarScore(findings, .contacts),
             logs: DrillScore.pillarScore(findings, .logs),
             backups: DrillScore.pillarScore(findings, .backups),
@@ -109,7 +167,7 @@ public struct DrillSession: Sendable {
     /// - Returns: the range of `events` that this answer added.
     /// - Throws: `AnswerRejection` when the input does not answer the prompt; nothing changes.
     @discardableResult
-    public mutating func answer(_ input: String, by actor: String? = nil) throws(AnswerRejection) -> Range<Int> {
+    public mutating func answer(_ input: String, by actor: String? = nil, seconds: Double? = nil) throws(AnswerRejection) -> Range<Int> {
         guard case let .prompt(injectIndex, promptIndex) = position else {
             throw AnswerRejection("the drill has ended; there is nothing left to answer")
         }
@@ -121,7 +179,7 @@ public struct DrillSession: Sendable {
         events.append(DrillEvent(
             kind: .answer, simulated: now, injectID: inject.id, promptID: prompt.id, actor: actor, text: result.shown,
             answer: result.canonical, points: result.points, maxPoints: result.maxPoints, met: result.correct,
-            delay: result.cost > .zero ? result.cost : nil))
+            delay: result.cost > .zero ? result.cost : nil, seconds: seconds))
         for narration in result.narration {
             events.append(DrillEvent(kind: .consequence, simulated: now, injectID: inject.id, promptID: prompt.id, text: narration))
         }
@@ -135,6 +193,11 @@ public struct DrillSession: Sendable {
         if let explanation = explanation(for: prompt, correct: result.correct) {
             events.append(DrillEvent(kind: .consequence, simulated: now, injectID: inject.id, promptID: prompt.id, text: explanation))
         }
+        if mode == .onboarding {
+            for lesson in recordsBehind(prompt, in: inject) {
+                events.append(DrillEvent(kind: .consequence, simulated: now, injectID: inject.id, promptID: prompt.id, text: lesson))
+            }
+        }
         if let target = result.branch { branch = target }
 
         if promptIndex + 1 < inject.prompts.count {
@@ -143,6 +206,36 @@ public struct DrillSession: Sendable {
             leave(injectIndex)
         }
         return start..<events.count
+    }
+
+    /// Grades a free-text answer of this run (during the drill or after it has ended).
+    ///
+    /// - Returns: the range of `events` the grade added.
+    /// - Throws: `AnswerRejection` when the prompt is not a free-text prompt answered in this run.
+    @discardableResult
+    public mutating func grade(_ promptID: String, _ grade: Grade, by grader: String?, comment: String = "") throws(AnswerRejection) -> Range<Int> {
+        guard let prompt = scenario.prompts.first(where: { $0.id == promptID }), case .freeText = prompt.kind else {
+            throw AnswerRejection("'\(promptID)' is not a free-text prompt of this scenario; only free-text answers are graded")
+        }
+        guard let answer = events.last(where: { $0.kind == .answer && $0.promptID == promptID }) else {
+            throw AnswerRejection("'\(promptID)' has not been answered in this run yet")
+        }
+        guard comment.count <= AnswerRejection.maxLength else {
+            throw AnswerRejection("that comment is \(comment.count) characters long; keep it under \(AnswerRejection.maxLength)")
+        }
+        let start = events.count
+        events.append(DrillEvent(
+            kind: .grade, simulated: answer.simulated, injectID: answer.injectID, promptID: promptID, actor: grader, text: comment,
+            answer: grade.rawValue, points: grade.points(of: prompt.points), maxPoints: prompt.points, met: grade == .met))
+        return start..<events.count
+    }
+
+    /// Free-text answers of this run with their latest grade, if any.
+    public var freeTextAnswers: [(prompt: Prompt, answer: DrillEvent, grade: DrillEvent?)] {
+        scenario.prompts.compactMap { prompt in
+            guard case .freeText = prompt.kind, let answer = events.last(where: { $0.kind == .answer && $0.promptID == prompt.id }) else { return nil }
+            return (prompt, answer, events.last { $0.kind == .grade && $0.promptID == prompt.id })
+        }
     }
 
     private func explanation(for prompt: Prompt, correct: Bool?) -> String? {
@@ -210,10 +303,10 @@ public struct DrillSession: Sendable {
     private mutating func finish() {
         position = .finished
         settleDeadlines(dueBy: nil)
-        let score = score
+        let met = settledDeadlines.values.filter { $0 }.count
         events.append(DrillEvent(
             kind: .ended, simulated: now,
-            text: "Drill over. Overall \(score.overall)/100: response \(score.responsePoints)/\(score.responsePossible) points, contacts \(score.contacts), logs \(score.logs), backups \(score.backups), deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met."))
+            text: "The drill is over at \(now.clockLabel): \(injectsShown) injects, \(met) of \(scenario.deadlines.count) deadlines met."))
     }
 
     /// Settles deadlines that fall due by `limit` (all of them when `nil`), in order of due time.

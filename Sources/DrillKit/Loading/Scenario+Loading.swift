@@ -220,7 +220,7 @@ struct ScenarioDecoder {
 
     private static func prompt(_ decoder: inout ScenarioDecoder, _ node: Node, inject: String) -> Prompt? {
         let reader = decoder.reader
-        let keys = ["id", "kind", "question", "options", "expected", "tolerance", "unit", "points", "hint", "explanation", "onCorrect", "onIncorrect", "costIfIncorrect"]
+        let keys = ["id", "kind", "question", "options", "expected", "tolerance", "unit", "points", "hint", "explanation", "onCorrect", "onIncorrect", "costIfIncorrect", "role", "needs"]
         guard let fields = reader.fields(node, "a prompt", allowed: keys) else { return nil }
         let idNode = fields.required("id")
         let id = idNode.flatMap { reader.identifier($0, "prompt id") }
@@ -232,6 +232,13 @@ struct ScenarioDecoder {
         let onCorrect = fields["onCorrect"].flatMap { decoder.branch($0, from: inject, "onCorrect") }
         let onIncorrect = fields["onIncorrect"].flatMap { decoder.branch($0, from: inject, "onIncorrect") }
         let costIfIncorrect = fields["costIfIncorrect"].flatMap { reader.span($0, "costIfIncorrect") }
+        let role = fields["role"].flatMap { reader.text($0, "role") }
+        var needs: [String] = []
+        for item in fields["needs"].flatMap({ reader.list($0, "needs") }) ?? [] {
+            guard let need = reader.identifier(item, "need reference") else { continue }
+            needs.append(need)
+            decoder.references.append((need, .need, item))
+        }
         let kindNode = fields.required("kind")
         let kindName = kindNode.flatMap { reader.string($0, "kind") }
         if let kindName, let kindNode, !Prompt.Kind.names.contains(kindName) {
@@ -299,8 +306,11 @@ struct ScenarioDecoder {
             break
         }
         guard let id, let question, let points, let kind else { return nil }
-        return Prompt(id: id, question: question, kind: kind, points: points, hint: hint, explanation: explanation,
-                      onCorrect: onCorrect, onIncorrect: onIncorrect, costIfIncorrect: costIfIncorrect)
+        var prompt = Prompt(id: id, question: question, kind: kind, points: points, hint: hint, explanation: explanation,
+                            onCorrect: onCorrect, onIncorrect: onIncorrect, costIfIncorrect: costIfIncorrect)
+        prompt.role = role
+        prompt.needs = needs
+        return prompt
     }
 
     private mutating func option(_ node: Node, inject: String) -> Choice? {

@@ -113,6 +113,10 @@ public struct Prompt: Hashable, Sendable, Identifiable {
     public var onIncorrect: BranchTarget?
     /// Simulated time an incorrect answer loses (choices carry their own `cost`).
     public var costIfIncorrect: TimeSpan?
+    /// The participant role asked to answer (`communications`), matched against participants' roles.
+    public var role: String?
+    /// Needs this decision depends on, explained in onboarding.
+    public var needs: [String] = []
 
     /// Creates a prompt.
     public init(id: String, question: String, kind: Kind, points: Int = 10, hint: String? = nil, explanation: String? = nil,

@@ -7,6 +7,8 @@ extension AppDatabase {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createRunTables)
         migrator.registerMigration("v2-integrity", migrate: addIntegrity)
+        migrator.registerMigration("v3-review", migrate: addReview)
+        migrator.registerMigration("v4-facilitation", migrate: addFacilitation)
         return migrator
     }
 
@@ -107,5 +109,60 @@ extension AppDatabase {
             }
             try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [previous, run.id])
         }
+    }
+
+    /// v3: improvement items (their owners and due dates; everything else about them follows
+    /// from the runs), the checks that closed them, and a full-text index over every run's
+    /// events and findings, kept current by triggers.
+    private static func addReview(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE improvementItem (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                team TEXT NOT NULL,
+                scenarioID TEXT NOT NULL,
+                needID TEXT NOT NULL,
+                openedRunID TEXT NOT NULL,
+                pillar TEXT NOT NULL,
+                action TEXT NOT NULL,
+                owner TEXT,
+                dueDate TEXT,
+                UNIQUE (team, scenarioID, needID, openedRunID)
+            );
+
+            CREATE TABLE checkClosure (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                team TEXT NOT NULL,
+                scenarioID TEXT NOT NULL,
+                needID TEXT NOT NULL,
+                checkedAt DATETIME NOT NULL,
+                reason TEXT NOT NULL
+            );
+            CREATE INDEX checkClosure_on_need ON checkClosure(team, scenarioID, needID);
+
+            CREATE VIRTUAL TABLE searchIndex USING fts5(
+                runID UNINDEXED, seq UNINDEXED, needID UNINDEXED, text, answer, actor,
+                tokenize = 'porter unicode61 remove_diacritics 2'
+            );
+            INSERT INTO searchIndex (runID, seq, needID, text, answer, actor)
+                SELECT runID, seq, NULL, text, answer, actor FROM event;
+            INSERT INTO searchIndex (runID, seq, needID, text, answer, actor)
+                SELECT runID, NULL, needID, reason, NULL, NULL FROM finding;
+            CREATE TRIGGER searchIndex_on_event AFTER INSERT ON event BEGIN
+                INSERT INTO searchIndex (runID, seq, needID, text, answer, actor)
+                VALUES (new.runID, new.seq, NULL, new.text, new.answer, new.actor);
+            END;
+            CREATE TRIGGER searchIndex_on_finding AFTER INSERT ON finding BEGIN
+                INSERT INTO searchIndex (runID, seq, needID, text, answer, actor)
+                VALUES (new.runID, NULL, new.needID, new.reason, NULL, NULL);
+            END;
+            CREATE TRIGGER searchIndex_on_run_deleted AFTER DELETE ON run BEGIN
+                DELETE FROM searchIndex WHERE runID = old.id;
+            END;
+            """)
+    }
+
+    /// v4: how long a team took to answer each prompt of a timed drill.
+    private static func addFacilitation(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE event ADD COLUMN seconds REAL")
     }
 }

@@ -42,6 +42,8 @@ public enum EventChain {
         encoder.add(event.maxPoints.map(String.init))
         encoder.add(event.met.map { $0 ? "1" : "0" })
         encoder.add(event.delay.map { String($0.hours.bitPattern) })
+        // Added after the first release: present only when set, so older links hash as before.
+        if let seconds = event.seconds { encoder.add("seconds=" + String(seconds.bitPattern)) }
         return ContentHash.sha256(encoder.text)
     }
 

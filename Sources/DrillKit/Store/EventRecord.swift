@@ -38,6 +38,8 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
     public var met: Bool?
     /// ``DrillEvent/delay`` in hours.
     public var delayHours: Double?
+    /// Wall-clock seconds the team took to answer, in a timed drill.
+    public var seconds: Double?
     /// The event's link in the run's hash chain (see ``EventChain``).
     public var hash: String?
 
@@ -74,6 +76,7 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
         self.maxPoints = event.maxPoints
         self.met = event.met
         self.delayHours = event.delay?.hours
+        self.seconds = event.seconds
         self.hash = hash
     }
 
@@ -81,7 +84,7 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
     public var event: DrillEvent {
         DrillEvent(kind: kind, simulated: TimeSpan(hours: simulatedHours), injectID: injectID, promptID: promptID,
                    deadlineID: deadlineID, needID: needID, actor: actor, text: text, answer: answer, points: points,
-                   maxPoints: maxPoints, met: met, delay: delayHours.map(TimeSpan.init(hours:)))
+                   maxPoints: maxPoints, met: met, delay: delayHours.map(TimeSpan.init(hours:)), seconds: seconds)
     }
 
     /// The event with its place in the run and when it was written.

@@ -49,21 +49,41 @@ public struct StoredRun: Sendable {
             throw .content(runID: run.id, error.diagnostics)
         }
         let engineEvents = events.filter { $0.event.kind.isEngineKind }
-        let answers = engineEvents.filter { $0.event.kind == .answer }.map { ($0.event.answer ?? "", $0.event.actor) }
+        let mode = DrillSession.Mode(rawValue: run.mode) ?? .drill
         do {
-            session = try DrillSession.replaying(scenario: scenario, profile: profile, asOf: run.asOf, answers: answers)
+            session = try DrillSession.replaying(scenario: scenario, profile: profile, asOf: run.asOf, mode: mode,
+                                                 inputs: DrillSession.inputs(in: engineEvents.map(\.event)))
         } catch {
             let seq = engineEvents.first { $0.event.kind == .answer }?.seq ?? 0
             throw .mismatch(runID: run.id, seq: seq, detail: "a stored answer is no longer accepted: \(error.message)")
         }
-        for (index, stored) in engineEvents.enumerated() {
-            guard index < session.events.count else {
-                throw .mismatch(runID: run.id, seq: stored.seq, detail: "there are more stored events than the answers produce")
+        // Compare what happened, not the narration around it: a newer drill may word a step
+        // differently or narrate more, and the stored events stay the record (the hash chain
+        // guards them). Injects, prompts, answers and grades must line up one for one.
+        let replayed = session.events.enumerated().filter { Self.isStep($0.element.kind) }
+        let storedSteps = engineEvents.filter { Self.isStep($0.event.kind) }
+        for (index, stored) in storedSteps.enumerated() {
+            guard index < replayed.count else {
+                throw .mismatch(runID: run.id, seq: stored.seq, detail: "there are more stored steps than the answers produce")
             }
-            if session.events[index] != stored.event {
+            if !Self.sameStep(replayed[index].element, stored.event) {
                 throw .mismatch(runID: run.id, seq: stored.seq, detail: "stored \(stored.event.kind.rawValue) '\(stored.event.text.prefix(60))'")
             }
         }
-        storedEngineEvents = engineEvents.count
+        // Where the stored run stopped: after its last step, and the narration stored after it.
+        if let last = storedSteps.last, let position = engineEvents.lastIndex(of: last) {
+            let trailing = engineEvents.count - position - 1
+            storedEngineEvents = min(replayed[storedSteps.count - 1].offset + 1 + trailing, session.events.count)
+        } else {
+            storedEngineEvents = min(engineEvents.count, session.events.count)
+        }
+    }
+
+    static func isStep(_ kind: DrillEvent.Kind) -> Bool {
+        [.inject, .prompt, .answer, .grade, .ended].contains(kind)
+    }
+
+    static func sameStep(_ a: DrillEvent, _ b: DrillEvent) -> Bool {
+        a.kind == b.kind && a.injectID == b.injectID && a.promptID == b.promptID && a.answer == b.answer && a.actor == b.actor
     }
 }

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Whether a team's quarterly drill is due, what it has not rehearsed, and what to play next.
+public struct DrillSchedule: Codable, Hashable, Sendable {
+    /// The team.
+    public var team: String
+    /// The calendar quarter of the day asked about (`2026-Q4`).
+    public var quarter: String
+    /// The team's last finished drill (onboarding runs do not count).
+    public var lastDrill: LastDrill?
+    /// Whether no drill has been finished this quarter.
+    public var dueThisQuarter: Bool
+    /// Incident kinds no finished drill exercised in the last 12 months.
+    public var kindsNotExercised: [ScenarioKind]
+    /// The suggested next scenario, with why.
+    public var suggestion: Suggestion?
+
+    /// A finished drill.
+    public struct LastDrill: Codable, Hashable, Sendable {
+        /// The run.
+        public var runId: String
+        /// The scenario.
+        public var scenarioId: String
+        /// When it started.
+        public var startedAt: Date
+        /// Its overall score.
+        public var overallScore: Int?
+    }
+
+    /// A scenario to play next.
+    public struct Suggestion: Codable, Hashable, Sendable {
+        /// The scenario.
+        public var scenarioId: String
+        /// Its title.
+        public var title: String
+        /// Its kind.
+        public var kind: ScenarioKind
+        /// Why this one, in sentences.
+        public var reasons: [String]
+    }
+
+    /// Works out a team's schedule.
+    ///
+    /// - Parameters:
+    ///   - runs: the team's runs, any order.
+    ///   - openItems: the team's open improvement items.
+    ///   - library: scenarios to choose from.
+    ///   - profile: the team's preparedness, to see which scenarios test its open gaps.
+    ///   - today: the day asked about.
+    public init(team: String, runs: [RunRecord], openItems: [ImprovementItem], library: [Scenario], profile: PreparednessProfile?, today: CalendarDate) {
+        self.team = team
+        let quarterIndex = (today.month - 1) / 3
+        quarter = "\(today.year)-Q\(quarterIndex + 1)"
+        let drills = runs.filter { $0.mode == DrillSession.Mode.drill.rawValue && $0.status == .finished }.sorted { $0.startedAt < $1.startedAt }
+        lastDrill = drills.last.map { LastDrill(runId: $0.id, scenarioId: $0.scenarioID, startedAt: $0.startedAt, overallScore: $0.overallScore) }
+        let quarterStart = CalendarDate(year: today.year, month: quarterIndex * 3 + 1, day: 1) ?? today
+        let startOfQuarter = Date(timeIntervalSince1970: TimeInterval(quarterStart.daysSinceEpoch) * 86_400)
+        dueThisQuarter = !drills.contains { $0.startedAt >= startOfQuarter }
+        let yearAgo = Date(timeIntervalSince1970: TimeInterval(today.adding(months: -12).daysSinceEpoch) * 86_400)
+        let recentKinds = Set(drills.filter { $0.startedAt >= yearAgo }.compactMap { ScenarioKind(rawValue: $0.scenarioKind) })
+        kindsNotExercised = ScenarioKind.allCases.filter { !recentKinds.contains($0) }
+
+        // Rotation: unexercised kinds first, then scenarios that test the team's open gaps,
+        // then scenarios the team has never played, then the least recently played.
+        let openFixes = Set(openItems.compactMap(\.fix))
+        let assessor = profile.map { Assessor(profile: $0, asOf: today) }
+        let lastPlayed = Dictionary(drills.map { ($0.scenarioID, $0.startedAt) }, uniquingKeysWith: max)
+        let ranked = library.map { scenario -> (Scenario, [Double], [String]) in
+            var reasons: [String] = []
+            let unexercised = kindsNotExercised.contains(scenario.kind)
+            if unexercised { reasons.append("no \(scenario.kind.rawValue) drill in the last 12 months") }
+            let gaps = assessor.map { $0.assess(scenario).findings.compactMap(\.fix).filter(openFixes.contains) } ?? []
+            let tested = Set(gaps)
+            if !tested.isEmpty { reasons.append("tests \(tested.count) open improvement item\(tested.count == 1 ? "" : "s") (\(tested.sorted().joined(separator: ", ")))") }
+            let played = lastPlayed[scenario.id]
+            if played == nil { reasons.append("the team has not played it yet") }
+            let age = played.map { -$0.timeIntervalSince1970 } ?? 0
+            return (scenario, [unexercised ? 1 : 0, Double(tested.count), played == nil ? 1 : 0, age], reasons)
+        }
+        let best = ranked.max { a, b in
+            a.1.lexicographicallyPrecedes(b.1) || (a.1 == b.1 && a.0.id > b.0.id)
+        }
+        suggestion = best.map { Suggestion(scenarioId: $0.0.id, title: $0.0.title, kind: $0.0.kind,
+                                           reasons: $0.2.isEmpty ? ["played least recently"] : $0.2) }
+    }
+}
+
+/// A team's contacts with the age of their last confirmation.
+public struct ContactAges: Codable, Hashable, Sendable {
+    /// One contact.
+    public struct Row: Codable, Hashable, Sendable {
+        /// Its role.
+        public var role: ContactRole
+        /// Its name.
+        public var name: String
+        /// When it answers.
+        public var availability: String
+        /// The day its details were last confirmed.
+        public var confirmed: CalendarDate?
+        /// Whole months since then.
+        public var ageMonths: Int?
+        /// Whether it is older than the team's policy, or never confirmed.
+        public var stale: Bool
+        /// Whether the details survive the platform being down.
+        public var storedOffPlatform: Bool
+    }
+
+    /// The team.
+    public var team: String
+    /// The policy the ages are judged against.
+    public var policyMonths: Int
+    /// Contacts, stale first.
+    public var contacts: [Row]
+    /// Roles the team has no contact for.
+    public var missingRoles: [ContactRole]
+
+    /// Ages every contact of a profile on a day.
+    public init(_ profile: PreparednessProfile, today: CalendarDate) {
+        team = profile.team
+        let policy = profile.policy.contactsConfirmedWithin
+        policyMonths = policy.wholeMonths ?? Int((policy.hours / TimeSpan.hoursPerMonth).rounded())
+        contacts = profile.contacts.map { contact in
+            Row(role: contact.role, name: contact.name, availability: contact.availability.description, confirmed: contact.confirmed,
+                ageMonths: contact.confirmed.map { $0.wholeMonths(until: today) },
+                stale: contact.confirmed.map { $0.adding(policy) < today } ?? true, storedOffPlatform: contact.storedOffPlatform)
+        }.sorted { ($0.stale ? 0 : 1, $0.role.rawValue) < ($1.stale ? 0 : 1, $1.role.rawValue) }
+        let roles = Set(profile.contacts.map(\.role))
+        missingRoles = ContactRole.allCases.filter { !roles.contains($0) }
+    }
+}

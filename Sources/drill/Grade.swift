@@ -1,0 +1,88 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill grade RUN`: the facilitator grades free-text answers after the drill.
+    struct Grade: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Grade a run's free-text answers (met, partly, missed, with a comment); grades count in the score.",
+            discussion: "For each answer: m = met, p = partly, x = missed, then an optional comment; Enter skips it. Grades are stored in the run's transcript with who graded.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The run's id, or the start of it.")
+        var runID: String
+
+        @Option(help: ArgumentHelp("Who grades (default: the run's facilitator, else your user name).", valueName: "name"))
+        var grader: String?
+
+        @Flag(help: "Also offer answers that already have a grade.")
+        var all = false
+
+        func run() throws {
+            try reportingFailures {
+                let database = try options.openDatabase()
+                let stored: StoredRun
+                do throws(StoredRun.Failure) {
+                    stored = try StoredRun(runID, from: database)
+                } catch {
+                    if case let .store(storeError) = error { throw CommandFailure(storeError) }
+                    throw CommandFailure(lines: ["error: " + error.message.terminalSafeLine], code: CommandFailure.invalidData)
+                }
+                var session = stored.session
+                let who = grader ?? stored.run.facilitator ?? AuditIdentity.current.user
+                let out = Terminal.standardOutput
+                let recorder = DrillRecorder(database: database, runID: stored.run.id, nextSeq: (stored.events.last?.seq ?? 0) + 1)
+                let pending = session.freeTextAnswers.filter { all || $0.grade == nil }
+                guard !pending.isEmpty else {
+                    out.line("Run \(stored.run.id) has no \(all ? "" : "ungraded ")free-text answers.")
+                    return
+                }
+                var graded: [String] = []
+                let reader = StandardInput()
+                for (prompt, answer, grade) in pending {
+                    out.line()
+                    out.line(out.styled("? \(prompt.question.terminalSafeLine)", .emphasis))
+                    if case let .freeText(guidance) = prompt.kind, let guidance {
+                        out.line(out.styled("  A good answer covers: \(guidance.terminalSafeLine)", .dim))
+                    }
+                    out.line("  → \(answer.actor.map { "\($0.terminalSafeLine): " } ?? "")\(answer.text.terminalSafeLine)")
+                    if let grade { out.line(out.styled("  graded \(grade.answer ?? "") by \(grade.actor?.terminalSafeLine ?? "?")", .dim)) }
+                    while true {
+                        out.write(out.styled("  grade (m = met, p = partly, x = missed, Enter = skip; a comment may follow) > ", .emphasis))
+                        guard let line = reader.readLine() else { break }
+                        if !reader.isInteractive { out.line(line.terminalSafeLine) }
+                        let trimmed = line.trimmingCharacters(in: .whitespaces)
+                        if trimmed.isEmpty { break }
+                        guard let verdict = ["m": DrillSession.Grade.met, "p": .partly, "x": .missed][trimmed.prefix(1).lowercased()] else {
+                            out.line(out.styled("  type m, p or x, then a comment if you like", .warning))
+                            continue
+                        }
+                        do {
+                            let range = try session.grade(prompt.id, verdict, by: who, comment: trimmed.dropFirst().trimmingCharacters(in: .whitespaces))
+                            for index in range {
+                                do throws(StoreError) { try recorder.record(session.events[index]) } catch { throw CommandFailure(error) }
+                            }
+                            graded.append("\(prompt.id): \(verdict.rawValue)")
+                            out.line(out.styled("  ✎ graded \(verdict.rawValue)", .dim))
+                        } catch let rejection as AnswerRejection {
+                            out.line(out.styled("  " + rejection.message, .warning))
+                            continue
+                        }
+                        break
+                    }
+                }
+                guard !graded.isEmpty else { return }
+                let score = session.score
+                do throws(StoreError) {
+                    try database.regrade(runID: stored.run.id, score: score, detail: "by \(who): " + graded.joined(separator: ", "))
+                } catch {
+                    throw CommandFailure(error)
+                }
+                out.line()
+                out.line("\(graded.count) answer\(graded.count == 1 ? "" : "s") graded. Overall now \(score.overall)/100 (response \(score.responsePoints)/\(score.responsePossible)).")
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill people`: who has completed which scenarios, in which mode, and when.
+    struct People: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who has completed which scenarios in which mode and when; who is new and has not yet done one of each kind.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            try reportingFailures {
+                let database = try options.openDatabase()
+                let report: PeopleReport
+                do throws(StoreError) { report = PeopleReport(try database.participations(), now: Date()) } catch { throw CommandFailure(error) }
+                let out = Terminal.standardOutput
+                if format == .json {
+                    do { try out.line(JSON.encode(report)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    return
+                }
+                guard !report.people.isEmpty else {
+                    out.line("Nobody has taken part in a stored run yet. Name participants with `drill run --participant NAME[:ROLE]` or `drill learn --name NAME`.")
+                    return
+                }
+                for person in report.people {
+                    let tag = person.isNew ? out.styled(" (new)", .warning) : ""
+                    let roles = person.roles.isEmpty ? "" : out.styled(" · " + person.roles.map(\.terminalSafeLine).joined(separator: ", "), .dim)
+                    out.line(out.styled(person.name.terminalSafeLine, .heading) + tag + roles)
+                    for run in person.completed {
+                        out.line("  ✓ \(Timestamp.minutes(run.finishedAt).prefix(10))  \(run.mode.padding(toLength: 10, withPad: " ", startingAt: 0)) \(run.scenarioId.terminalSafeLine) (\(run.kind))")
+                    }
+                    if person.unfinished > 0 { out.line(out.styled("  \(person.unfinished) run\(person.unfinished == 1 ? "" : "s") not finished", .dim)) }
+                    if !person.missingKinds.isEmpty {
+                        out.line(out.styled("  not yet done: " + person.missingKinds.map(\.rawValue).joined(separator: ", "), person.isNew ? .warning : .dim))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `drill due`: whether this quarter's drill is due, and what to play next.
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per team: the last drill, whether this quarter's drill is due, kinds not exercised in 12 months, and a suggested next scenario.",
+            discussion: "The suggestion favours kinds not exercised, then scenarios that test the team's open improvement items, then scenarios never played.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to plan from (default: today, UTC).", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
+        var asOf: CalendarDate?
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            try reportingFailures {
+                let today = asOf ?? .today
+                let current = try options.loadTeam()
+                let library = try options.loadLibrary()
+                let database = try options.openDatabase()
+                var schedules: [DrillSchedule] = []
+                do throws(StoreError) {
+                    let history = try database.runHistory()
+                    var teams: [String] = []
+                    for team in [current.profile.team] + history.map(\.team) where !teams.contains(team) { teams.append(team) }
+                    for team in teams {
+                        let runs = history.filter { $0.team == team }
+                        // Another team's preparedness is the one its latest run was played against.
+                        let profile = team == current.profile.team ? current.profile
+                            : runs.last.flatMap { try? PreparednessProfile.load(yaml: $0.preparednessYAML, displayPath: "run \($0.id)") }
+                        let open = try database.improvementItems(team: team).filter { $0.state == .open }
+                        schedules.append(DrillSchedule(team: team, runs: runs, openItems: open, library: library.scenarios, profile: profile, today: today))
+                    }
+                } catch {
+                    throw CommandFailure(error)
+                }
+                let out = Terminal.standardOutput
+                if format == .json {
+                    do { try out.line(JSON.encode(schedules)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    return
+                }
+                for schedule in schedules {
+                    out.line(out.styled(schedule.team.terminalSafeLine, .heading))
+                    if let last = schedule.lastDrill {
+                        out.line("  last drill: \(Timestamp.minutes(last.startedAt).prefix(10)) \(last.scenarioId.terminalSafeLine)\(last.overallScore.map { ", \($0)/100" } ?? "") (run \(last.runId))")
+                    } else {
+                        out.line("  last drill: none recorded")
+                    }
+                    out.line(schedule.dueThisQuarter ? out.styled("  \(schedule.quarter) drill: due", .warning) : out.styled("  \(schedule.quarter) drill: done", .good))
+                    if !schedule.kindsNotExercised.isEmpty {
+                        out.line("  not exercised in 12 months: " + schedule.kindsNotExercised.map(\.rawValue).joined(separator: ", "))
+                    }
+                    if let next = schedule.suggestion {
+                        out.line("  next: \(next.scenarioId.terminalSafeLine) — \(next.title.terminalSafeLine)")
+                        out.line(out.styled("        because " + next.reasons.map(\.terminalSafeLine).joined(separator: "; "), .dim))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `drill contacts`: the team's contacts and how long ago each was confirmed.
+    struct Contacts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The team's contacts with the age of their last confirmation; stale ones (over the team's policy, default 12 months) flagged.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge ages on this day (default: today, UTC).", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
+        var asOf: CalendarDate?
+
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            try reportingFailures {
+                let team = try options.loadTeam()
+                let ages = ContactAges(team.profile, today: asOf ?? .today)
+                let out = Terminal.standardOutput
+                if format == .json {
+                    do { try out.line(JSON.encode(ages)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    return
+                }
+                out.line(out.styled("\(ages.team.terminalSafeLine) · contacts judged against \(ages.policyMonths) months", .heading))
+                for row in ages.contacts {
+                    let age = row.ageMonths.map { "\($0) mo" } ?? "never"
+                    let mark = row.stale ? out.styled("✗ stale", .bad) : out.styled("✓      ", .good)
+                    let where_ = row.storedOffPlatform ? "" : out.styled(" · only on the platform", .warning)
+                    out.line("  \(mark)  \(row.role.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) \(row.name.terminalSafeLine) · confirmed \(row.confirmed?.description ?? "never") (\(age)) · \(row.availability.terminalSafeLine)\(where_)")
+                }
+                if !ages.missingRoles.isEmpty {
+                    out.line(out.styled("  no contact for: " + ages.missingRoles.map(\.rawValue).joined(separator: ", "), .warning))
+                }
+            }
+        }
+    }
+}
