@@ -7,7 +7,7 @@ import Testing
 @Suite("Fuzzing the loaders and the sanitiser")
 struct FuzzTests {
     /// Small random edits of a valid file: drop, insert, duplicate or swap.
-    static func mutate(_ text: String, using generator: inout SeededGenerator) -> String {
+    static func mutate(_ text: String, using generator: inout FuzzRandom) -> String {
         var scalars = Array(text.unicodeScalars)
         let edits = Int.random(in: 1...4, using: &generator)
         let alphabet: [Unicode.Scalar] = [":", "-", " ", "\n", "\t", "[", "]", "{", "}", "&", "*", "!", "|", ">", "#", "'", "\"", "\u{1B}", "\u{0}", "é", "\u{202E}", "7", "h"]
@@ -42,7 +42,7 @@ struct FuzzTests {
         let folder = Fixture.packageRoot.appendingPathComponent("scenarios")
         let sources = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
             .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
-        var generator = SeededGenerator(seed: 42)
+        var generator = FuzzRandom(seed: 42)
         for round in 0..<600 {
             let source = sources[round % sources.count]
             let mutated = Self.mutate(source, using: &generator)
@@ -56,7 +56,7 @@ struct FuzzTests {
 
     @Test("Mutated preparedness files load or fail with located diagnostics, never a crash")
     func preparednessMutations() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = FuzzRandom(seed: 7)
         for _ in 0..<600 {
             let mutated = Self.mutate(ExampleTeam.yaml, using: &generator)
             do {
@@ -69,7 +69,7 @@ struct FuzzTests {
 
     @Test("Random scalars: the sanitiser leaves nothing that steers a terminal, changes nothing harmless, and is idempotent")
     func sanitiserProperties() {
-        var generator = SeededGenerator(seed: 99)
+        var generator = FuzzRandom(seed: 99)
         let steering: Set<UInt32> = Set((0x00...0x1F).filter { $0 != 0x0A && $0 != 0x09 } + (0x7F...0x9F) + [0x061C, 0x200E, 0x200F] + (0x202A...0x202E) + (0x2066...0x2069))
         for _ in 0..<2_000 {
             var text = ""
@@ -93,7 +93,7 @@ struct FuzzTests {
 
     @Test("Random text never crashes the value parsers, and what they accept is in range")
     func valueParsers() {
-        var generator = SeededGenerator(seed: 5)
+        var generator = FuzzRandom(seed: 5)
         let pieces = ["1", "2", "12", "0.5", "-", "+", ".", "h", "d", "mo", "min", "y", "w", " ", "Mon", "Fri", ":", "09", "30", "UTC", "x", "e9", "1e400"]
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
@@ -106,7 +106,7 @@ struct FuzzTests {
 }
 
 /// SplitMix64, so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
+struct FuzzRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

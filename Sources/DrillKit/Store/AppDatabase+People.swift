@@ -23,6 +23,21 @@ public struct Participation: Codable, Hashable, Sendable, FetchableRecord {
     public var startedAt: Date
     /// When it finished.
     public var endedAt: Date?
+
+    /// Creates a participation.
+    public init(name: String, role: String?, runID: String, team: String, scenarioID: String, scenarioKind: String, mode: String,
+                status: RunStatus, startedAt: Date, endedAt: Date?) {
+        self.name = name
+        self.role = role
+        self.runID = runID
+        self.team = team
+        self.scenarioID = scenarioID
+        self.scenarioKind = scenarioKind
+        self.mode = mode
+        self.status = status
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+    }
 }
 
 extension AppDatabase {
