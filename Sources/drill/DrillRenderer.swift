@@ -114,16 +114,18 @@ struct DrillRenderer {
     func debrief(events: [DrillEvent], score: DrillScore) -> String {
         var lines = ["", terminal.styled("══ Debrief ══", .heading), terminal.styled("Timeline", .heading)]
         // Deadlines settle when the clock passes them, so order the timeline by simulated time.
-        let timeline = events.enumerated().filter { [.inject, .answer, .deadline, .note].contains($0.element.kind) }
+        let timeline = events.enumerated().filter { [.inject, .answer, .grade, .deadline, .note].contains($0.element.kind) }
             .sorted { ($0.element.simulated, $0.offset) < ($1.element.simulated, $1.offset) }.map(\.element)
-        for event in timeline where event.kind != .hotWash {
+        for event in timeline {
             let label: String = switch event.kind {
             case .inject: "inject  "
             case .answer: event.met == false ? "answer ✗" : "answer  "
             case .deadline: event.met == true ? "deadline" : "missed  "
+            case .grade: "graded  "
             default: "note    "
             }
-            lines.append("  \(event.simulated.clockLabel)  \(label)  \(event.text.terminalSafeLine.prefix(width - 24))")
+            let text = event.kind == .grade ? "\(event.promptID ?? ""): \(event.answer ?? "")\(event.text.isEmpty ? "" : " — " + event.text)" : event.text
+            lines.append("  \(event.simulated.clockLabel)  \(label)  \(text.terminalSafeLine.prefix(width - 24))")
         }
         lines.append(terminal.styled("Findings", .heading))
         for finding in session.assessment.findings {
@@ -139,6 +141,14 @@ struct DrillRenderer {
             lines.append(terminal.styled("Time taken", .heading))
             for event in timed {
                 lines.append("  \(Self.duration(event.seconds ?? 0).padding(toLength: 12, withPad: " ", startingAt: 0)) \(event.promptID ?? "")\(event.actor.map { " (\($0.terminalSafeLine))" } ?? "")")
+            }
+        }
+        let hotWash = events.filter { $0.kind == .hotWash }
+        if !hotWash.isEmpty {
+            lines.append(terminal.styled("Hot wash", .heading))
+            for event in hotWash {
+                let question = HotWash.questions.first { $0.id == event.promptID }?.question ?? event.promptID ?? ""
+                lines += wrap(event.text.terminalSafeLine, indent: "    ", first: "  \(question) " + (event.actor.map { "\($0.terminalSafeLine): " } ?? ""))
             }
         }
         lines.append(terminal.styled("Scores", .heading))
