@@ -67,3 +67,16 @@ extension AnswerScript {
         }
     }
 }
+
+extension StoredRun {
+    /// Loads and replays a stored run, with failures as exit codes: a missing run 66, a run that
+    /// no longer replays 65, the store's own problems as they map.
+    static func loadForCommand(_ runID: String, from database: AppDatabase) throws(CommandFailure) -> StoredRun {
+        do {
+            return try StoredRun(runID, from: database)
+        } catch {
+            if case let .store(storeError) = error { throw CommandFailure(storeError) }
+            throw CommandFailure(lines: ["error: " + error.message.terminalSafeLine], code: CommandFailure.invalidData)
+        }
+    }
+}

@@ -25,13 +25,7 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 let database = try options.openDatabase()
-                let stored: StoredRun
-                do throws(StoredRun.Failure) {
-                    stored = try StoredRun(runID, from: database)
-                } catch {
-                    if case let .store(storeError) = error { throw CommandFailure(storeError) }
-                    throw CommandFailure(lines: ["error: " + error.message.terminalSafeLine], code: CommandFailure.invalidData)
-                }
+                let stored = try StoredRun.loadForCommand(runID, from: database)
                 let run = stored.run
                 guard run.status != .finished else {
                     throw CommandFailure(lines: ["error: run \(run.id) has already finished; `drill show \(run.id)` shows it"], code: CommandFailure.usage)

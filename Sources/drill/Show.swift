@@ -27,13 +27,7 @@ extension Drill {
                     }
                     return
                 }
-                let stored: StoredRun
-                do throws(StoredRun.Failure) {
-                    stored = try StoredRun(runID, from: database)
-                } catch {
-                    if case let .store(storeError) = error { throw CommandFailure(storeError) }
-                    throw CommandFailure(lines: ["error: " + error.message.terminalSafeLine], code: CommandFailure.invalidData)
-                }
+                let stored = try StoredRun.loadForCommand(runID, from: database)
                 let run = stored.run
                 let participants = (try? database.participants(runID: run.id)) ?? []
                 let renderer = DrillRenderer(session: stored.session, terminal: out)
