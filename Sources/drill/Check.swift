@@ -46,10 +46,27 @@ extension Drill {
                 case .json: try Terminal.standardOutput.line(JSON.encode(report))
                 case .text: Terminal.standardOutput.write(CheckText(report: report, terminal: .standardOutput).render())
                 }
+                closeImprovementItems(report)
                 if !library.diagnostics.isEmpty {
                     throw CommandFailure(lines: library.diagnostics.map(\.description.terminalSafeLine), code: CommandFailure.invalidData)
                 }
                 if strict && report.hasUnmetNeed { throw ExitCode(1) }
+            }
+        }
+
+        /// Closes the improvement items whose needs this check finds met, when a database
+        /// already exists; a check never creates one, and a database problem never fails the check.
+        private func closeImprovementItems(_ report: CheckReport) {
+            let path = options.databasePath
+            guard FileManager.default.fileExists(atPath: path) else { return }
+            let err = Terminal.standardError
+            do {
+                let closed = try AppDatabase.open(path: path, identity: .current).closeImprovementItems(checkedBy: report, at: Date())
+                for item in closed {
+                    err.line(err.styled("Closed improvement item \(item.label) (\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine)): the need is now met.", .good))
+                }
+            } catch {
+                err.line(err.styled("warning: improvement items were not updated: \(error.message.terminalSafeLine)", .warning))
             }
         }
     }

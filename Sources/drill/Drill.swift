@@ -13,6 +13,6 @@ struct Drill: ParsableCommand {
             66 input file missing; 74 database or file I/O failure.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Learn.self, Resume.self, Check.self, Scenarios.self, Lint.self, Init.self, Runs.self, Show.self, Verify.self, Audit.self, Prune.self, Grade.self, People.self, Due.self, Contacts.self]
+        subcommands: [Run.self, Learn.self, Resume.self, Check.self, Scenarios.self, Lint.self, Init.self, Runs.self, Show.self, Replay.self, Export.self, Import.self, Report.self, Compare.self, Search.self, Actions.self, Verify.self, Audit.self, Prune.self, Grade.self, People.self, Due.self, Contacts.self]
     )
 }

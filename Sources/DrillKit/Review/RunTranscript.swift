@@ -1,14 +1,27 @@
 import Foundation
 
 /// A stored run as one value: who played what, against which records, every event, the
-/// findings and the score. Its JSON (`drill show --format json`) is the lossless exchange form.
+/// findings and the score. Its JSON (``jsonData()``, `drill export`, `drill show --format json`)
+/// is the lossless exchange form: `drill import` stores it back exactly, so exporting,
+/// importing into an empty database and exporting again gives the same bytes.
+///
+/// Times are ISO 8601 in UTC with milliseconds, the precision the store keeps; spans are hours.
 public struct RunTranscript: Codable, Hashable, Sendable {
+    /// The version of the JSON layout, written as `formatVersion`. Import refuses others.
+    public static let formatVersion = 1
+
     /// A participant and their role.
     public struct Participant: Codable, Hashable, Sendable {
         /// Their name.
         public var name: String
         /// Their role in the drill, if given.
         public var role: String?
+
+        /// Creates a participant.
+        public init(name: String, role: String? = nil) {
+            self.name = name
+            self.role = role
+        }
     }
 
     /// One event with its place and wall-clock time.
@@ -43,6 +56,10 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         public var met: Bool?
         /// Simulated hours it cost.
         public var delayHours: Double?
+        /// Wall-clock seconds the team took to answer, in a timed drill.
+        public var seconds: Double?
+        /// Its link in the run's hash chain (see ``EventChain``), when the store kept one.
+        public var hash: String?
 
         /// Flattens a stored event.
         public init(_ stored: StoredEvent) {
@@ -62,6 +79,63 @@ public struct RunTranscript: Codable, Hashable, Sendable {
             maxPoints = event.maxPoints
             met = event.met
             delayHours = event.delay?.hours
+            seconds = event.seconds
+            hash = stored.hash
+        }
+
+        /// The engine's event this one holds.
+        public var event: DrillEvent {
+            DrillEvent(kind: kind, simulated: TimeSpan(hours: simulatedHours), injectID: injectId, promptID: promptId,
+                       deadlineID: deadlineId, needID: needId, actor: actor, text: text, answer: answer, points: points,
+                       maxPoints: maxPoints, met: met, delay: delayHours.map(TimeSpan.init(hours:)), seconds: seconds)
+        }
+
+        /// The JSON keys of an event.
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case seq, recordedAt, kind, simulatedHours, injectId, promptId, deadlineId, needId, actor, text, answer, points,
+                 maxPoints, met, delayHours, seconds, hash
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            seq = try container.decode(Int.self, forKey: .seq)
+            recordedAt = try container.decodeTimestamp(forKey: .recordedAt)
+            kind = try container.decode(DrillEvent.Kind.self, forKey: .kind)
+            simulatedHours = try container.decode(Double.self, forKey: .simulatedHours)
+            injectId = try container.decodeIfPresent(String.self, forKey: .injectId)
+            promptId = try container.decodeIfPresent(String.self, forKey: .promptId)
+            deadlineId = try container.decodeIfPresent(String.self, forKey: .deadlineId)
+            needId = try container.decodeIfPresent(String.self, forKey: .needId)
+            actor = try container.decodeIfPresent(String.self, forKey: .actor)
+            text = try container.decode(String.self, forKey: .text)
+            answer = try container.decodeIfPresent(String.self, forKey: .answer)
+            points = try container.decodeIfPresent(Int.self, forKey: .points)
+            maxPoints = try container.decodeIfPresent(Int.self, forKey: .maxPoints)
+            met = try container.decodeIfPresent(Bool.self, forKey: .met)
+            delayHours = try container.decodeIfPresent(Double.self, forKey: .delayHours)
+            seconds = try container.decodeIfPresent(Double.self, forKey: .seconds)
+            hash = try container.decodeIfPresent(String.self, forKey: .hash)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(seq, forKey: .seq)
+            try container.encode(Timestamp8601.string(recordedAt), forKey: .recordedAt)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(simulatedHours, forKey: .simulatedHours)
+            try container.encodeIfPresent(injectId, forKey: .injectId)
+            try container.encodeIfPresent(promptId, forKey: .promptId)
+            try container.encodeIfPresent(deadlineId, forKey: .deadlineId)
+            try container.encodeIfPresent(needId, forKey: .needId)
+            try container.encodeIfPresent(actor, forKey: .actor)
+            try container.encode(text, forKey: .text)
+            try container.encodeIfPresent(answer, forKey: .answer)
+            try container.encodeIfPresent(points, forKey: .points)
+            try container.encodeIfPresent(maxPoints, forKey: .maxPoints)
+            try container.encodeIfPresent(met, forKey: .met)
+            try container.encodeIfPresent(delayHours, forKey: .delayHours)
+            try container.encodeIfPresent(seconds, forKey: .seconds)
+            try container.encodeIfPresent(hash, forKey: .hash)
         }
     }
 
@@ -95,6 +169,8 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     public var scenarioHash: String
     /// SHA-256 of the preparedness YAML.
     public var preparednessHash: String
+    /// The hash of the run's last event in its hash chain (see ``EventChain``), when the store kept one.
+    public var headHash: String?
     /// The score, once finished.
     public var score: DrillScore?
     /// The findings at the start of the run.
@@ -109,6 +185,12 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     /// Reads a run's transcript from the database.
     public init(runID: String, from database: AppDatabase) throws(StoreError) {
         let run = try database.run(matching: runID)
+        self.init(run: run, participants: try database.participants(runID: run.id), findings: try database.findings(runID: run.id),
+                  events: try database.events(runID: run.id))
+    }
+
+    /// Assembles a transcript from a run's rows.
+    public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord], events: [StoredEvent]) {
         id = run.id
         team = run.team
         scenarioId = run.scenarioID
@@ -116,7 +198,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         scenarioKind = run.scenarioKind
         mode = run.mode
         facilitator = run.facilitator
-        participants = try database.participants(runID: run.id).map { Participant(name: $0.name, role: $0.role) }
+        self.participants = participants.map { Participant(name: $0.name, role: $0.role) }
         status = run.status
         startedAt = run.startedAt
         endedAt = run.endedAt
@@ -124,10 +206,101 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         preparednessSource = run.preparednessSource
         scenarioHash = run.scenarioHash
         preparednessHash = run.preparednessHash
+        headHash = run.headHash
         score = run.score
-        findings = try database.findings(runID: run.id).map { CheckReport.NeedResult($0.finding) }
-        events = try database.events(runID: run.id).map(Event.init)
+        self.findings = findings.map { CheckReport.NeedResult($0.finding) }
+        self.events = events.map(Event.init)
         scenarioYAML = run.scenarioYAML
         preparednessYAML = run.preparednessYAML
+    }
+
+    /// The JSON keys of a transcript.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case formatVersion, id, team, scenarioId, scenarioTitle, scenarioKind, mode, facilitator, participants, status, startedAt,
+             endedAt, asOf, preparednessSource, scenarioHash, preparednessHash, headHash, score, findings, events, scenarioYAML,
+             preparednessYAML
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try container.decode(Int.self, forKey: .formatVersion)
+        guard version == Self.formatVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .formatVersion, in: container,
+                debugDescription: "this is a version \(version) transcript; this drill reads version \(Self.formatVersion)")
+        }
+        id = try container.decode(String.self, forKey: .id)
+        team = try container.decode(String.self, forKey: .team)
+        scenarioId = try container.decode(String.self, forKey: .scenarioId)
+        scenarioTitle = try container.decode(String.self, forKey: .scenarioTitle)
+        scenarioKind = try container.decode(String.self, forKey: .scenarioKind)
+        mode = try container.decode(String.self, forKey: .mode)
+        facilitator = try container.decodeIfPresent(String.self, forKey: .facilitator)
+        participants = try container.decode([Participant].self, forKey: .participants)
+        status = try container.decode(RunStatus.self, forKey: .status)
+        startedAt = try container.decodeTimestamp(forKey: .startedAt)
+        endedAt = try container.decodeTimestampIfPresent(forKey: .endedAt)
+        asOf = try container.decode(CalendarDate.self, forKey: .asOf)
+        preparednessSource = try container.decode(String.self, forKey: .preparednessSource)
+        scenarioHash = try container.decode(String.self, forKey: .scenarioHash)
+        preparednessHash = try container.decode(String.self, forKey: .preparednessHash)
+        headHash = try container.decodeIfPresent(String.self, forKey: .headHash)
+        score = try container.decodeIfPresent(DrillScore.self, forKey: .score)
+        findings = try container.decode([CheckReport.NeedResult].self, forKey: .findings)
+        events = try container.decode([Event].self, forKey: .events)
+        scenarioYAML = try container.decode(String.self, forKey: .scenarioYAML)
+        preparednessYAML = try container.decode(String.self, forKey: .preparednessYAML)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.formatVersion, forKey: .formatVersion)
+        try container.encode(id, forKey: .id)
+        try container.encode(team, forKey: .team)
+        try container.encode(scenarioId, forKey: .scenarioId)
+        try container.encode(scenarioTitle, forKey: .scenarioTitle)
+        try container.encode(scenarioKind, forKey: .scenarioKind)
+        try container.encode(mode, forKey: .mode)
+        try container.encodeIfPresent(facilitator, forKey: .facilitator)
+        try container.encode(participants, forKey: .participants)
+        try container.encode(status, forKey: .status)
+        try container.encode(Timestamp8601.string(startedAt), forKey: .startedAt)
+        try container.encodeIfPresent(endedAt.map(Timestamp8601.string), forKey: .endedAt)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(preparednessSource, forKey: .preparednessSource)
+        try container.encode(scenarioHash, forKey: .scenarioHash)
+        try container.encode(preparednessHash, forKey: .preparednessHash)
+        try container.encodeIfPresent(headHash, forKey: .headHash)
+        try container.encodeIfPresent(score, forKey: .score)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(events, forKey: .events)
+        try container.encode(scenarioYAML, forKey: .scenarioYAML)
+        try container.encode(preparednessYAML, forKey: .preparednessYAML)
+    }
+
+    /// The transcript as JSON: keys sorted, two-space indent, a final newline. The same run always gives the same bytes.
+    public func jsonData() -> Data {
+        // Every field is a string, number, boolean or a value of those: encoding cannot fail.
+        var data = (try? ReviewJSON.encode(self)) ?? Data()
+        data.append(0x0A)
+        return data
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// An ISO 8601 time (see ``Timestamp8601``).
+    func decodeTimestamp(forKey key: Key) throws -> Date {
+        let text = try decode(String.self, forKey: key)
+        guard let date = Timestamp8601.date(text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "'\(text.prefix(40))' is not a time; write it like 2026-11-26T17:10:47.576Z")
+        }
+        return date
+    }
+
+    /// An optional ISO 8601 time.
+    func decodeTimestampIfPresent(forKey key: Key) throws -> Date? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        return try decodeTimestamp(forKey: key)
     }
 }

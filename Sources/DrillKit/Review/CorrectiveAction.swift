@@ -1,0 +1,48 @@
+/// The corrective action for a need that a team's preparedness did not meet: one sentence
+/// that says what state to reach, in the scenario's own numbers.
+public enum CorrectiveAction {
+    /// What to do so that `need` is met the next time `scenario` is drilled.
+    public static func text(for need: Need, status: NeedStatus, in scenario: Scenario, policy: PreparednessPolicy) -> String {
+        switch need.requirement {
+        case let .contact(requirement):
+            let role = requirement.role.spoken
+            let when = requirement.neededAt == .zero ? "at discovery" : "\(requirement.neededAt.spoken) after discovery"
+            let offPlatform = scenario.platformDown ? ", kept somewhere that survives the platform being down" : ""
+            let reach = "reachable within \(requirement.within.spoken) of a call \(when) (\(scenario.discovered))"
+            if status == .unmet {
+                return "Engage \(article(role)) \(role) in advance and record them: \(reach), with details confirmed at least every \(policy.contactsConfirmedWithin.spoken)\(offPlatform)."
+            }
+            return "Make the \(role) \(reach): confirm their details at least every \(policy.contactsConfirmedWithin.spoken)\(offPlatform), and agree cover outside their hours if they keep office hours."
+        case let .logs(requirement):
+            let reachBack = requirement.reachBack ?? scenario.onset
+            let keep = reachBack + scenario.investigation
+            var text = "Record \(list(requirement.events.map(\.spoken))) with time-zoned timestamps and keep them at least \(keep.spoken) (\(reachBack.spoken) of history plus \(scenario.investigation.spoken) of investigation), in restricted storage that records who reads it"
+            if let window = requirement.detectWithin {
+                text += ", reviewed by automated alerting or by hand at least every \(window.spoken)"
+            }
+            return text + "."
+        case let .backup(requirement):
+            let restore = requirement.restoreBefore ?? scenario.onset
+            var text = requirement.versionControlled
+                ? "Keep \(requirement.asset.spoken) in version control"
+                : "Back up \(requirement.asset.spoken)"
+            if let every = requirement.maxDataLoss { text += " at least every \(every.spoken)" }
+            text += ", with restore points reaching back at least \(restore.spoken)"
+            if scenario.platformDown { text += ", kept off the platform" }
+            return text + ", and test a restore at least every \(policy.restoreTestedWithin.spoken)."
+        }
+    }
+
+    private static func article(_ word: String) -> String {
+        guard let first = word.lowercased().first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+
+    private static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: "the events the scenario needs"
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import GRDB
+
+/// What importing one transcript did.
+public enum ImportOutcome: Hashable, Sendable {
+    /// The run was not stored; now it is.
+    case imported
+    /// The same run, exactly, was already stored: nothing changed.
+    case alreadyStored
+    /// An earlier state of the run was stored (it was paused or in progress); its later events were added.
+    case extended(newEvents: Int)
+    /// A later state of the run is already stored: nothing changed.
+    case newerStored
+    /// A run with the same id but different content is stored: nothing changed.
+    case conflict(String)
+}
+
+/// One full-text match in the stored runs.
+public struct SearchHit: Codable, Hashable, Sendable {
+    /// The run.
+    public var runId: String
+    /// Its team.
+    public var team: String
+    /// Its scenario.
+    public var scenarioId: String
+    /// When it started.
+    public var startedAt: Date
+    /// The event's number, for a match in an event.
+    public var seq: Int?
+    /// The event's kind.
+    public var kind: String?
+    /// The event's time on the simulated clock.
+    public var simulatedHours: Double?
+    /// The need, for a match in a finding.
+    public var needId: String?
+    /// The matching text around the match; the matched words are between ``SearchHit/highlightStart`` and ``SearchHit/highlightEnd``.
+    public var snippet: String
+
+    /// Marks the start of a matched word in a snippet (a private-use character).
+    public static let highlightStart = "\u{E000}"
+    /// Marks the end of a matched word in a snippet.
+    public static let highlightEnd = "\u{E001}"
+
+    /// The snippet with the matched words between the given markers.
+    public func snippet(marking start: String, _ end: String) -> String {
+        snippet.replacingOccurrences(of: Self.highlightStart, with: start).replacingOccurrences(of: Self.highlightEnd, with: end)
+    }
+}
+
+extension AppDatabase {
+    // MARK: - Import
+
+    /// Stores a transcript's run exactly as it was exported: the same id, times, events and
+    /// hash chain. Importing the same run again changes nothing; importing a later state of a
+    /// stored run adds the events it lacks.
+    ///
+    /// The transcript should have passed ``RunTranscript/problems()``. The import is recorded in
+    /// the audit trail with `source`.
+    public func importTranscript(_ transcript: RunTranscript, source: String) throws(StoreError) -> ImportOutcome {
+        try write { db in
+            let incoming = transcript.jsonData()
+            guard let run = try RunRecord.fetchOne(db, key: transcript.id) else {
+                try Self.insert(transcript, in: db)
+                try record("run.imported", runID: transcript.id, detail: "from \(source)", in: db)
+                return .imported
+            }
+            let stored = RunTranscript(
+                run: run,
+                participants: try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db),
+                findings: try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db),
+                events: try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored))
+            if stored.jsonData() == incoming { return .alreadyStored }
+            func header(_ transcript: RunTranscript) -> Data {
+                var header = transcript
+                header.events = []
+                header.status = .inProgress
+                header.endedAt = nil
+                header.score = nil
+                header.headHash = nil
+                return header.jsonData()
+            }
+            guard header(stored) == header(transcript) else {
+                return .conflict("run \(run.id) is already stored with a different header (team, scenario, preparedness, participants or findings)")
+            }
+            let storedEvents = stored.events.map { RunTranscript.single($0) }
+            let incomingEvents = transcript.events.map { RunTranscript.single($0) }
+            if storedEvents.count >= incomingEvents.count, Array(storedEvents.prefix(incomingEvents.count)) == incomingEvents {
+                return .newerStored
+            }
+            guard Array(incomingEvents.prefix(storedEvents.count)) == storedEvents else {
+                return .conflict("run \(run.id) is already stored, and its events differ from the transcript's from event \(Self.firstDifference(storedEvents, incomingEvents))")
+            }
+            var previous = run.headHash ?? transcript.genesisHash
+            for event in transcript.events.dropFirst(storedEvents.count) {
+                previous = try Self.insert(event, runID: run.id, previous: previous, in: db)
+            }
+            try Self.setOutcome(of: transcript, headHash: previous, in: db)
+            try record("run.imported", runID: run.id, detail: "from \(source): \(transcript.events.count - storedEvents.count) more events", in: db)
+            return .extended(newEvents: transcript.events.count - storedEvents.count)
+        }
+    }
+
+    private static func firstDifference(_ a: [Data], _ b: [Data]) -> Int {
+        (Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)) + 1
+    }
+
+    private static func insert(_ transcript: RunTranscript, in db: Database) throws {
+        var run = RunRecord(
+            id: transcript.id, team: transcript.team, scenarioID: transcript.scenarioId, scenarioTitle: transcript.scenarioTitle,
+            scenarioKind: transcript.scenarioKind, mode: transcript.mode, facilitator: transcript.facilitator, status: .inProgress,
+            startedAt: EventChain.storable(transcript.startedAt), asOf: transcript.asOf, scenarioYAML: transcript.scenarioYAML,
+            preparednessYAML: transcript.preparednessYAML, preparednessSource: transcript.preparednessSource)
+        run.headHash = transcript.genesisHash
+        try run.insert(db)
+        for (position, participant) in transcript.participants.enumerated() {
+            var record = ParticipantRecord(runID: run.id, name: participant.name, role: participant.role, position: position)
+            try record.insert(db)
+        }
+        for (position, result) in transcript.findings.enumerated() {
+            let finding = Finding(
+                needID: result.id, pillar: result.pillar, status: result.status, reasons: result.reason.isEmpty ? [] : [result.reason],
+                delay: TimeSpan(hours: result.delayHours), evidenceLoss: TimeSpan(hours: result.evidenceLossHours), fix: result.fix)
+            try FindingRecord(runID: run.id, position: position, finding: finding).insert(db)
+        }
+        var previous = transcript.genesisHash
+        for event in transcript.events {
+            previous = try insert(event, runID: run.id, previous: previous, in: db)
+        }
+        try setOutcome(of: transcript, headHash: previous, in: db)
+    }
+
+    /// Stores one event with its link in the chain, and returns that link.
+    private static func insert(_ event: RunTranscript.Event, runID: String, previous: String, in db: Database) throws -> String {
+        let recordedAt = EventChain.storable(event.recordedAt)
+        let hash = EventChain.link(previous: previous, seq: event.seq, recordedAt: recordedAt, event: event.event)
+        try EventRecord(event: event.event, runID: runID, seq: event.seq, recordedAt: recordedAt, hash: hash).insert(db)
+        return hash
+    }
+
+    private static func setOutcome(of transcript: RunTranscript, headHash: String, in db: Database) throws {
+        var scoreJSON: String?
+        if let score = transcript.score {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            scoreJSON = String(decoding: try encoder.encode(score), as: UTF8.self)
+        }
+        try RunRecord.filter(RunRecord.Columns.id == transcript.id).updateAll(db, [
+            RunRecord.Columns.status.set(to: transcript.status.rawValue),
+            RunRecord.Columns.endedAt.set(to: transcript.endedAt.map(EventChain.storable)),
+            RunRecord.Columns.overallScore.set(to: transcript.score?.overall),
+            RunRecord.Columns.scoreJSON.set(to: scoreJSON),
+            Column("headHash").set(to: headHash),
+        ])
+    }
+
+    // MARK: - Improvement items
+
+    /// Every improvement item, oldest first (only `team`'s when given), brought up to date with
+    /// the stored runs and checks: new gaps get a number, items whose runs were deleted go.
+    public func improvementItems(team: String? = nil) throws(StoreError) -> [ImprovementItem] {
+        try write { db in try Self.refreshItems(in: db).filter { team == nil || $0.team == team } }
+    }
+
+    /// Sets an item's owner and due date; `.some(nil)` clears one, `nil` leaves it. Returns the
+    /// item, or `nil` when no item has that number.
+    public func updateImprovementItem(id: Int64, owner: String??, dueDate: CalendarDate??) throws(StoreError) -> ImprovementItem? {
+        try write { db -> ImprovementItem? in
+            // Number any gaps found since items were last listed, so every number a report showed exists.
+            _ = try Self.refreshItems(in: db)
+            guard var item = try ImprovementItemRecord.fetchOne(db, key: id) else { return nil }
+            var changes: [String] = []
+            if let owner {
+                item.owner = owner
+                changes.append("owner \(owner ?? "cleared")")
+            }
+            if let dueDate {
+                item.dueDate = dueDate
+                changes.append("due \(dueDate?.description ?? "cleared")")
+            }
+            try item.update(db)
+            try record("improvement.updated", runID: item.openedRunID, detail: "#\(id) \(item.scenarioID)/\(item.needID): \(changes.joined(separator: ", "))", in: db)
+            return try Self.refreshItems(in: db).first { $0.id == id }
+        }
+    }
+
+    /// Closes the open items of the report's team whose needs the check found met, and returns them.
+    ///
+    /// Only closes: a check never opens an item (gaps are opened by drills).
+    public func closeImprovementItems(checkedBy report: CheckReport, at checkedAt: Date) throws(StoreError) -> [ImprovementItem] {
+        try write { db in
+            let open = try Self.refreshItems(in: db).filter { $0.team == report.team && $0.state == .open }
+            var closed: [Int64] = []
+            for item in open {
+                guard let scenario = report.scenarios.first(where: { $0.id == item.scenarioId }),
+                      let need = scenario.needs.first(where: { $0.id == item.needId }), need.status == .met else { continue }
+                try db.execute(
+                    sql: "INSERT INTO checkClosure (team, scenarioID, needID, checkedAt, reason) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [item.team, item.scenarioId, item.needId, EventChain.storable(checkedAt), need.reason])
+                try record("improvement.closed", runID: nil, detail: "#\(item.id) \(item.scenarioId)/\(item.needId) met in drill check", in: db)
+                closed.append(item.id)
+            }
+            guard !closed.isEmpty else { return [] }
+            return try Self.refreshItems(in: db).filter { closed.contains($0.id) }
+        }
+    }
+
+    /// Derives every item from the runs and checks, numbers new ones, and drops those whose opening run is gone.
+    private static func refreshItems(in db: Database) throws -> [ImprovementItem] {
+        let runs = try Row.fetchAll(db, sql: "SELECT id, team, scenarioID, startedAt, mode, status FROM run")
+        var runInfo: [String: (team: String, scenarioID: String, startedAt: Date)] = [:]
+        var drills: [ImprovementLedger.Drill] = []
+        for row in runs {
+            let id: String = row["id"], team: String = row["team"], startedAt: Date = row["startedAt"]
+            runInfo[id] = (team, row["scenarioID"], startedAt)
+            if row["mode"] as String == "drill" && row["status"] as String == RunStatus.finished.rawValue {
+                drills.append(.init(team: team, startedAt: startedAt))
+            }
+        }
+        var observations: [NeedObservation] = []
+        for finding in try FindingRecord.fetchAll(db) {
+            guard let run = runInfo[finding.runID] else { continue }
+            observations.append(NeedObservation(
+                team: run.team, scenarioID: run.scenarioID, needID: finding.needID, pillar: finding.pillar, status: finding.status,
+                reason: finding.reason, fix: finding.fix, at: run.startedAt, runID: finding.runID, position: finding.position))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT team, scenarioID, needID, checkedAt, reason FROM checkClosure") {
+            observations.append(NeedObservation(
+                team: row["team"], scenarioID: row["scenarioID"], needID: row["needID"], pillar: .contacts, status: .met,
+                reason: row["reason"], fix: nil, at: row["checkedAt"], runID: nil))
+        }
+        let entries = ImprovementLedger.entries(from: observations, drills: drills)
+
+        var records = try ImprovementItemRecord.fetchAll(db)
+        var byKey: [ImprovementLedger.Key: Int] = [:]
+        for (index, record) in records.enumerated() {
+            byKey[.init(team: record.team, scenarioID: record.scenarioID, needID: record.needID, openedRunID: record.openedRunID)] = index
+        }
+        var used = Set<Int>()
+        var items: [ImprovementItem] = []
+        var scenarios: [String: (Scenario, PreparednessPolicy)?] = [:]
+        for entry in entries {
+            var index = byKey[entry.key]
+            if index == nil {
+                // A run that opened an item may have been deleted: an item for the same need
+                // whose run is gone keeps its number, owner and due date.
+                index = records.indices.first { candidate in
+                    let record = records[candidate]
+                    return !used.contains(candidate) && runInfo[record.openedRunID] == nil && record.team == entry.key.team
+                        && record.scenarioID == entry.key.scenarioID && record.needID == entry.key.needID
+                }
+                if let index {
+                    records[index].openedRunID = entry.key.openedRunID
+                    try records[index].update(db)
+                }
+            }
+            if index == nil {
+                if scenarios[entry.key.openedRunID] == nil {
+                    scenarios[entry.key.openedRunID] = try loadContent(runID: entry.key.openedRunID, in: db)
+                }
+                var action = "Change \(entry.fix ?? "the preparedness") so that \(entry.key.needID) is met."
+                if let (scenario, policy) = scenarios[entry.key.openedRunID] ?? nil,
+                   let need = scenario.needs.first(where: { $0.id == entry.key.needID }) {
+                    action = CorrectiveAction.text(for: need, status: entry.lastStatus, in: scenario, policy: policy)
+                }
+                var record = ImprovementItemRecord(
+                    team: entry.key.team, scenarioID: entry.key.scenarioID, needID: entry.key.needID, openedRunID: entry.key.openedRunID,
+                    pillar: entry.pillar, action: action)
+                try record.insert(db)
+                records.append(record)
+                index = records.count - 1
+            }
+            guard let index, let id = records[index].id else { continue }
+            used.insert(index)
+            let record = records[index]
+            items.append(ImprovementItem(
+                id: id, team: entry.key.team, scenarioId: entry.key.scenarioID, needId: entry.key.needID, pillar: entry.pillar,
+                action: record.action, fix: entry.fix, state: entry.isOpen ? .open : .closed, lastStatus: entry.lastStatus,
+                reason: entry.reason, openedRunId: entry.key.openedRunID, openedAt: entry.openedAt, seenInRunIds: entry.seenInRunIDs,
+                closedAt: entry.closedAt, closedByRunId: entry.closedByRunID, closingReason: entry.closingReason,
+                drillsSinceOpened: entry.drillsSinceOpened, openAfterTwoDrills: entry.isOpen && entry.drillsSinceOpened >= 2,
+                owner: record.owner, dueDate: record.dueDate))
+        }
+        for (index, record) in records.enumerated() where !used.contains(index) {
+            _ = try record.delete(db)
+        }
+        return items.sorted { $0.id < $1.id }
+    }
+
+    /// A run's scenario and the policy of its preparedness, or `nil` when either no longer loads.
+    private static func loadContent(runID: String, in db: Database) throws -> (Scenario, PreparednessPolicy)? {
+        guard let run = try RunRecord.fetchOne(db, key: runID),
+              let scenario = try? Scenario.load(yaml: run.scenarioYAML, displayPath: "run \(runID) scenario"),
+              let profile = try? PreparednessProfile.load(yaml: run.preparednessYAML, displayPath: "run \(runID) preparedness")
+        else { return nil }
+        return (scenario, profile.policy)
+    }
+
+    // MARK: - Teams and search
+
+    /// Every team with a stored run, by name.
+    public func teams() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT team FROM run ORDER BY team") }
+    }
+
+    /// Stored events and findings that contain every word of `text` (a word ending in `*` matches
+    /// as a prefix; words are matched stemmed, ignoring case and accents), best matches first.
+    public func search(_ text: String, team: String? = nil, scenarioID: String? = nil, limit: Int = 20) throws(StoreError) -> [SearchHit] {
+        let query = Self.searchQuery(text)
+        guard !query.isEmpty else { return [] }
+        return try read { db in
+            var sql = """
+                SELECT s.runID, s.seq, s.needID, r.team, r.scenarioID, r.startedAt, e.kind, e.simulatedHours,
+                       snippet(searchIndex, -1, ?, ?, '…', 24) AS snippet
+                FROM searchIndex s
+                JOIN run r ON r.id = s.runID
+                LEFT JOIN event e ON e.runID = s.runID AND e.seq = s.seq
+                WHERE searchIndex MATCH ? AND (s.seq IS NULL OR e.seq IS NOT NULL)
+                """
+            var arguments: [(any DatabaseValueConvertible)?] = [SearchHit.highlightStart, SearchHit.highlightEnd, query]
+            if let team {
+                sql += " AND r.team = ?"
+                arguments.append(team)
+            }
+            if let scenarioID {
+                sql += " AND r.scenarioID = ?"
+                arguments.append(scenarioID)
+            }
+            sql += " ORDER BY rank, r.startedAt DESC, s.seq LIMIT ?"
+            arguments.append(max(0, limit))
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                SearchHit(runId: row["runID"], team: row["team"], scenarioId: row["scenarioID"], startedAt: row["startedAt"],
+                          seq: row["seq"], kind: row["kind"], simulatedHours: row["simulatedHours"], needId: row["needID"],
+                          snippet: row["snippet"])
+            }
+        }
+    }
+
+    /// The words of `text` as an FTS5 query of quoted terms, so that no input is query syntax.
+    static func searchQuery(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).compactMap { word -> String? in
+            var term = String(word)
+            let prefix = term.count > 1 && term.hasSuffix("*")
+            if prefix { term.removeLast() }
+            // A term with no letters or digits would match nothing, or everything.
+            guard term.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+            return "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : "")
+        }.joined(separator: " ")
+    }
+}
+
+extension RunTranscript {
+    /// One event as canonical JSON, for comparing stored and incoming events.
+    static func single(_ event: Event) -> Data {
+        (try? ReviewJSON.encode(event)) ?? Data()
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill compare RUN RUN`: what changed between two runs.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What changed between two runs: scores, needs met or regressed, answers, time to each deadline.",
+            discussion: "The run that started first is 'before', whatever the order given. Formats: text, markdown, json, html.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "Two runs (ids or unique prefixes).")
+        var runIDs: [String]
+
+        @OptionGroup var output: ReportOutputOptions
+
+        func validate() throws {
+            guard runIDs.count == 2 else { throw ValidationError("name exactly two runs to compare (got \(runIDs.count))") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let database = try options.openDatabase()
+                var runs: [ReviewedRun] = []
+                for runID in runIDs {
+                    do throws(ReviewFailure) {
+                        runs.append(try ReviewedRun.load(runID, from: database))
+                    } catch {
+                        throw CommandFailure(error)
+                    }
+                }
+                guard runs[0].transcript.id != runs[1].transcript.id else {
+                    throw CommandFailure(lines: ["error: both ids name run \(runs[0].transcript.id); name two different runs"], code: CommandFailure.usage)
+                }
+                let comparison = RunComparison(runs[0], runs[1], history: try database.scoreHistory(team: runs[1].transcript.team))
+                let content: String = switch output.format {
+                case .text: output.output == nil ? ReviewText(terminal: .standardOutput).render(comparison)
+                    : ReviewText.plain(ReviewText(terminal: .standardOutput).render(comparison))
+                case .markdown: comparison.markdown()
+                case .json: try ReportFormat.json(comparison)
+                case .html: comparison.html()
+                }
+                try output.deliver(content)
+            }
+        }
+    }
+}

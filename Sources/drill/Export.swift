@@ -1,0 +1,106 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill export`: stored runs as Markdown (for people) and JSON (lossless) transcripts.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write stored runs as Markdown and JSON transcripts (default folder: transcripts/).",
+            discussion: """
+                File names start with the run's UTC start time, so they sort by date, then name the team, \
+                scenario and run: 2026-11-26T1710Z_lighthouse-apps_dormant-contractor-admin_20261126-mk6p.json. \
+                The JSON is lossless: `drill import` loads it back exactly. Exporting again overwrites the \
+                same files with the same content.
+                """)
+
+        /// Which transcripts to write.
+        enum Formats: String, ExpressibleByArgument, CaseIterable {
+            case both, markdown, json
+        }
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "Runs to export (ids or unique prefixes).")
+        var runIDs: [String] = []
+
+        @Flag(help: "Export every run matching the filters (all runs without filters).")
+        var all = false
+
+        @OptionGroup var selection: RunSelectionOptions
+
+        @Option(name: [.short, .long], help: ArgumentHelp("The folder to write to.", valueName: "dir"))
+        var output = "transcripts"
+
+        @Option(help: "Which transcripts to write: both, markdown or json.")
+        var format: Formats = .both
+
+        func validate() throws {
+            if runIDs.isEmpty && !all && !selection.isFiltering {
+                throw ValidationError("name the runs to export, or pass --all (with --for-team, --scenario, --status, --since, --until to narrow it)")
+            }
+            if !runIDs.isEmpty && (all || selection.isFiltering) {
+                throw ValidationError("name runs or use --all and filters, not both")
+            }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let database = try options.openDatabase()
+                var ids: [String] = []
+                do throws(StoreError) {
+                    if runIDs.isEmpty {
+                        ids = try database.runs(selection.filter).map(\.id).reversed()
+                    } else {
+                        for runID in runIDs { ids.append(try database.run(matching: runID).id) }
+                    }
+                } catch {
+                    throw CommandFailure(error)
+                }
+                guard !ids.isEmpty else {
+                    Terminal.standardOutput.line("No stored runs match; nothing was written.")
+                    return
+                }
+                let items = try database.itemsForCommand()
+                let today = CalendarDate.today
+                var failures: [String] = []
+                var written = 0
+                for id in ids {
+                    let transcript: RunTranscript
+                    do throws(StoreError) {
+                        transcript = try RunTranscript(runID: id, from: database)
+                    } catch {
+                        throw CommandFailure(error)
+                    }
+                    let folder = URL(fileURLWithPath: output)
+                    var paths: [String] = []
+                    if format != .markdown {
+                        let path = folder.appendingPathComponent(transcript.fileStem + ".json").relativePath
+                        try ReviewFiles.write(String(decoding: transcript.jsonData(), as: UTF8.self), to: path)
+                        Terminal.standardOutput.line("wrote \(path.terminalSafeLine)")
+                        paths.append(path)
+                    }
+                    if format != .json {
+                        let reviewed: ReviewedRun
+                        do throws(ReviewFailure) {
+                            reviewed = try ReviewedRun(transcript)
+                        } catch {
+                            failures.append("error: run \(id): \(error.message)")
+                            continue
+                        }
+                        let path = folder.appendingPathComponent(transcript.fileStem + ".md").relativePath
+                        try ReviewFiles.write(reviewed.transcriptMarkdown(items: items, reportDate: today), to: path)
+                        Terminal.standardOutput.line("wrote \(path.terminalSafeLine)")
+                        paths.append(path)
+                    }
+                    written += paths.count
+                    try? database.audit("export", runID: id, detail: paths.joined(separator: ", "))
+                }
+                if !failures.isEmpty {
+                    throw CommandFailure(lines: failures.map(\.terminalSafeLine), code: CommandFailure.invalidData)
+                }
+                Terminal.standardError.line(Terminal.standardError.styled("\(ids.count) run\(ids.count == 1 ? "" : "s") exported, \(written) files.", .dim))
+            }
+        }
+    }
+}

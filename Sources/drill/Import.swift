@@ -1,0 +1,94 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill import FILE…`: loads JSON transcripts into the database.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load JSON transcripts (from `drill export`) into the database.",
+            discussion: """
+                A folder imports every .json file in it. A run already stored is left as it is; a later \
+                state of a stored run (it was paused when first exported) adds the events it lacks. Every \
+                transcript is checked first: its hash chain, and that its events, findings and score follow \
+                from its answers. Problems are reported as path:line:column: error: message; exits 65 when \
+                any transcript is invalid, 66 when a file is missing.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "Transcript files, or folders of them.")
+        var files: [String]
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("name at least one transcript file") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let database = try options.openDatabase()
+                let out = Terminal.standardOutput, err = Terminal.standardError
+                var invalid = false, missing = false
+                var counts = (imported: 0, unchanged: 0, extended: 0)
+                for path in try expand(files) {
+                    let transcript: RunTranscript
+                    do throws(LoadFailure) {
+                        transcript = try RunTranscript.load(fileAt: URL(fileURLWithPath: path), displayPath: path)
+                    } catch {
+                        let failure = CommandFailure(error, hint: "name a transcript written by `drill export`")
+                        for line in failure.lines { err.line(line) }
+                        if failure.code == CommandFailure.missingInput { missing = true } else { invalid = true }
+                        continue
+                    }
+                    let outcome: ImportOutcome
+                    do throws(StoreError) {
+                        outcome = try database.importTranscript(transcript, source: path)
+                    } catch {
+                        throw CommandFailure(error)
+                    }
+                    let what = "\(transcript.id) (\(transcript.scenarioId), \(transcript.team), \(transcript.status.rawValue))".terminalSafeLine
+                    switch outcome {
+                    case .imported:
+                        counts.imported += 1
+                        out.line("imported \(what)")
+                    case .alreadyStored:
+                        counts.unchanged += 1
+                        out.line(out.styled("already stored \(what)", .dim))
+                    case .newerStored:
+                        counts.unchanged += 1
+                        out.line(out.styled("a later state of \(what) is already stored; left as it is", .dim))
+                    case let .extended(newEvents):
+                        counts.extended += 1
+                        out.line("updated \(what): \(newEvents) more events")
+                    case let .conflict(detail):
+                        invalid = true
+                        err.line("\(path.terminalSafeLine): error: \(detail.terminalSafeLine); nothing was changed")
+                    }
+                }
+                err.line(err.styled("\(counts.imported) imported, \(counts.extended) updated, \(counts.unchanged) already stored.", .dim))
+                if invalid { throw ExitCode(CommandFailure.invalidData) }
+                if missing { throw ExitCode(CommandFailure.missingInput) }
+            }
+        }
+
+        /// Files as given, with each folder replaced by its `.json` files in name order.
+        private func expand(_ paths: [String]) throws(CommandFailure) -> [String] {
+            var result: [String] = []
+            for path in paths {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                    result.append(path)
+                    continue
+                }
+                let names: [String]
+                do {
+                    names = try FileManager.default.contentsOfDirectory(atPath: path)
+                } catch {
+                    throw CommandFailure(lines: ["\(path.terminalSafeLine): error: the folder could not be read"], code: CommandFailure.ioFailure)
+                }
+                result += names.filter { $0.hasSuffix(".json") }.sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).relativePath }
+            }
+            return result
+        }
+    }
+}

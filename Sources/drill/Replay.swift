@@ -1,0 +1,90 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill replay RUN`: steps through a stored run as it happened.
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Step through a stored run as it happened, on the simulated clock.",
+            discussion: """
+                Each step is what the team saw before a decision, or the decision and what followed. \
+                Press Enter for the next step, q and Enter (or Ctrl-D) to stop. Piped input works the same \
+                way, a line per step.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The run's id, or the start of it.")
+        var runID: String
+
+        func run() throws {
+            try reportingFailures {
+                let database = try options.openDatabase()
+                let stored: StoredRun
+                do throws(StoredRun.Failure) {
+                    stored = try StoredRun(runID, from: database)
+                } catch {
+                    if case let .store(storeError) = error { throw CommandFailure(storeError) }
+                    throw CommandFailure(lines: ["error: " + error.message.terminalSafeLine], code: CommandFailure.invalidData)
+                }
+                let participants = (try? database.participants(runID: stored.run.id)) ?? []
+                play(stored, participants: participants, input: StandardInput(), out: .standardOutput)
+            }
+        }
+
+        /// Shows the run step by step, waiting for a line of input between steps.
+        func play(_ stored: StoredRun, participants: [ParticipantRecord], input: some LineReader, out: Terminal) {
+            let run = stored.run
+            let scenario = stored.session.scenario
+            var renderer = DrillRenderer(session: stored.session, terminal: out)
+            renderer.participants = participants
+            out.line(out.styled(scenario.title.terminalSafeLine, .heading))
+            out.line(out.styled("\(scenario.kind.rawValue) · team \(run.team.terminalSafeLine) · run \(run.id) · played \(Timestamp.minutes(run.startedAt)) UTC · \(run.status.rawValue)", .dim))
+            if !participants.isEmpty || run.facilitator != nil {
+                let people = participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }
+                out.line(out.styled((run.facilitator.map { "facilitator \($0.terminalSafeLine)" + (people.isEmpty ? "" : " · ") } ?? "") + (people.isEmpty ? "" : "participants " + people.joined(separator: ", ")), .dim))
+            }
+            for line in renderer.wrap(scenario.summary.terminalSafeLine, indent: "") { out.line(line) }
+            out.line(out.styled("Discovered \(scenario.discovered.description.terminalSafeLine)" + (scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "") + ".", .dim))
+
+            let steps = Self.steps(stored.events.map(\.event))
+            var injects = 0
+            for (index, step) in steps.enumerated() {
+                let first = step.first?.simulated ?? .zero
+                out.line(out.styled("· step \(index + 1) of \(steps.count) · \(first.clockLabel) · \(stored.session.localTime(at: first).terminalSafeLine)", .dim))
+                for event in step {
+                    if event.kind == .inject { injects += 1 }
+                    out.write(renderer.render(event, injectNumber: injects))
+                }
+                guard index + 1 < steps.count else { break }
+                out.write(out.styled("[Enter] next step · q quit > ", .dim))
+                guard let line = input.readLine() else {
+                    out.line()
+                    return
+                }
+                if !input.isInteractive { out.line() }
+                if ["q", "quit", ":q", "exit"].contains(line.trimmingCharacters(in: .whitespaces).lowercased()) { return }
+            }
+            if run.status == .finished, let score = run.score {
+                out.write(renderer.debrief(events: stored.events.map(\.event), score: score))
+            } else {
+                out.line(out.styled("The run stops here (\(run.status.rawValue)). Continue it with: drill resume \(run.id)", .emphasis))
+            }
+        }
+
+        /// The events cut into steps: a new step starts at each answer and each inject, so every
+        /// pause falls where the team had to decide or a new inject arrived.
+        static func steps(_ events: [DrillEvent]) -> [[DrillEvent]] {
+            var steps: [[DrillEvent]] = []
+            for event in events {
+                if steps.isEmpty || ((event.kind == .answer || event.kind == .inject) && !(steps.last?.isEmpty ?? true)) {
+                    steps.append([event])
+                } else {
+                    steps[steps.count - 1].append(event)
+                }
+            }
+            return steps
+        }
+    }
+}

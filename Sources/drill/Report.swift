@@ -1,0 +1,159 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+extension Drill {
+    /// `drill report RUN` and `drill report --team TEAM`: after-action reports and trends.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An after-action report for a run, or a team's trends across quarterly drills.",
+            discussion: """
+                With a run: the exercise and its objectives, a rating per capability, strengths, areas for \
+                improvement tied to the needs not met, and the improvement plan (owners and due dates: \
+                `drill actions set`). With --team (a team's name or its preparedness file; default \
+                ./preparedness.yaml, else the only team in the database): scores by quarter, deadlines met, \
+                improvement items opened and closed, and incident kinds not drilled in the last 12 months. \
+                Formats: text, markdown, json, html (one self-contained page that prints cleanly).
+                """)
+
+        @Argument(help: "The run's id, or the start of it (omit for a team's trends).")
+        var runID: String?
+
+        @Option(name: [.customLong("team"), .customLong("for-team")],
+                help: ArgumentHelp("The team for trends: its name, or its preparedness file.", valueName: "team"))
+        var team: String?
+
+        @Option(help: ArgumentHelp("Scenario folder, to suggest scenarios for kinds not drilled.", valueName: "dir"))
+        var scenarios = "scenarios"
+
+        @Option(help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"))
+        var db: String?
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's day: due dates and the last 12 months are judged from it (default: today, UTC).", valueName: "YYYY-MM-DD"),
+                transform: CalendarDate.argument)
+        var asOf: CalendarDate?
+
+        @OptionGroup var output: ReportOutputOptions
+
+        func validate() throws {
+            if runID != nil && team != nil { throw ValidationError("give a run for its after-action report, or --team for trends, not both") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let database = try openDatabase()
+                let day = asOf ?? .today
+                if let runID {
+                    try afterAction(runID, database: database, day: day)
+                } else {
+                    try trends(database: database, day: day)
+                }
+            }
+        }
+
+        private func openDatabase() throws(CommandFailure) -> AppDatabase {
+            do {
+                return try AppDatabase.open(path: db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment), identity: .current)
+            } catch {
+                throw CommandFailure(error)
+            }
+        }
+
+        private func afterAction(_ runID: String, database: AppDatabase, day: CalendarDate) throws(CommandFailure) {
+            let reviewed: ReviewedRun
+            do throws(ReviewFailure) {
+                reviewed = try ReviewedRun.load(runID, from: database)
+            } catch {
+                throw CommandFailure(error)
+            }
+            let team = reviewed.transcript.team
+            let report = AfterActionReport(reviewed, items: try database.itemsForCommand(team: team),
+                                           history: try database.scoreHistory(team: team), reportDate: day)
+            try output.deliver(render(report))
+        }
+
+        private func render(_ report: AfterActionReport) throws(CommandFailure) -> String {
+            switch output.format {
+            case .text: textForOutput(ReviewText(terminal: .standardOutput).render(report))
+            case .markdown: report.markdown()
+            case .json: try ReportFormat.json(report)
+            case .html: report.html()
+            }
+        }
+
+        private func trends(database: AppDatabase, day: CalendarDate) throws(CommandFailure) {
+            let name = try teamName(database: database)
+            let runs: [RunRecord]
+            do throws(StoreError) {
+                runs = try database.runs(RunFilter(team: name, limit: nil))
+            } catch {
+                throw CommandFailure(error)
+            }
+            guard !runs.isEmpty else {
+                let teams = (try? database.teams()) ?? []
+                throw CommandFailure(lines: ["error: no stored runs of team '\(name.terminalSafeLine)'" + (teams.isEmpty ? "; run a drill first" : "; teams with runs: " + teams.map(\.terminalSafeLine).joined(separator: ", "))],
+                                     code: CommandFailure.missingInput)
+            }
+            var library: [ScenarioKind: [String]] = [:]
+            if let loaded = try? ScenarioLibrary.load(folder: URL(fileURLWithPath: scenarios), displayPath: scenarios) {
+                for scenario in loaded.scenarios { library[scenario.kind, default: []].append(scenario.id) }
+            }
+            let report = TrendReport(team: name, runs: runs, items: try database.itemsForCommand(team: name), library: library, reportDate: day)
+            let content: String = switch output.format {
+            case .text: textForOutput(ReviewText(terminal: .standardOutput).render(report))
+            case .markdown: report.markdown()
+            case .json: try ReportFormat.json(report)
+            case .html: report.html()
+            }
+            try output.deliver(content)
+        }
+
+        /// The team named by `--team` (a name, or a preparedness file naming it), else
+        /// `./preparedness.yaml`'s team, else the database's only team.
+        private func teamName(database: AppDatabase) throws(CommandFailure) -> String {
+            let teams = (try? database.teams()) ?? []
+            if let team {
+                var isFolder: ObjCBool = false
+                if !teams.contains(team), FileManager.default.fileExists(atPath: team, isDirectory: &isFolder), !isFolder.boolValue {
+                    do {
+                        return try PreparednessProfile.load(fileAt: URL(fileURLWithPath: team), displayPath: team).team
+                    } catch {
+                        throw CommandFailure(error, hint: "pass the team's name or its preparedness file")
+                    }
+                }
+                return team
+            }
+            if FileManager.default.fileExists(atPath: "preparedness.yaml"),
+               let profile = try? PreparednessProfile.load(fileAt: URL(fileURLWithPath: "preparedness.yaml"), displayPath: "preparedness.yaml") {
+                return profile.team
+            }
+            guard teams.count == 1, let only = teams.first else {
+                throw CommandFailure(lines: ["error: name a run for its after-action report, or a team for trends with --team" + (teams.isEmpty ? "" : " (teams: " + teams.map(\.terminalSafeLine).joined(separator: ", ") + ")")],
+                                     code: CommandFailure.usage)
+            }
+            return only
+        }
+
+        private func textForOutput(_ text: String) -> String {
+            output.output == nil ? text : ReviewText.plain(text)
+        }
+    }
+}
+
+extension ReviewText {
+    /// Text without the styling escape sequences drill added (untrusted text has none left: it was neutralised).
+    static func plain(_ text: String) -> String {
+        var result = ""
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if ("@"..."~").contains(scalar) && scalar != "[" { inEscape = false }
+            } else if scalar == "\u{1B}" {
+                inEscape = true
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

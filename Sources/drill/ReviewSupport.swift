@@ -1,0 +1,123 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+
+/// How a review command writes its report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, html
+
+    /// The file extension for `--output` when none is given.
+    var fileExtension: String {
+        switch self {
+        case .text: "txt"
+        case .markdown: "md"
+        case .json: "json"
+        case .html: "html"
+        }
+    }
+}
+
+/// `--format` and `--output` for reports.
+struct ReportOutputOptions: ParsableArguments {
+    @Option(help: "Output format: text, markdown, json or html (a self-contained page).")
+    var format: ReportFormat = .text
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    /// Writes a rendered report to `--output` or standard output; terminal text only ever goes to standard output.
+    func deliver(_ content: String) throws(CommandFailure) {
+        guard let output else {
+            Terminal.standardOutput.write(content.hasSuffix("\n") ? content : content + "\n")
+            return
+        }
+        try ReviewFiles.write(content.hasSuffix("\n") ? content : content + "\n", to: output)
+        Terminal.standardError.line("wrote \(output.terminalSafeLine)")
+    }
+}
+
+/// Files the review commands write.
+enum ReviewFiles {
+    /// Writes text atomically (a temporary file renamed into place), creating the folder if needed.
+    static func write(_ text: String, to path: String) throws(CommandFailure) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CommandFailure(lines: ["\(path.terminalSafeLine): error: could not be written (\(error.localizedDescription)); check that the folder is writable"],
+                                 code: CommandFailure.ioFailure)
+        }
+    }
+}
+
+extension CommandFailure {
+    /// A run that cannot be reviewed: a store problem as usual, content that no longer loads as invalid data.
+    init(_ failure: ReviewFailure) {
+        switch failure {
+        case let .store(error): self.init(error)
+        case .content: self.init(lines: ["error: " + failure.message.terminalSafeLine], code: Self.invalidData)
+        }
+    }
+}
+
+extension ReportFormat {
+    /// Encodes a report as the CLI contract's JSON.
+    static func json(_ value: some Encodable) throws(CommandFailure) -> String {
+        do {
+            return try ReviewJSON.string(value)
+        } catch {
+            throw CommandFailure(lines: ["error: the report could not be encoded (\(error))"], code: CommandFailure.ioFailure)
+        }
+    }
+}
+
+/// Which runs a command works on, with the same options as `drill runs`.
+struct RunSelectionOptions: ParsableArguments {
+    @Option(name: .customLong("for-team"), help: ArgumentHelp("Only runs of this team.", valueName: "name"))
+    var teamName: String?
+
+    @Option(help: ArgumentHelp("Only runs of this scenario.", valueName: "id"))
+    var scenario: String?
+
+    @Option(help: "Only runs with this status: in-progress, paused or finished.")
+    var status: RunStatus?
+
+    @Option(help: ArgumentHelp("Only runs started on or after this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
+    var since: CalendarDate?
+
+    @Option(help: ArgumentHelp("Only runs started before the end of this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
+    var until: CalendarDate?
+
+    @Option(help: "At most this many runs (the newest).")
+    var limit: Int?
+
+    /// Whether any filter was given.
+    var isFiltering: Bool { teamName != nil || scenario != nil || status != nil || since != nil || until != nil || limit != nil }
+
+    /// The filter, with no limit unless one was given.
+    var filter: RunFilter {
+        RunFilter(team: teamName, scenarioID: scenario, status: status, since: since.map(\.startOfDay),
+                  until: until.map { $0.adding(days: 1).startOfDay }, limit: limit)
+    }
+}
+
+extension AppDatabase {
+    /// The team's finished drills (onboarding runs left out), for charts.
+    func scoreHistory(team: String) throws(CommandFailure) -> [ScorePoint] {
+        do {
+            return try runs(RunFilter(team: team, status: .finished, limit: nil)).filter { $0.mode == "drill" }.compactMap(ScorePoint.init)
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// The improvement items, with failures as exit codes.
+    func itemsForCommand(team: String? = nil) throws(CommandFailure) -> [ImprovementItem] {
+        do {
+            return try improvementItems(team: team)
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+}
