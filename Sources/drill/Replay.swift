@@ -52,7 +52,9 @@ extension Drill {
             var injects = 0
             for (index, step) in steps.enumerated() {
                 let first = step.first?.simulated ?? .zero
-                out.line(out.styled("· step \(index + 1) of \(steps.count) · \(first.clockLabel) · \(stored.session.localTime(at: first).terminalSafeLine)", .dim))
+                // An inject shows its own time; other steps say when they happen.
+                let when = step.first?.kind == .inject ? "" : " · \(first.clockLabel) · \(stored.session.localTime(at: first).terminalSafeLine)"
+                out.line(out.styled("· step \(index + 1) of \(steps.count)\(when)", .dim))
                 for event in step {
                     if event.kind == .inject { injects += 1 }
                     out.write(renderer.render(event, injectNumber: injects))

@@ -87,6 +87,23 @@ struct ReviewTranscriptTests {
         #expect(try RunTranscript(runID: "20261124-same", from: target).preparednessYAML.contains("retention: 30d"))
     }
 
+    @Test("The committed sample transcripts, from shipped scenarios, load, import and export back byte for byte")
+    func samplesRoundTrip() throws {
+        let folder = Fixture.packageRoot.appendingPathComponent("transcripts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count == 2)
+        for file in files {
+            let url = folder.appendingPathComponent(file)
+            let transcript = try RunTranscript.load(fileAt: url, displayPath: file)
+            #expect(file == transcript.fileStem + ".json")
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(transcript.fileStem + ".md").path))
+            #expect(FileManager.default.fileExists(atPath: Fixture.packageRoot.appendingPathComponent("scenarios/\(transcript.scenarioId).yaml").path))
+            let database = try AppDatabase.inMemory()
+            #expect(try database.importTranscript(transcript, source: file) == .imported)
+            #expect(try RunTranscript(runID: transcript.id, from: database).jsonData() == (try Data(contentsOf: url)))
+        }
+    }
+
     @Test("Transcript JSON has ISO 8601 times, lowerCamelCase keys, hours, the head hash and a format version")
     func jsonShape() throws {
         let database = try AppDatabase.inMemory()

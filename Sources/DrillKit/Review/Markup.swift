@@ -100,7 +100,7 @@ public enum Markdown {
 
     private static func inline(_ text: String, inTable: Bool) -> String {
         var result = ""
-        for piece in CodeSpans.split(text.terminalSafeLine) {
+        for piece in CodeSpans.split(text.terminalSafeLine.trimmingCharacters(in: .whitespaces)) {
             if piece.isCode {
                 let code = Markdown.code(piece.text)
                 result += inTable ? code.replacingOccurrences(of: "|", with: "\\|") : code

@@ -18,7 +18,7 @@ public enum ReviewPage {
             <style>\(HTML(stringLiteral: css))</style>
             </head>
             <body>
-            <header class="masthead"><p class="kicker">\(subtitle)</p><h1>\(title)</h1></header>
+            <header class="masthead"><div><p class="kicker">\(subtitle)</p><h1>\(title)</h1></div></header>
             <main>
             \(body)
             </main>
@@ -38,26 +38,28 @@ public enum ReviewPage {
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { margin: 0; color: var(--ink); background: var(--paper);
           font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; }
-        .masthead { background: var(--accent); color: #fff; padding: 28px 40px 22px; }
+        .masthead { background: var(--accent); color: #fff; padding: 26px 40px 22px; }
+        .masthead > div { max-width: 920px; margin: 0 auto; }
         .masthead h1 { margin: 0; font-size: 26px; line-height: 1.25; font-weight: 650; }
-        .kicker { margin: 0 0 6px; font-size: 13px; letter-spacing: .04em; text-transform: uppercase; opacity: .85; }
+        .kicker { margin: 0 0 6px; font-size: 13.5px; letter-spacing: .02em; opacity: .85; }
         main { max-width: 1000px; margin: 0 auto; padding: 8px 40px 24px; }
         footer { max-width: 1000px; margin: 0 auto; padding: 12px 40px 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); }
         h2 { font-size: 19px; margin: 30px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); color: var(--accent); break-after: avoid; }
         h3 { font-size: 16px; margin: 18px 0 6px; break-after: avoid; }
         p { margin: 6px 0 10px; }
         .muted { color: var(--muted); }
-        code { font: 12.5px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; background: var(--band); padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
+        code { font: 12.5px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; background: var(--band); padding: 1px 4px; border-radius: 3px; overflow-wrap: break-word; }
         table { width: 100%; border-collapse: collapse; margin: 8px 0 14px; font-size: 13.5px; }
         th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
         th { background: var(--band); font-weight: 600; font-size: 12.5px; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
         tr { break-inside: avoid; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num, td.nowrap { white-space: nowrap; }
         table.facts th { width: 200px; text-transform: none; letter-spacing: 0; font-size: 13.5px; }
         .cards { display: grid; grid-template-columns: repeat(6, 1fr); gap: 10px; margin: 14px 0; }
         .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; background: var(--band); break-inside: avoid; }
         .card .value { font-size: 26px; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
-        .card .name { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+        .card .name { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; min-height: 2.9em; }
         .card.main { background: var(--accent); color: #fff; border-color: var(--accent); }
         .card.main .name { color: #dfe7f1; }
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
@@ -65,6 +67,9 @@ public enum ReviewPage {
         .badge.partial, .badge.warn, .badge.S, .badge.M { background: var(--warn-bg); color: var(--warn); }
         .badge.unmet, .badge.bad, .badge.U { background: var(--bad-bg); color: var(--bad); }
         .badge.neutral { background: var(--band); color: var(--muted); }
+        table.plan td.action { width: 46%; }
+        table.plan .badge { white-space: normal; }
+        table.plan td:last-child { min-width: 140px; }
         .area { border: 1px solid var(--line); border-left: 5px solid var(--warn); border-radius: 6px; padding: 8px 14px; margin: 10px 0; break-inside: avoid; }
         .area.unmet { border-left-color: var(--bad); }
         .area h3 { margin-top: 6px; }
@@ -87,12 +92,13 @@ public enum ReviewPage {
         .chart .dot.overall { fill: var(--accent); }
         .chart .dot.contacts { fill: #7b4fa0; } .chart .dot.logs { fill: #c25e00; } .chart .dot.backups { fill: #16807d; }
         .chart .highlight { fill: none; stroke: var(--bad); stroke-width: 2; }
-        .chart text.label { fill: var(--ink); font-weight: 600; }
+        .chart .band { fill: #f4f6fa; }
+        .chart text.quarter { fill: var(--ink); font-weight: 600; }
+        .chart text.label { fill: var(--ink); font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
         .chart text.legend { fill: var(--ink); }
         .chart text.lane { fill: var(--ink); font-size: 12px; }
         .chart .inject circle { fill: var(--accent); }
         .chart .inject.run0 circle { fill: #8a96a8; }
-        .chart .inject.run1 circle, .chart .inject.run0:only-of-type circle { fill: var(--accent); }
         .chart .inject text { fill: #fff; font-size: 10px; font-weight: 700; }
         .chart .decision.good, .chart .bar.good { fill: var(--good); }
         .chart .decision.bad, .chart .bar.bad { fill: var(--bad); }
@@ -133,7 +139,7 @@ public enum ReviewPage {
     static func planTable(_ items: [ImprovementItem], on day: CalendarDate, showScenario: Bool) -> HTML {
         let rows: [HTML] = items.map { item in
             """
-            <tr><td class="num">\(item.label)</td>\(showScenario ? "<td><code>\(item.scenarioId)</code></td>" as HTML : "")<td>\(HTML.prose(item.action))</td>\
+            <tr><td class="num">\(item.label)</td>\(showScenario ? "<td class=\"nowrap\"><code>\(item.scenarioId)</code></td>" as HTML : "")<td class="action">\(HTML.prose(item.action))</td>\
             <td>\(item.fix.map { "<code>\($0)</code>" as HTML } ?? "–")</td><td>\(item.owner ?? "–")</td>\
             <td class="num">\(item.dueDate?.description ?? "–")</td><td>\(itemState(item, on: day))</td></tr>
             """
@@ -145,21 +151,14 @@ public enum ReviewPage {
     }
 
     static func scoresChart(_ history: [ScorePoint], highlight: [String], title: String) -> HTML {
-        let series = [
-            SVGChart.Series(name: "overall", style: "overall", points: history.map { ($0.startedAt, Double($0.overall)) }),
-            SVGChart.Series(name: "contacts", style: "contacts", points: history.map { ($0.startedAt, Double($0.contacts)) }, markers: false),
-            SVGChart.Series(name: "logs", style: "logs", points: history.map { ($0.startedAt, Double($0.logs)) }, markers: false),
-            SVGChart.Series(name: "backups", style: "backups", points: history.map { ($0.startedAt, Double($0.backups)) }, markers: false),
-        ]
-        let marks = history.filter { highlight.contains($0.runId) }.map { ($0.startedAt, "\($0.runId): \($0.overall)") }
-        return SVGChart.scores(series, highlight: marks, title: title)
+        SVGChart.scores(history, highlight: highlight, title: title)
     }
 
     static func historyTable(_ history: [ScorePoint], highlight: [String]) -> HTML {
         let rows: [HTML] = history.map { point in
             let run: HTML = highlight.contains(point.runId) ? "<strong>\(point.runId)</strong>" : "\(point.runId)"
             return """
-                <tr><td>\(run)</td><td class="num">\(Timestamp8601.day(point.startedAt).description)</td><td><code>\(point.scenarioId)</code></td>\
+                <tr><td>\(run)</td><td class="num">\(Timestamp8601.day(point.startedAt).description)</td><td class="nowrap"><code>\(point.scenarioId)</code></td>\
                 <td class="num">\(point.overall)</td><td class="num">\(point.response)</td><td class="num">\(point.contacts)</td>\
                 <td class="num">\(point.logs)</td><td class="num">\(point.backups)</td><td class="num">\(point.deadlinesMet)/\(point.deadlinesTotal)</td></tr>
                 """
@@ -183,7 +182,7 @@ extension AfterActionReport {
             ("Team", "\(e.team)"),
             ("Facilitator", "\(e.facilitator ?? "–")"),
             ("Participants", "\(e.participants.isEmpty ? "–" : ReviewWords.participants(e.participants))"),
-            ("Played", "\(ReviewWords.time(e.startedAt))\(e.endedAt.map { " – " + ReviewWords.time($0) } ?? "") · \(e.status.rawValue)"),
+            ("Played", "\(ReviewWords.span(e.startedAt, e.endedAt)) · \(e.status.rawValue)"),
             ("Discovered", "\(scenario.discovered)\(scenario.detectedBy.map { " by " + $0 } ?? "")"),
             ("Records judged on", "\(e.asOf.description)"),
             ("Preparedness", "\(e.preparednessSource) <code>sha256 \(String(e.preparednessHash.prefix(16)))…</code>"),
@@ -251,7 +250,7 @@ extension AfterActionReport {
         if !decisionsToRevisit.isEmpty {
             let rows: [HTML] = decisionsToRevisit.map { a in
                 """
-                <tr><td class="num">\(ReviewWords.clock(a.simulatedHours))</td><td>\(HTML.prose(a.question))</td><td>\(ReviewWords.answer(a))</td>\
+                <tr><td class="num">\(ReviewWords.clock(a.simulatedHours))</td><td>\(HTML.prose(a.question))</td><td>\(HTML.prose(ReviewWords.answer(a)))</td>\
                 <td>\(a.expected.map(HTML.prose) ?? "–")\(a.explanation.map { "<br><span class=\"muted\">\(HTML.prose($0))</span>" as HTML } ?? "")</td></tr>
                 """
             }
@@ -370,7 +369,7 @@ extension RunComparison {
         ]
         body.append("""
             <section><h2>The runs</h2>
-            <table><thead><tr><th></th><th>Before</th><th>After</th></tr></thead><tbody>\(sides.map { "<tr><th>\($0.0)</th><td>\($0.1)</td><td>\($0.2)</td></tr>" as HTML })</tbody></table>
+            <table class="facts"><thead><tr><th></th><th>Before</th><th>After</th></tr></thead><tbody>\(sides.map { "<tr><th>\($0.0)</th><td>\($0.1)</td><td>\($0.2)</td></tr>" as HTML })</tbody></table>
             \(sameScenario ? "" : "<p class=\"callout\">The runs played different scenarios: needs, answers and deadlines are matched by id.</p>" as HTML)
             </section>
             """)
@@ -387,7 +386,7 @@ extension RunComparison {
         let needRows: [HTML] = needs.map { n in
             let style = n.movement == .improved ? "good" : n.movement == .regressed ? "bad" : "neutral"
             return """
-                <tr><td>\(n.needId)</td><td>\(n.pillar.rawValue)</td><td>\(n.before.map(ReviewPage.badge) ?? "–")</td><td>\(n.after.map(ReviewPage.badge) ?? "–")</td>\
+                <tr><td class="nowrap">\(n.needId)</td><td>\(n.pillar.rawValue)</td><td>\(n.before.map(ReviewPage.badge) ?? "–")</td><td>\(n.after.map(ReviewPage.badge) ?? "–")</td>\
                 <td><span class="badge \(style)">\(n.movement.rawValue)</span></td>\
                 <td>\(n.movement == .improved || n.movement == .regressed ? "<span class=\"muted\">Before:</span> \(HTML.prose(n.reasonBefore ?? "–"))<br><span class=\"muted\">After:</span> \(HTML.prose(n.reasonAfter ?? "–"))" as HTML : "")</td></tr>
                 """
@@ -397,7 +396,7 @@ extension RunComparison {
             <table><thead><tr><th>Need</th><th>Pillar</th><th>Before</th><th>After</th><th>Change</th><th>Why</th></tr></thead><tbody>\(needRows)</tbody></table></section>
             """)
         let answerRows: [HTML] = answers.map { a in
-            "<tr><td>\(HTML.prose(a.question))</td><td>\(a.before.map(ReviewWords.answer) ?? "not reached")</td><td>\(a.after.map(ReviewWords.answer) ?? "not reached")</td></tr>"
+            "<tr><td>\(HTML.prose(a.question))</td><td>\(HTML.prose(a.before.map(ReviewWords.answer) ?? "not reached"))</td><td>\(HTML.prose(a.after.map(ReviewWords.answer) ?? "not reached"))</td></tr>"
         }
         body.append("""
             <section><h2>Answers that differ</h2>

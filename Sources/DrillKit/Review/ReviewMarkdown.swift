@@ -72,9 +72,10 @@ extension ReviewedRun {
                 if let delay = event.delayHours, delay > 0 { line += ", cost \(ReviewWords.hours(delay))" }
                 out.append(line)
             case .consequence:
-                out.append("  - \(Markdown.inline(event.text))")
+                // What follows from an answer belongs under it; what the inject brings stands alone.
+                out.append((event.promptId == nil ? "- ▸ " : "  - ▸ ") + Markdown.inline(event.text))
             case .deadline:
-                out.append("- **\(event.met == true ? "Deadline met" : "Deadline missed")** at \(ReviewWords.clock(event.simulatedHours)): \(Markdown.inline(event.text))")
+                out.append("- ⏰ \(event.met == true ? "" : "**")\(Markdown.inline(event.text))\(event.met == true ? "" : "**")")
             case .note:
                 out.append("- *Note\(event.actor.map { " by \(Markdown.inline($0))" } ?? "") at \(ReviewWords.clock(event.simulatedHours)):* \(Markdown.inline(event.text))")
             case .paused, .resumed:

@@ -11,6 +11,13 @@ public enum ReviewWords {
     /// `2026-11-26 17:10 UTC`.
     public static func time(_ date: Date) -> String { Timestamp8601.minutes(date) + " UTC" }
 
+    /// `2026-11-26 17:10–17:52 UTC`, or both times in full when the run spans days.
+    public static func span(_ start: Date, _ end: Date?) -> String {
+        guard let end else { return time(start) }
+        let (a, b) = (Timestamp8601.minutes(start), Timestamp8601.minutes(end))
+        return a.prefix(10) == b.prefix(10) ? "\(a)–\(b.dropFirst(11)) UTC" : "\(a) UTC – \(b) UTC"
+    }
+
     /// `✓ met`, `~ partial`, `✗ unmet`.
     public static func mark(_ status: NeedStatus) -> String {
         switch status {

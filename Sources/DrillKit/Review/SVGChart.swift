@@ -3,91 +3,72 @@ import Foundation
 /// Inline SVG charts for HTML reports: drawn from numbers alone, with no script, font or
 /// image from anywhere else, so a page prints and archives as it is.
 public enum SVGChart {
-    /// A line of scores (0–100) over time.
-    public struct Series: Sendable {
-        /// The legend's label.
-        public var name: String
-        /// The CSS class that colours it (`overall`, `contacts`, `logs`, `backups`).
-        public var style: String
-        /// Points in time order.
-        public var points: [(date: Date, value: Double)]
-        /// Whether to draw a marker at each point.
-        public var markers: Bool
-
-        /// Creates a series.
-        public init(name: String, style: String, points: [(date: Date, value: Double)], markers: Bool = true) {
-            self.name = name
-            self.style = style
-            self.points = points
-            self.markers = markers
-        }
-    }
-
-    /// Scores over time: a line per series, gridlines every 25 points, quarters along the
-    /// bottom, and the runs in `highlight` ringed and labelled.
-    public static func scores(_ series: [Series], highlight: [(date: Date, label: String)] = [], title: String) -> HTML {
-        let width = 760.0, height = 280.0
-        let left = 44.0, right = 16.0, top = 16.0, bottom = 52.0
+    /// The team's drills in the order they were played, one column each (so drills on the same
+    /// day stay apart and a long gap does not squeeze the rest), grouped into shaded quarters:
+    /// a thick line for the overall score, thin ones per pillar, and the runs in `highlight`
+    /// ringed and labelled.
+    public static func scores(_ drills: [ScorePoint], highlight: [String], title: String) -> HTML {
+        let drills = drills.sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
+        guard !drills.isEmpty else { return "<p class=\"muted\">No finished drills to chart yet.</p>" }
+        let width = 760.0, height = 290.0
+        let left = 44.0, right = 16.0, top = 22.0, bottom = 62.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let dates = series.flatMap { $0.points.map(\.date) } + highlight.map(\.date)
-        guard let first = dates.min(), let last = dates.max() else {
-            return "<p class=\"muted\">No finished drills to chart yet.</p>"
-        }
-        // At least a quarter of range, centred, so one or two runs do not sit on the edges.
-        let span = max(last.timeIntervalSince(first), 90 * 86_400)
-        let start = first.addingTimeInterval(-(span - last.timeIntervalSince(first)) / 2 - span * 0.04)
-        let range = span * 1.08
-        func x(_ date: Date) -> Double { left + plotWidth * date.timeIntervalSince(start) / range }
-        func y(_ value: Double) -> Double { top + plotHeight * (1 - min(100, max(0, value)) / 100) }
-
+        let step = plotWidth / Double(drills.count)
+        func x(_ index: Int) -> Double { left + step * (Double(index) + 0.5) }
+        func y(_ value: Int) -> Double { top + plotHeight * (1 - Double(min(100, max(0, value))) / 100) }
         var parts: [HTML] = []
-        for value in stride(from: 0.0, through: 100, by: 25) {
+
+        // Quarters as alternating bands, labelled below the dates.
+        var groups: [(quarter: CalendarDate, range: Range<Int>)] = []
+        for (index, drill) in drills.enumerated() {
+            let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drill.startedAt))
+            if let last = groups.last, last.quarter == quarter {
+                groups[groups.count - 1].range = last.range.lowerBound..<(index + 1)
+            } else {
+                groups.append((quarter, index..<(index + 1)))
+            }
+        }
+        for (number, group) in groups.enumerated() {
+            let x0 = left + step * Double(group.range.lowerBound), x1 = left + step * Double(group.range.upperBound)
+            if number % 2 == 0 {
+                parts.append("<rect class=\"band\" x=\"\(x0)\" y=\"\(top)\" width=\"\(x1 - x0)\" height=\"\(plotHeight)\"/>")
+            }
+            parts.append("<text class=\"axis quarter\" x=\"\((x0 + x1) / 2)\" y=\"\(height - bottom + 32)\" text-anchor=\"middle\">\(group.quarter.year) Q\((group.quarter.month - 1) / 3 + 1)</text>")
+        }
+        for value in stride(from: 0, through: 100, by: 25) {
             parts.append("<line class=\"grid\" x1=\"\(left)\" y1=\"\(y(value))\" x2=\"\(width - right)\" y2=\"\(y(value))\"/>")
-            parts.append("<text class=\"axis\" x=\"\(left - 8)\" y=\"\(y(value) + 4)\" text-anchor=\"end\">\(Int(value))</text>")
+            parts.append("<text class=\"axis\" x=\"\(left - 8)\" y=\"\(y(value) + 4)\" text-anchor=\"end\">\(value)</text>")
         }
-        // Quarter boundaries along the time axis.
-        var quarter = TrendReport.quarterStart(of: Timestamp8601.day(start))
-        let end = start.addingTimeInterval(range)
-        var labels = 0
-        while true {
-            let date = Date(timeIntervalSince1970: TimeInterval(quarter.daysSinceEpoch) * 86_400)
-            if date > end { break }
-            if date >= start {
-                parts.append("<line class=\"tick\" x1=\"\(x(date))\" y1=\"\(top)\" x2=\"\(x(date))\" y2=\"\(height - bottom + 4)\"/>")
-                labels += 1
-            }
-            let next = quarter.adding(months: 3)
-            let middle = Date(timeIntervalSince1970: TimeInterval(quarter.daysSinceEpoch + next.daysSinceEpoch) * 43_200)
-            if middle >= start && middle <= end {
-                parts.append("<text class=\"axis\" x=\"\(x(middle))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\">\(quarter.year) Q\((quarter.month - 1) / 3 + 1)</text>")
-            }
-            quarter = next
+        // A date under each drill, or under every few when there are many.
+        let every = max(1, Int((Double(drills.count) / 14).rounded(.up)))
+        for (index, drill) in drills.enumerated() where index % every == 0 {
+            let day = Timestamp8601.day(drill.startedAt)
+            parts.append("<text class=\"axis\" x=\"\(x(index))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(Self.monthNames[day.month - 1]) \(day.day)</text>")
         }
-        for item in series {
-            let points = item.points.sorted { $0.date < $1.date }
-            if points.count > 1 {
-                let path = points.map { "\(HTML.number(x($0.date))),\(HTML.number(y($0.value)))" }.joined(separator: " ")
-                parts.append("<polyline class=\"series \(item.style)\" points=\"\(path)\"/>")
+        let series: [(name: String, style: String, value: (ScorePoint) -> Int)] = [
+            ("contacts", "contacts", \.contacts), ("logs", "logs", \.logs), ("backups", "backups", \.backups), ("overall", "overall", \.overall),
+        ]
+        for line in series {
+            if drills.count > 1 {
+                let path = drills.enumerated().map { "\(HTML.number(x($0.offset))),\(HTML.number(y(line.value($0.element))))" }.joined(separator: " ")
+                parts.append("<polyline class=\"series \(line.style)\" points=\"\(path)\"/>")
             }
-            if item.markers || points.count == 1 {
-                for point in points {
-                    parts.append("<circle class=\"dot \(item.style)\" cx=\"\(x(point.date))\" cy=\"\(y(point.value))\" r=\"3.5\"><title>\(item.name) \(Int(point.value.rounded())) on \(Timestamp8601.minutes(point.date)) UTC</title></circle>")
-                }
+            for (index, drill) in drills.enumerated() {
+                let radius = line.style == "overall" ? 4.0 : 2.5
+                parts.append("<circle class=\"dot \(line.style)\" cx=\"\(x(index))\" cy=\"\(y(line.value(drill)))\" r=\"\(radius)\"><title>\(drill.runId) (\(drill.scenarioId)), \(Timestamp8601.day(drill.startedAt).description): \(line.name) \(line.value(drill))</title></circle>")
             }
         }
-        if let overall = series.first {
-            for mark in highlight {
-                let value = overall.points.first { $0.date == mark.date }?.value ?? 0
-                parts.append("<circle class=\"highlight\" cx=\"\(x(mark.date))\" cy=\"\(y(value))\" r=\"8\"/>")
-                let anchor = x(mark.date) > width - 120 ? "end" : x(mark.date) < left + 60 ? "start" : "middle"
-                parts.append("<text class=\"label\" x=\"\(x(mark.date))\" y=\"\(max(top + 10, y(value) - 13))\" text-anchor=\"\(anchor)\">\(mark.label)</text>")
-            }
+        for (index, drill) in drills.enumerated() where highlight.contains(drill.runId) {
+            parts.append("<circle class=\"highlight\" cx=\"\(x(index))\" cy=\"\(y(drill.overall))\" r=\"9\"/>")
+            let anchor = x(index) > width - 110 ? "end" : x(index) < left + 70 ? "start" : "middle"
+            let above = drill.overall <= 88
+            parts.append("<text class=\"label\" x=\"\(x(index))\" y=\"\(above ? y(drill.overall) - 15 : y(drill.overall) + 24)\" text-anchor=\"\(anchor)\">\(drill.runId): \(drill.overall)</text>")
         }
         var legendX = left
-        for item in series {
-            parts.append("<line class=\"series \(item.style)\" x1=\"\(legendX)\" y1=\"\(height - 12)\" x2=\"\(legendX + 18)\" y2=\"\(height - 12)\"/>")
-            parts.append("<text class=\"legend\" x=\"\(legendX + 24)\" y=\"\(height - 8)\">\(item.name)</text>")
-            legendX += 34 + Double(item.name.count) * 7
+        for line in series.reversed() {
+            parts.append("<line class=\"series \(line.style)\" x1=\"\(legendX)\" y1=\"\(height - 10)\" x2=\"\(legendX + 22)\" y2=\"\(height - 10)\"/>")
+            parts.append("<text class=\"legend\" x=\"\(legendX + 28)\" y=\"\(height - 6)\">\(line.name)</text>")
+            legendX += 40 + Double(line.name.count) * 7
         }
         return """
             <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(title)">\
@@ -95,10 +76,12 @@ public enum SVGChart {
             """
     }
 
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     /// One run (or two, compared) on the simulated clock: injects, decisions, and a bar per
     /// deadline from discovery to when it was reached, with a tick where it fell due.
     public static func timeline(_ runs: [(label: String, entries: [TimelineEntry], deadlines: [DeadlineReview])], title: String) -> HTML {
-        let width = 760.0, gutter = 200.0, right = 24.0, rowHeight = 24.0
+        let width = 760.0, gutter = 236.0, right = 24.0, rowHeight = 24.0
         let horizon = max(1, runs.flatMap { run in
             run.entries.map(\.simulatedHours) + run.deadlines.flatMap { [$0.dueHours, $0.reachedHours ?? 0] }
         }.max() ?? 1) * 1.04
@@ -126,7 +109,7 @@ public enum SVGChart {
             var number = 0
             for entry in run.entries where entry.kind == .inject {
                 number += 1
-                parts.append("<g class=\"inject run\(index)\"><circle cx=\"\(x(entry.simulatedHours))\" cy=\"\(laneY())\" r=\"8\"/><text x=\"\(x(entry.simulatedHours))\" y=\"\(laneY() + 4)\" text-anchor=\"middle\">\(number)</text><title>\(TimeSpan(hours: entry.simulatedHours).clockLabel) \(entry.text)</title></g>")
+                parts.append("<g class=\"inject \(runs.count == 1 ? "only" : "run\(index)")\"><circle cx=\"\(x(entry.simulatedHours))\" cy=\"\(laneY())\" r=\"8\"/><text x=\"\(x(entry.simulatedHours))\" y=\"\(laneY() + 4)\" text-anchor=\"middle\">\(number)</text><title>\(TimeSpan(hours: entry.simulatedHours).clockLabel) \(entry.text)</title></g>")
             }
             row += 1
             parts.append("<text class=\"lane\" x=\"\(gutter - 10)\" y=\"\(laneY() + 4)\" text-anchor=\"end\">\(prefix + "decisions")</text>")
@@ -141,7 +124,7 @@ public enum SVGChart {
             row += 1
         }
         for deadline in deadlineIDs {
-            let shortTitle = deadline.title.count > 30 ? String(deadline.title.prefix(29)) + "…" : deadline.title
+            let shortTitle = deadline.title.count > 36 ? String(deadline.title.prefix(35)) + "…" : deadline.title
             parts.append("<text class=\"lane\" x=\"\(gutter - 10)\" y=\"\(laneY() + 4)\" text-anchor=\"end\">\(shortTitle)<title>\(deadline.title)</title></text>")
             let bars = runs.enumerated().compactMap { index, run in run.deadlines.first { $0.id == deadline.id }.map { (index, run.label, $0) } }
             let barHeight = runs.count > 1 ? 7.0 : 10.0
