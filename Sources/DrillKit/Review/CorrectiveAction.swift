@@ -7,12 +7,13 @@ public enum CorrectiveAction {
         case let .contact(requirement):
             let role = requirement.role.spoken
             let when = requirement.neededAt == .zero ? "at discovery" : "\(requirement.neededAt.spoken) after discovery"
-            let offPlatform = scenario.platformDown ? ", kept somewhere that survives the platform being down" : ""
             let reach = "reachable within \(requirement.within.spoken) of a call \(when) (\(scenario.discovered))"
+            let confirm = "confirm their details at least every \(policy.contactsConfirmedWithin.spoken)"
+                + (scenario.platformDown ? " and keep them somewhere that survives the platform being down" : "")
             if status == .unmet {
-                return "Engage \(article(role)) \(role) in advance and record them: \(reach), with details confirmed at least every \(policy.contactsConfirmedWithin.spoken)\(offPlatform)."
+                return "Engage \(article(role)) \(role) in advance and record them, \(reach); \(confirm)."
             }
-            return "Make the \(role) \(reach): confirm their details at least every \(policy.contactsConfirmedWithin.spoken)\(offPlatform), and agree cover outside their hours if they keep office hours."
+            return "Make the \(role) \(reach): \(confirm), and agree cover outside their hours if they keep office hours."
         case let .logs(requirement):
             let reachBack = requirement.reachBack ?? scenario.onset
             let keep = reachBack + scenario.investigation
@@ -22,12 +23,12 @@ public enum CorrectiveAction {
             }
             return text + "."
         case let .backup(requirement):
-            let restore = requirement.restoreBefore ?? scenario.onset
             var text = requirement.versionControlled
                 ? "Keep \(requirement.asset.spoken) in version control"
                 : "Back up \(requirement.asset.spoken)"
             if let every = requirement.maxDataLoss { text += " at least every \(every.spoken)" }
-            text += ", with restore points reaching back at least \(restore.spoken)"
+            text += requirement.restoreBefore.map { ", able to restore to a point \($0.spoken) before discovery" }
+                ?? ", able to restore to before \(scenario.onsetNoun) began (\(scenario.onset.spoken) back)"
             if scenario.platformDown { text += ", kept off the platform" }
             return text + ", and test a restore at least every \(policy.restoreTestedWithin.spoken)."
         }

@@ -161,7 +161,7 @@ extension AfterActionReport {
         out.append("| Team | \(Markdown.cell(e.team)) |")
         out.append("| Facilitator | \(e.facilitator.map(Markdown.cell) ?? "–") |")
         out.append("| Participants | \(e.participants.isEmpty ? "–" : Markdown.cell(ReviewWords.participants(e.participants))) |")
-        out.append("| Played | \(ReviewWords.time(e.startedAt))\(e.endedAt.map { " – \(ReviewWords.time($0))" } ?? "") |")
+        out.append("| Played | \(ReviewWords.span(e.startedAt, e.endedAt)) |")
         out.append("| Records judged on | \(e.asOf) |")
         out.append("| Preparedness | \(Markdown.cell(e.preparednessSource)) (sha256 \(Markdown.code(String(e.preparednessHash.prefix(16))))…) |")
         if let head = e.headHash { out.append("| Head hash | \(Markdown.code(head)) |") }
