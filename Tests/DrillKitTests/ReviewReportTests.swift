@@ -55,6 +55,17 @@ struct ReviewReportTests {
         #expect(report.deadlines.map(\.met) == [true, true])
     }
 
+    @Test("A run stopped before any deadline fell due is not rated on deadlines, and its plan still lists its gaps")
+    func pausedRunReport() throws {
+        let database = try AppDatabase.inMemory()
+        try ReviewFixture.play(database, id: "20261124-paus", startedAt: ReviewFixture.day(0), gaps: true, answers: ["1"])
+        let report = try Self.report(database, "20261124-paus")
+        #expect(report.score == nil)
+        #expect(!report.capabilities.contains { $0.name == "Deadlines" })
+        #expect(report.deadlines.allSatisfy { $0.met == nil && $0.reachedHours == nil })
+        #expect(report.improvementPlan.map(\.needId) == ["partner", "trail"])
+    }
+
     @Test("An item closes by itself when a later run finds the need met, and the report says which run closed it")
     func laterRunClosesItems() throws {
         let database = try AppDatabase.inMemory()

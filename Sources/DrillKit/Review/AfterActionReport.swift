@@ -258,10 +258,12 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         }
         let settled = deadlines.filter { $0.met != nil }
         let met = settled.filter { $0.met == true }.count
-        let value = deadlines.isEmpty ? 100 : Int((100 * Double(met) / Double(deadlines.count)).rounded())
+        // A run stopped before any deadline fell due has nothing to rate them on yet.
+        guard settled.count > 0 || deadlines.isEmpty else { return capabilities }
+        let value = deadlines.isEmpty ? 100 : Int((100 * Double(met) / Double(settled.count)).rounded())
         capabilities.append(Capability(
             name: "Deadlines", score: value, rating: Rating(score: value),
-            basis: deadlines.isEmpty ? "no deadlines in this scenario" : "\(met) of \(deadlines.count) met" + (settled.count < deadlines.count ? " (\(deadlines.count - settled.count) not reached before the run stopped)" : "")))
+            basis: deadlines.isEmpty ? "no deadlines in this scenario" : "\(met) of \(settled.count) met" + (settled.count < deadlines.count ? " (\(deadlines.count - settled.count) not reached before the run stopped)" : "")))
         return capabilities
     }
 }
