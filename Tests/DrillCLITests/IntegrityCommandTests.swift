@@ -39,9 +39,43 @@ struct IntegrityCommandTests {
         let result = try DrillProcess.run(["verify", "--format", "json"], in: folder, environment: runs.env(folder))
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(json["quickCheck"] as? [String] == ["ok"])
-        #expect((json["runs"] as? [[String: Any]])?.count == 1)
+        #expect(json["intact"] as? Bool == true)
+        let database = try #require(json["database"] as? [String: Any])
+        #expect(database["quickCheck"] as? [String] == ["ok"])
+        #expect((database["runs"] as? [[String: Any]])?.count == 1)
         let audit = try DrillProcess.run(["audit", "--action", "verify"], in: folder, environment: runs.env(folder))
-        #expect(audit.stdout.contains("1 runs intact"))
+        #expect(audit.stdout.contains("1 runs and 0 transcripts intact"))
+    }
+
+    @Test("An exported transcript verifies against itself and the database; a hand edit is found and named", arguments: [
+        "actor", "text", "scenario", "dropped",
+    ])
+    func transcriptVerification(edit: String) throws {
+        let folder = try runs.workspace()
+        try played(folder)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: runs.env(folder)).stdout.utf8)) as? [[String: Any]])
+        let id = try #require(list.first?["id"] as? String)
+        let exported = try DrillProcess.run(["export", id, "--output", "out"], in: folder, environment: runs.env(folder))
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).first { $0.hasSuffix(".json") })
+        let path = "out/" + file
+        let clean = try DrillProcess.run(["verify", path], in: folder, environment: runs.env(folder))
+        #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(clean.stdout.contains("intact and identical to the database"))
+
+        let url = folder.appendingPathComponent(path)
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var events = try #require(json["events"] as? [[String: Any]])
+        switch edit {
+        case "actor": events[3]["actor"] = "Mallory"
+        case "text": events[0]["text"] = "Nothing to see"
+        case "scenario": json["scenarioYAML"] = (json["scenarioYAML"] as? String ?? "") + "\n# edited"
+        default: events.removeLast()
+        }
+        json["events"] = events
+        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: url)
+        let result = try DrillProcess.run(["verify", path], in: folder, environment: runs.env(folder))
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stdout.contains("✗ \(path)"))
     }
 }
