@@ -21,13 +21,7 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 let database = try options.openDatabase()
-                let stored: StoredRun
-                do throws(StoredRun.Failure) {
-                    stored = try StoredRun(runID, from: database)
-                } catch {
-                    if case let .store(storeError) = error { throw CommandFailure(storeError) }
-                    throw CommandFailure(lines: ["error: " + error.message.terminalSafeLine], code: CommandFailure.invalidData)
-                }
+                let stored = try StoredRun.loadForCommand(runID, from: database)
                 let participants = (try? database.participants(runID: stored.run.id)) ?? []
                 play(stored, participants: participants, input: StandardInput(), out: .standardOutput)
             }
