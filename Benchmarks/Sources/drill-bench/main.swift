@@ -1,0 +1,162 @@
+// drill-bench: timings that have to be taken inside one process.
+//
+//   drill-bench append --db FILE --floor FILE [--count 300]
+//       One answer made durable: a real DrillSession is answered, and the events each answer
+//       produces are stored as `drill run` stores them before showing the next step (WAL,
+//       synchronous=FULL). The floor is a bare `BEGIN; INSERT; COMMIT` of one row through the
+//       SQLite C API into a new file beside it with the same settings. The two alternate, one
+//       of each per answer, so that a noisy moment hits both. FILE may be the large database:
+//       the runs written are deleted afterwards. Prints one JSON object, milliseconds.
+import DrillKit
+import Foundation
+import GRDB
+import GRDBSQLite
+
+func say(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+/// The command line: `drill-bench COMMAND --name value …`.
+enum Arguments {
+    static let command = CommandLine.arguments.dropFirst().first ?? ""
+    static let options = Array(CommandLine.arguments.dropFirst(2))
+}
+
+func option(_ name: String, _ fallback: String? = nil) -> String {
+    let arguments = Arguments.options
+    if let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count { return arguments[index + 1] }
+    guard let fallback else { say("--\(name) is required"); exit(64) }
+    return fallback
+}
+
+func milliseconds(_ block: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try block()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func summary(_ samples: [Double]) -> [String: Double] {
+    let sorted = samples.sorted()
+    func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))] }
+    let mean = sorted.reduce(0, +) / Double(sorted.count)
+    let deviation = (sorted.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(sorted.count)).squareRoot()
+    return ["median": at(0.5), "p10": at(0.1), "p90": at(0.9), "min": sorted[0], "max": sorted[sorted.count - 1], "mean": mean, "stddev": deviation]
+}
+
+/// The floor: a bare insert-and-commit through the C API, WAL and synchronous=FULL.
+final class BareSQLite {
+    var handle: OpaquePointer?
+    var insert: OpaquePointer?
+
+    init(path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else { fatalError("open \(path)") }
+        exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+        exec("CREATE TABLE answer (runID TEXT NOT NULL, seq INTEGER NOT NULL, text TEXT NOT NULL, hash TEXT, PRIMARY KEY (runID, seq))")
+        guard sqlite3_prepare_v2(handle, "INSERT INTO answer (runID, seq, text, hash) VALUES (?, ?, ?, ?)", -1, &insert, nil) == SQLITE_OK else {
+            fatalError("prepare")
+        }
+    }
+
+    func exec(_ sql: String) {
+        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { fatalError(String(cString: sqlite3_errmsg(handle))) }
+    }
+
+    func append(seq: Int, text: String, hash: String) {
+        exec("BEGIN IMMEDIATE")
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        sqlite3_bind_text(insert, 1, "20261120-bnch", -1, transient)
+        sqlite3_bind_int64(insert, 2, Int64(seq))
+        sqlite3_bind_text(insert, 3, text, -1, transient)
+        sqlite3_bind_text(insert, 4, hash, -1, transient)
+        guard sqlite3_step(insert) == SQLITE_DONE else { fatalError(String(cString: sqlite3_errmsg(handle))) }
+        sqlite3_reset(insert)
+        exec("COMMIT")
+    }
+
+    deinit {
+        sqlite3_finalize(insert)
+        sqlite3_close(handle)
+    }
+}
+
+/// Answers a prompt with the first option the session accepts.
+func answerSomehow(_ session: inout DrillSession) -> Range<Int>? {
+    for attempt in ["1", "yes", "2", "Preserve the evidence, then call the partner."] {
+        if let range = try? session.answer(attempt, by: "Priya Raman") { return range }
+    }
+    return nil
+}
+
+func benchAppend() throws {
+    let path = option("db"), floorPath = option("floor"), count = Int(option("count", "300")) ?? 300
+    let database = try AppDatabase.open(path: path, identity: AuditIdentity(user: "bench", host: "drill-bench"))
+    let scenarioText = try String(contentsOfFile: "scenarios/dormant-contractor-admin.yaml", encoding: .utf8)
+    let scenario = try Scenario.load(yaml: scenarioText, displayPath: "scenario")
+    let profile = try ExampleTeam.profile()
+    let bare = BareSQLite(path: floorPath)
+    let hash = String(repeating: "a", count: 64)
+    var perAnswer: [Double] = [], perEvent: [Double] = [], floor: [Double] = [], eventsPerAnswer: [Int] = []
+    var runIDs: [String] = []
+    var floorSeq = 0
+    let firstIndexRow = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT max(rowid) FROM searchIndex") ?? 0 }
+    // Real answer steps: each answer's events (the answer, its consequences, the next inject and
+    // prompt) stored as `drill run` stores them, one `appendEvent` transaction each.
+    while perAnswer.count < count + 5 {
+        var session = DrillSession(scenario: scenario, profile: profile, asOf: CalendarDate(daysSinceEpoch: 20_400))
+        var generator = SystemRandomNumberGenerator()
+        let runID = "bench-" + RunRecord.makeID(startedAt: Date(), using: &generator)
+        runIDs.append(runID)
+        try database.createRun(RunRecord(
+            id: runID, team: "Benchmark team", scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioKind: scenario.kind.rawValue,
+            startedAt: Date(), asOf: session.asOf, scenarioYAML: scenarioText, preparednessYAML: ExampleTeam.yaml,
+            preparednessSource: ExampleTeam.displayPath), participants: [], findings: session.assessment.findings)
+        var seq = 0
+        for event in session.events {
+            seq += 1
+            try database.appendEvent(event, runID: runID, seq: seq, recordedAt: Date())
+        }
+        while session.pendingPrompt != nil, let range = answerSomehow(&session) {
+            let events = Array(session.events[range])
+            let a = try milliseconds {
+                for event in events {
+                    seq += 1
+                    try database.appendEvent(event, runID: runID, seq: seq, recordedAt: Date())
+                }
+            }
+            floorSeq += 1
+            let text = events.first?.text ?? "answer"
+            let b = milliseconds { bare.append(seq: floorSeq, text: text, hash: hash) }
+            perAnswer.append(a)
+            perEvent.append(a / Double(events.count))
+            eventsPerAnswer.append(events.count)
+            floor.append(b)
+        }
+    }
+    // The first few warm the caches of both.
+    perAnswer.removeFirst(5); perEvent.removeFirst(5); floor.removeFirst(5); eventsPerAnswer.removeFirst(5)
+    // Leave the database as it was. The index rows go by rowid range: the delete trigger's own
+    // `DELETE FROM searchIndex WHERE runID = ?` reads the whole index (runID is UNINDEXED), so
+    // it is set aside for this and put back exactly as it was.
+    _ = try DatabaseQueue(path: path).write { db in
+        let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'searchIndex_on_run_deleted'")
+        try db.execute(sql: "DROP TRIGGER IF EXISTS searchIndex_on_run_deleted")
+        try db.execute(sql: "DELETE FROM searchIndex WHERE rowid > ?", arguments: [firstIndexRow])
+        if let trigger { try db.execute(sql: trigger) }
+        for runID in runIDs {
+            try db.execute(sql: "DELETE FROM event WHERE runID = ?1; DELETE FROM finding WHERE runID = ?1; DELETE FROM run WHERE id = ?1; DELETE FROM audit WHERE runID = ?1",
+                           arguments: [runID])
+        }
+    }
+    let result: [String: Any] = [
+        "count": perAnswer.count, "drill": summary(perAnswer), "perEvent": summary(perEvent), "floor": summary(floor),
+        "eventsPerAnswer": Double(eventsPerAnswer.reduce(0, +)) / Double(eventsPerAnswer.count),
+    ]
+    let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}
+
+switch Arguments.command {
+case "append": try benchAppend()
+default:
+    say("usage: drill-bench append --db FILE --floor FILE [--count N]")
+    exit(64)
+}

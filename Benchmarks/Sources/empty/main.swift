@@ -1,0 +1,1 @@
+// The floor for process start: a Swift program that does nothing.
