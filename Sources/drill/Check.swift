@@ -43,7 +43,7 @@ extension Drill {
                     err.line(err.styled("Using the embedded example team (no ./preparedness.yaml); write your own with `drill init`.", .dim))
                 }
                 switch format {
-                case .json: try Terminal.standardOutput.line(JSON.encode(report))
+                case .json: try Terminal.standardOutput.line(ReviewJSON.string(report))
                 case .text: Terminal.standardOutput.write(CheckText(report: report, terminal: .standardOutput).render())
                 }
                 closeImprovementItems(report)
@@ -87,14 +87,5 @@ extension CalendarDate {
     static func argument(_ text: String) throws -> CalendarDate {
         guard let date = CalendarDate(parsing: text) else { throw ValidationError("'\(text)' is not a date; write YYYY-MM-DD") }
         return date
-    }
-}
-
-/// JSON as the CLI contract writes it: lowerCamelCase keys, sorted, pretty.
-enum JSON {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

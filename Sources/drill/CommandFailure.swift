@@ -80,3 +80,14 @@ extension StoredRun {
         }
     }
 }
+
+/// JSON as every `--format json` writes it (see `ReviewJSON`: sorted lowerCamelCase keys, ISO 8601 UTC times).
+enum JSONOutput {
+    static func text(_ value: some Encodable) throws(CommandFailure) -> String {
+        do {
+            return try ReviewJSON.string(value)
+        } catch {
+            throw CommandFailure(lines: ["error: the output could not be encoded as JSON (\(error))"], code: CommandFailure.ioFailure)
+        }
+    }
+}

@@ -20,7 +20,7 @@ extension Drill {
                 do throws(StoreError) { report = PeopleReport(try database.participations(), now: Date()) } catch { throw CommandFailure(error) }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    do { try out.line(JSON.encode(report)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    out.line(try JSONOutput.text(report))
                     return
                 }
                 guard !report.people.isEmpty else {
@@ -81,7 +81,7 @@ extension Drill {
                 }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    do { try out.line(JSON.encode(schedules)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    out.line(try JSONOutput.text(schedules))
                     return
                 }
                 for schedule in schedules {
@@ -123,7 +123,7 @@ extension Drill {
                 let ages = ContactAges(team.profile, today: asOf ?? .today)
                 let out = Terminal.standardOutput
                 if format == .json {
-                    do { try out.line(JSON.encode(ages)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    out.line(try JSONOutput.text(ages))
                     return
                 }
                 out.line(out.styled("\(ages.team.terminalSafeLine) · contacts judged against \(ages.policyMonths) months", .heading))

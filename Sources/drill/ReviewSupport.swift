@@ -64,11 +64,7 @@ extension CommandFailure {
 extension ReportFormat {
     /// Encodes a report as the CLI contract's JSON.
     static func json(_ value: some Encodable) throws(CommandFailure) -> String {
-        do {
-            return try ReviewJSON.string(value)
-        } catch {
-            throw CommandFailure(lines: ["error: the report could not be encoded (\(error))"], code: CommandFailure.ioFailure)
-        }
+        try JSONOutput.text(value)
     }
 }
 

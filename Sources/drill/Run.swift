@@ -81,7 +81,7 @@ extension DrillPlayer {
         }
         if format == .json {
             do {
-                try Terminal.standardOutput.line(JSON.encode(RunTranscript(runID: recorder.runID, from: database)))
+                try Terminal.standardOutput.line(ReviewJSON.string(RunTranscript(runID: recorder.runID, from: database)))
             } catch let error as StoreError {
                 throw CommandFailure(error)
             }

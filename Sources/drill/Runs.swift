@@ -9,23 +9,7 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(name: .customLong("for-team"), help: ArgumentHelp("Only runs of this team.", valueName: "name"))
-        var teamName: String?
-
-        @Option(help: ArgumentHelp("Only runs of this scenario.", valueName: "id"))
-        var scenario: String?
-
-        @Option(help: "Only runs with this status: in-progress, paused or finished.")
-        var status: RunStatus?
-
-        @Option(help: ArgumentHelp("Only runs started on or after this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
-        var since: CalendarDate?
-
-        @Option(help: ArgumentHelp("Only runs started before the end of this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
-        var until: CalendarDate?
-
-        @Option(help: "At most this many runs.")
-        var limit = RunFilter.defaultLimit
+        @OptionGroup var selection: RunSelectionOptions
 
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
@@ -33,9 +17,8 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 let database = try options.openDatabase()
-                let filter = RunFilter(
-                    team: teamName, scenarioID: scenario, status: status, since: since.map(\.startOfDay),
-                    until: until.map { $0.adding(days: 1).startOfDay }, limit: limit)
+                var filter = selection.filter
+                if selection.limit == nil { filter.limit = RunFilter.defaultLimit }
                 let runs: [RunRecord]
                 do throws(StoreError) {
                     runs = try database.runs(filter)
@@ -45,7 +28,7 @@ extension Drill {
                 let out = Terminal.standardOutput
                 if format == .json {
                     let summaries = runs.map(RunSummary.init)
-                    do { try out.line(JSON.encode(summaries)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    out.line(try JSONOutput.text(summaries))
                     return
                 }
                 guard !runs.isEmpty else {

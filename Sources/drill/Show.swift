@@ -21,7 +21,7 @@ extension Drill {
                 let out = Terminal.standardOutput
                 if format == .json {
                     do {
-                        try out.line(JSON.encode(RunTranscript(runID: runID, from: database)))
+                        try out.line(ReviewJSON.string(RunTranscript(runID: runID, from: database)))
                     } catch let error as StoreError {
                         throw CommandFailure(error)
                     }

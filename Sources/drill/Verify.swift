@@ -53,7 +53,7 @@ extension Drill {
                 }
                 if format == .json {
                     do {
-                        try out.line(JSON.encode(VerifyResult(database: report, transcripts: fileResults, intact: intact)))
+                        try out.line(ReviewJSON.string(VerifyResult(database: report, transcripts: fileResults, intact: intact)))
                     } catch {
                         throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure)
                     }
@@ -164,7 +164,7 @@ extension Drill {
                 }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    do { try out.line(JSON.encode(entries)) } catch { throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure) }
+                    out.line(try JSONOutput.text(entries))
                     return
                 }
                 guard !entries.isEmpty else {
