@@ -85,6 +85,8 @@ struct RunCommandTests {
         let runs = try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: env(folder))
         let list = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 1 && list[0]["status"] as? String == "finished")
+        // Times in JSON are ISO 8601 in UTC, as the CLI contract says.
+        #expect((list[0]["startedAt"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression) != nil)
         let id = try #require(list[0]["id"] as? String)
         let events = try #require(try transcript(folder, id)["events"] as? [[String: Any]])
         let answers = events.filter { $0["kind"] as? String == "answer" }
