@@ -17,7 +17,10 @@ struct DrillStart {
 
     func play() throws {
         let team = try options.loadTeam()
-        let library = try options.loadLibrary()
+        // With an id, only that scenario's file is parsed when the folder allows (see `loadScenario`).
+        let library = try scenarioID.flatMap {
+            ScenarioLibrary.loadScenario(id: $0, folder: URL(fileURLWithPath: options.scenarios), displayPath: options.scenarios)
+        } ?? options.loadLibrary()
         let out = format == .json ? Terminal.standardError : Terminal.standardOutput
         let err = Terminal.standardError
         for diagnostic in library.diagnostics { err.line(err.styled("warning: " + diagnostic.description.terminalSafeLine, .warning)) }

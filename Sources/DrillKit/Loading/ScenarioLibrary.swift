@@ -37,6 +37,54 @@ public struct ScenarioLibrary: Sendable {
         return ScenarioLibrary(scenarios: scenarios.sorted { $0.id < $1.id }, diagnostics: diagnostics, sources: sources)
     }
 
+    /// Loads only the scenario `id`, when the folder shows where it is without parsing every
+    /// file: `<id>.yaml` (or `.yml`) holds it, and no other file has a top-level `id:` line
+    /// naming it. Returns `nil` otherwise (no such file, a possible duplicate, a file that does
+    /// not load), and the caller loads the whole library, which reports every problem.
+    ///
+    /// Starting a drill by id parsed all scenarios to find one: 30 of them were most of the
+    /// time to the first prompt (BENCHMARKS.md). Problems in the other files are left to
+    /// `drill lint`, `drill check` and the scenario picker, which load them all.
+    public static func loadScenario(id: String, folder: URL, displayPath: String? = nil, budget: InputBudget = .init()) -> ScenarioLibrary? {
+        let shown = displayPath ?? folder.path
+        guard let files = try? yamlFiles(in: folder, displayPath: shown) else { return nil }
+        let names = [id + ".yaml", id + ".yml"]
+        let candidates = files.filter { names.contains($0.0.lastPathComponent) }
+        guard candidates.count == 1, let (url, path) = candidates.first else { return nil }
+        for (other, _) in files where other != url {
+            guard let data = FileManager.default.contents(atPath: other.path) else { return nil }
+            if declaresID(id, in: data) { return nil }
+        }
+        guard let text = try? InputFile.readText(at: url, displayPath: path, budget: budget),
+              let scenario = try? Scenario.load(yaml: text, displayPath: path, budget: budget), scenario.id == id else { return nil }
+        return ScenarioLibrary(scenarios: [scenario], diagnostics: [], sources: [id: text])
+    }
+
+    /// Whether a file has a line `id: <id>` at the top level (quoted or not). Only lines that
+    /// start with `id:` are decoded: searching the whole text as a String cost more than parsing.
+    private static func declaresID(_ id: String, in data: Data) -> Bool {
+        let prefix = Array("id:".utf8)
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                if end - start > prefix.count, bytes[start] == prefix[0], bytes[start + 1] == prefix[1], bytes[start + 2] == prefix[2] {
+                    var value = Substring(String(decoding: bytes[(start + 3)..<end], as: UTF8.self))
+                    if let hash = value.firstRange(of: " #") { value = value[..<hash.lowerBound] }
+                    value = value.drop { $0.isWhitespace }
+                    while let last = value.last, last.isWhitespace { value = value.dropLast() }
+                    if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                        value = value.dropFirst().dropLast()
+                    }
+                    if value == id { return true }
+                }
+                start = end + 1
+            }
+            return false
+        }
+    }
+
     /// The YAML files of a folder, sorted by name, with the paths to show for them.
     public static func yamlFiles(in folder: URL, displayPath: String) throws(LoadFailure) -> [(URL, String)] {
         let names: [String]

@@ -29,6 +29,12 @@ final class YAMLReader {
         try compose(text: InputFile.readText(at: url, displayPath: displayPath, budget: budget), displayPath: displayPath, budget: budget)
     }
 
+    /// Values are read from their text (`scalar.string`); only booleans look at the implicit
+    /// tag (`Bool.construct` refuses a quoted `"true"`). The default resolver matches seven
+    /// regular expressions against every scalar, which was half the time of loading a
+    /// scenario (BENCHMARKS.md: lint and start-up); this one matches one.
+    static let resolver = Resolver.basic.appending(Resolver.Rule.bool)
+
     /// Composes YAML text: size cap, YAML syntax, node and depth budget.
     static func compose(text: String, displayPath: String, budget: InputBudget) throws(LoadFailure) -> Node {
         func fail(_ message: String, line: Int? = nil, column: Int? = nil) -> LoadFailure {
@@ -41,7 +47,7 @@ final class YAMLReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, Self.resolver)
         } catch let error as YamlError {
             throw .invalid([Self.diagnostic(for: error, path: displayPath)])
         } catch {
@@ -163,7 +169,8 @@ final class YAMLReader {
     /// Non-empty text.
     func text(_ node: Node, _ what: String) -> String? {
         guard let value = string(node, what) else { return nil }
-        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Stops at the first visible character; trimming bridged the whole text through NSString.
+        guard value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             error("\(what) must not be empty", at: node)
             return nil
         }
