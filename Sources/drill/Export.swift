@@ -61,7 +61,9 @@ extension Drill {
                     Terminal.standardOutput.line("No stored runs match; nothing was written.")
                     return
                 }
-                let items = try database.itemsForCommand()
+                // Only Markdown lists items, and only the run's team's: fetched per team when first
+                // needed (every team's at once read every finding in the database, BENCHMARKS.md).
+                var itemsByTeam: [String: [ImprovementItem]] = [:]
                 let today = CalendarDate.today
                 var failures: [String] = []
                 var written = 0
@@ -89,6 +91,8 @@ extension Drill {
                             continue
                         }
                         let path = folder.appendingPathComponent(transcript.fileStem + ".md").relativePath
+                        let items = try itemsByTeam[transcript.team] ?? database.itemsForCommand(team: transcript.team)
+                        itemsByTeam[transcript.team] = items
                         try ReviewFiles.write(reviewed.transcriptMarkdown(items: items, reportDate: today), to: path)
                         Terminal.standardOutput.line("wrote \(path.terminalSafeLine)")
                         paths.append(path)

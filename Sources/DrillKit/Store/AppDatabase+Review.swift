@@ -158,7 +158,7 @@ extension AppDatabase {
     /// Every improvement item, oldest first (only `team`'s when given), brought up to date with
     /// the stored runs and checks: new gaps get a number, items whose runs were deleted go.
     public func improvementItems(team: String? = nil) throws(StoreError) -> [ImprovementItem] {
-        try write { db in try Self.refreshItems(in: db).filter { team == nil || $0.team == team } }
+        try write { db in try Self.refreshItems(in: db, team: team) }
     }
 
     /// Sets an item's owner and due date; `.some(nil)` clears one, `nil` leaves it. Returns the
@@ -188,7 +188,7 @@ extension AppDatabase {
     /// Only closes: a check never opens an item (gaps are opened by drills).
     public func closeImprovementItems(checkedBy report: CheckReport, at checkedAt: Date) throws(StoreError) -> [ImprovementItem] {
         try write { db in
-            let open = try Self.refreshItems(in: db).filter { $0.team == report.team && $0.state == .open }
+            let open = try Self.refreshItems(in: db, team: report.team).filter { $0.state == .open }
             var closed: [Int64] = []
             for item in open {
                 guard let scenario = report.scenarios.first(where: { $0.id == item.scenarioId }),
@@ -200,13 +200,20 @@ extension AppDatabase {
                 closed.append(item.id)
             }
             guard !closed.isEmpty else { return [] }
-            return try Self.refreshItems(in: db).filter { closed.contains($0.id) }
+            return try Self.refreshItems(in: db, team: report.team).filter { closed.contains($0.id) }
         }
     }
 
-    /// Derives every item from the runs and checks, numbers new ones, and drops those whose opening run is gone.
-    private static func refreshItems(in db: Database) throws -> [ImprovementItem] {
-        let runs = try Row.fetchAll(db, sql: "SELECT id, team, scenarioID, startedAt, mode, status FROM run")
+    /// Derives every item (only `team`'s when given) from the runs and checks, numbers new
+    /// ones, and drops those whose opening run is gone.
+    ///
+    /// A team's items follow from its own runs, findings and checks alone, so a report or check
+    /// for one team reads only those: reading every finding took seconds on a database of
+    /// 100,000 runs (BENCHMARKS.md, `report --team`).
+    private static func refreshItems(in db: Database, team: String? = nil) throws -> [ImprovementItem] {
+        let teamFilter = team == nil ? "" : " WHERE run.team = :team"
+        let arguments: StatementArguments = team.map { ["team": $0] } ?? [:]
+        let runs = try Row.fetchAll(db, sql: "SELECT id, team, scenarioID, startedAt, mode, status FROM run" + teamFilter, arguments: arguments)
         var runInfo: [String: (team: String, scenarioID: String, startedAt: Date)] = [:]
         var drills: [ImprovementLedger.Drill] = []
         for row in runs {
@@ -217,20 +224,25 @@ extension AppDatabase {
             }
         }
         var observations: [NeedObservation] = []
-        for finding in try FindingRecord.fetchAll(db) {
+        let findings = try FindingRecord.fetchAll(
+            db, sql: "SELECT finding.* FROM finding" + (team == nil ? "" : " JOIN run ON run.id = finding.runID" + teamFilter), arguments: arguments)
+        for finding in findings {
             guard let run = runInfo[finding.runID] else { continue }
             observations.append(NeedObservation(
                 team: run.team, scenarioID: run.scenarioID, needID: finding.needID, pillar: finding.pillar, status: finding.status,
                 reason: finding.reason, fix: finding.fix, at: run.startedAt, runID: finding.runID, position: finding.position))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT team, scenarioID, needID, checkedAt, reason FROM checkClosure") {
+        let closures = "SELECT team, scenarioID, needID, checkedAt, reason FROM checkClosure" + (team == nil ? "" : " WHERE team = :team")
+        for row in try Row.fetchAll(db, sql: closures, arguments: arguments) {
             observations.append(NeedObservation(
                 team: row["team"], scenarioID: row["scenarioID"], needID: row["needID"], pillar: .contacts, status: .met,
                 reason: row["reason"], fix: nil, at: row["checkedAt"], runID: nil))
         }
         let entries = ImprovementLedger.entries(from: observations, drills: drills)
 
-        var records = try ImprovementItemRecord.fetchAll(db)
+        var request = ImprovementItemRecord.all()
+        if let team { request = request.filter(ImprovementItemRecord.Columns.team == team) }
+        var records = try request.fetchAll(db)
         var byKey: [ImprovementLedger.Key: Int] = [:]
         for (index, record) in records.enumerated() {
             byKey[.init(team: record.team, scenarioID: record.scenarioID, needID: record.needID, openedRunID: record.openedRunID)] = index
