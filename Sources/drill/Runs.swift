@@ -60,18 +60,22 @@ extension CalendarDate {
 
 /// Wall-clock times as the terminal shows them.
 enum Timestamp {
-    /// `2026-11-26 16:42:07` (UTC).
-    static func seconds(_ date: Date) -> String {
+    /// One formatter for the process: making one per call (ICU opens a date format each time)
+    /// was a fifth of `drill runs` (BENCHMARKS.md). Formatting with it is thread-safe.
+    nonisolated(unsafe) private static let formatter: ISO8601DateFormatter = {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        return String(formatter.string(from: date).prefix(19))
+        return formatter
+    }()
+
+    /// `2026-11-26 16:42:07` (UTC).
+    static func seconds(_ date: Date) -> String {
+        String(formatter.string(from: date).prefix(19))
     }
 
     /// `2026-11-26 16:42` (UTC).
     static func minutes(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        return String(formatter.string(from: date).prefix(16))
+        String(formatter.string(from: date).prefix(16))
     }
 }
 
