@@ -142,8 +142,10 @@ func benchAppend() throws {
         try db.execute(sql: "DELETE FROM searchIndex WHERE rowid > ?", arguments: [firstIndexRow])
         if let trigger { try db.execute(sql: trigger) }
         for runID in runIDs {
-            try db.execute(sql: "DELETE FROM event WHERE runID = ?1; DELETE FROM finding WHERE runID = ?1; DELETE FROM run WHERE id = ?1; DELETE FROM audit WHERE runID = ?1",
-                           arguments: [runID])
+            for table in ["event", "finding", "participant", "audit"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE runID = ?", arguments: [runID])
+            }
+            try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [runID])
         }
     }
     let result: [String: Any] = [
