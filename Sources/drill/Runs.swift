@@ -40,12 +40,7 @@ extension Drill {
                      run.status.rawValue, run.overallScore.map { "\($0)" } ?? "–"]
                 }
                 let header = ["RUN", "STARTED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
-                let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-                func line(_ row: [String]) -> String {
-                    row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                }
-                out.line(out.styled(line(header), .heading))
-                for row in rows { out.line(line(row)) }
+                out.table(header: header, rows: rows)
             }
         }
     }

@@ -22,13 +22,7 @@ extension Drill {
                     ]
                 }
                 let header = ["ID", "KIND", "NEEDS", "LENGTH", "TITLE"]
-                let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-                func format(_ row: [String]) -> String {
-                    row.enumerated().map { $1.padding(toLength: $0 == row.count - 1 ? $1.count : widths[$0], withPad: " ", startingAt: 0) }
-                        .joined(separator: "  ")
-                }
-                out.line(out.styled(format(header), .heading))
-                for row in rows { out.line(format(row)) }
+                out.table(header: header, rows: rows)
                 out.line(out.styled("\(rows.count) scenarios in \(options.scenarios.terminalSafeLine). Needs: C contacts, L logs, B backups.", .dim))
                 if !library.diagnostics.isEmpty {
                     throw CommandFailure(lines: library.diagnostics.map(\.description.terminalSafeLine), code: CommandFailure.invalidData)

@@ -32,6 +32,17 @@ struct Terminal: Sendable {
         case heading, dim, good, warning, bad, emphasis
     }
 
+    /// Writes a table: a styled header, then rows, columns padded to their widest cell (the last one unpadded).
+    func table(header: [String], rows: [[String]]) {
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { $0 == row.count - 1 ? $1 : $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }
+        self.line(styled(line(header), .heading))
+        for row in rows { self.line(line(row)) }
+    }
+
     /// Characters a string takes on screen, not counting colour escape sequences.
     static func visibleWidth(_ text: String) -> Int {
         var width = 0, inEscape = false

@@ -115,7 +115,4 @@ public struct Assessment: Hashable, Sendable {
 
     /// The finding for a need.
     public func finding(_ needID: String) -> Finding? { findings.first { $0.needID == needID } }
-
-    /// Whether any need is unmet.
-    public var hasUnmetNeed: Bool { findings.contains { $0.status == .unmet } }
 }

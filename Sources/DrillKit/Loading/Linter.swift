@@ -29,8 +29,7 @@ public enum Linter {
             _ = try Scenario.decode(node, path: displayPath)
             return Result(path: displayPath, kind: .scenario, diagnostics: [])
         } catch {
-            let kind: FileKind? = nil
-            return Result(path: displayPath, kind: kind, diagnostics: error.diagnostics)
+            return Result(path: displayPath, kind: nil, diagnostics: error.diagnostics)
         }
     }
 }

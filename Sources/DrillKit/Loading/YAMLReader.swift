@@ -320,6 +320,4 @@ struct Fields {
         }
         return value
     }
-
-    func has(_ key: String) -> Bool { self[key] != nil }
 }
