@@ -6,6 +6,7 @@ extension Drill {
     /// `drill actions`: improvement items, their owners and due dates.
     struct Actions: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "actions",
             abstract: "List improvement items, or set an item's owner and due date.",
             discussion: """
                 Each need a drill found unmet or partial is an item with a corrective action and the \
@@ -17,7 +18,7 @@ extension Drill {
 
         /// `drill actions list`.
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List improvement items (open ones unless --all).")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List improvement items (open ones unless --all).")
 
             @OptionGroup var options: GlobalOptions
 
@@ -65,7 +66,7 @@ extension Drill {
 
         /// `drill actions set ITEM`.
         struct Set: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Set an improvement item's owner and due date.")
+            static let configuration = CommandConfiguration(commandName: "set", abstract: "Set an improvement item's owner and due date.")
 
             @OptionGroup var options: GlobalOptions
 

@@ -6,6 +6,7 @@ extension Drill {
     /// `drill compare RUN RUN`: what changed between two runs.
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "What changed between two runs: scores, needs met or regressed, answers, time to each deadline.",
             discussion: "The run that started first is 'before', whatever the order given. Formats: text, markdown, json, html.")
 

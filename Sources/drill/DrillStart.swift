@@ -104,6 +104,7 @@ extension Drill {
     /// `drill learn`: a new hire plays alone, with explanations tied to the team's own records.
     struct Learn: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "learn",
             abstract: "Onboarding: play a scenario alone, with hints on request and, after each decision, why and which of the team's records it depends on.",
             discussion: "The same as `drill run --mode onboarding`. Onboarding runs are kept out of team trends; `drill people` lists who has done which.")
 

@@ -6,6 +6,7 @@ extension Drill {
     /// `drill export`: stored runs as Markdown (for people) and JSON (lossless) transcripts.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write stored runs as Markdown and JSON transcripts (default folder: transcripts/).",
             discussion: """
                 File names start with the run's UTC start time, so they sort by date, then name the team, \

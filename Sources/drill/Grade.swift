@@ -6,6 +6,7 @@ extension Drill {
     /// `drill grade RUN`: the facilitator grades free-text answers after the drill.
     struct Grade: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "grade",
             abstract: "Grade a run's free-text answers (met, partly, missed, with a comment); grades count in the score.",
             discussion: "For each answer: m = met, p = partly, x = missed, then an optional comment; Enter skips it. Grades are stored in the run's transcript with who graded.")
 

@@ -6,6 +6,7 @@ extension Drill {
     /// `drill init`: writes a commented preparedness template.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write a commented preparedness.yaml to fill in with what your team really has.")
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it.", valueName: "file"))

@@ -6,6 +6,7 @@ extension Drill {
     /// `drill people`: who has completed which scenarios, in which mode, and when.
     struct People: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "people",
             abstract: "Who has completed which scenarios in which mode and when; who is new and has not yet done one of each kind.")
 
         @OptionGroup var options: GlobalOptions
@@ -46,6 +47,7 @@ extension Drill {
     /// `drill due`: whether this quarter's drill is due, and what to play next.
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "due",
             abstract: "Per team: the last drill, whether this quarter's drill is due, kinds not exercised in 12 months, and a suggested next scenario.",
             discussion: "The suggestion favours kinds not exercised, then scenarios that test the team's open improvement items, then scenarios never played.")
 
@@ -107,6 +109,7 @@ extension Drill {
     /// `drill contacts`: the team's contacts and how long ago each was confirmed.
     struct Contacts: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "contacts",
             abstract: "The team's contacts with the age of their last confirmation; stale ones (over the team's policy, default 12 months) flagged.")
 
         @OptionGroup var options: GlobalOptions

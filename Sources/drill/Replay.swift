@@ -6,6 +6,7 @@ extension Drill {
     /// `drill replay RUN`: steps through a stored run as it happened.
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "replay",
             abstract: "Step through a stored run as it happened, on the simulated clock.",
             discussion: """
                 Each step is what the team saw before a decision, or the decision and what followed. \

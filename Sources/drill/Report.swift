@@ -6,6 +6,7 @@ extension Drill {
     /// `drill report RUN` and `drill report --team TEAM`: after-action reports and trends.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "An after-action report for a run, or a team's trends across quarterly drills.",
             discussion: """
                 With a run: the exercise and its objectives, a rating per capability, strengths, areas for \

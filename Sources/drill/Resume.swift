@@ -6,6 +6,7 @@ extension Drill {
     /// `drill resume RUN`: continues a paused or interrupted drill at exactly the next prompt.
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resume",
             abstract: "Continue a paused or interrupted drill where it stopped.",
             discussion: "The run is replayed from its stored answers against the scenario and preparedness it started with.")
 

@@ -6,6 +6,7 @@ extension Drill {
     /// `drill run`: plays a scenario with the team in the terminal, saving every step.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Play a scenario with the team, saving every step as it happens.",
             discussion: """
                 Without a scenario id, pick one from the library. Answers are read line by line from the \

@@ -5,7 +5,7 @@ import Foundation
 extension Drill {
     /// `drill runs`: stored runs, newest first.
     struct Runs: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List stored runs, newest first.")
+        static let configuration = CommandConfiguration(commandName: "runs", abstract: "List stored runs, newest first.")
 
         @OptionGroup var options: GlobalOptions
 

@@ -4,7 +4,7 @@ import DrillKit
 extension Drill {
     /// `drill scenarios`: the library at a glance.
     struct Scenarios: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the scenario library: id, kind, title, needs and length.")
+        static let configuration = CommandConfiguration(commandName: "scenarios", abstract: "List the scenario library: id, kind, title, needs and length.")
 
         @OptionGroup var options: GlobalOptions
 

@@ -6,6 +6,7 @@ extension Drill {
     /// `drill search TEXT`: full-text search over stored runs.
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search every stored run's events and findings: answers, notes, consequences, reasons.",
             discussion: """
                 Finds the steps that contain every word given, ignoring case and accents and matching word \

@@ -5,7 +5,7 @@ import Foundation
 extension Drill {
     /// `drill show RUN`: a stored run's full transcript.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a stored run's full transcript.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a stored run's full transcript.")
 
         @OptionGroup var options: GlobalOptions
 

@@ -6,6 +6,7 @@ extension Drill {
     /// `drill verify`: checks the database file and every run's hash chain.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the database (SQLite's quick_check) and every run's tamper-evident hash chain, or exported transcripts.",
             discussion: """
                 Names the first altered step of each damaged run. A JSON transcript (`drill verify transcripts/….json`)                 is checked against itself (content hashes, hash chain, replay) and against the run stored in the                 database, if there is one. Exits 1 when anything does not match, 0 when all is intact.
@@ -130,6 +131,7 @@ extension Drill {
     /// `drill audit`: the tool's own administrative actions.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "List drill's own audit trail: runs started, paused, resumed, finished, deleted; verifications; migrations; exports and imports.")
 
         @OptionGroup var options: GlobalOptions
@@ -184,6 +186,7 @@ extension Drill {
     /// `drill prune`: deletes old runs, keeping the last 12 months unless forced.
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "prune",
             abstract: "Delete runs started before a day; runs younger than 12 months are kept unless --force.",
             discussion: "Every deletion is recorded in the audit trail with the run's head hash.")
 

@@ -112,6 +112,30 @@ struct StoreTests {
         #expect(EventRecord(event: event, runID: "r", seq: 1, recordedAt: StoreFixture.started).event == event)
     }
 
+    @Test("A run or event row with a value drill does not know is an error naming the column, not a crash", arguments: [
+        "UPDATE run SET status = 'exploded'",
+        "UPDATE run SET asOf = '26/11/2026'",
+        "UPDATE event SET kind = 'teleport'",
+    ])
+    func unknownColumnValues(sql: String) throws {
+        let folder = StoreFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("drill.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        try database.createRun(StoreFixture.run(), participants: [], findings: [])
+        try database.appendEvent(StoreFixture.fullEvent, runID: "20261124-abcd", seq: 1, recordedAt: StoreFixture.started)
+        let column = sql.split(separator: " ")[3]
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: sql)
+        }
+        let error = #expect(throws: StoreError.self) {
+            _ = try database.runs()
+            _ = try database.events(runID: "20261124-abcd")
+        }
+        #expect(error?.message.contains("column \(column)") == true)
+    }
+
     @Test("Runs, scores and hashes are stored as the schema says: UTC dates, hours, text")
     func storedShape() throws {
         let database = try AppDatabase.inMemory()

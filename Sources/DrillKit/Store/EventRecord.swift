@@ -80,6 +80,29 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
         self.hash = hash
     }
 
+    /// Reads a row column by column: the same values as the `Decodable` conformance, without the
+    /// decoder's runtime type lookups.
+    public init(row: Row) throws {
+        runID = try row.decode(forColumn: "runID")
+        seq = try row.decode(forColumn: "seq")
+        kind = try RecordColumn.decode(DrillEvent.Kind.self, "kind", in: row)
+        simulatedHours = try row.decode(forColumn: "simulatedHours")
+        recordedAt = try row.decode(forColumn: "recordedAt")
+        injectID = try row.decode(forColumn: "injectID")
+        promptID = try row.decode(forColumn: "promptID")
+        deadlineID = try row.decode(forColumn: "deadlineID")
+        needID = try row.decode(forColumn: "needID")
+        actor = try row.decode(forColumn: "actor")
+        text = try row.decode(forColumn: "text")
+        answer = try row.decode(forColumn: "answer")
+        points = try row.decode(forColumn: "points")
+        maxPoints = try row.decode(forColumn: "maxPoints")
+        met = try row.decode(forColumn: "met")
+        delayHours = try row.decode(forColumn: "delayHours")
+        seconds = try row.decode(forColumn: "seconds")
+        hash = try row.decode(forColumn: "hash")
+    }
+
     /// The event the row holds.
     public var event: DrillEvent {
         DrillEvent(kind: kind, simulated: TimeSpan(hours: simulatedHours), injectID: injectID, promptID: promptID,

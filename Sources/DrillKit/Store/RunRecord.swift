@@ -103,6 +103,30 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
         self.scoreJSON = scoreJSON
     }
 
+    /// Reads a row column by column: the same values as the `Decodable` conformance, without the
+    /// decoder's runtime type lookups (a fifth of `drill runs` before; see BENCHMARKS.md).
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        team = try row.decode(forColumn: "team")
+        scenarioID = try row.decode(forColumn: "scenarioID")
+        scenarioTitle = try row.decode(forColumn: "scenarioTitle")
+        scenarioKind = try row.decode(forColumn: "scenarioKind")
+        mode = try row.decode(forColumn: "mode")
+        facilitator = try row.decode(forColumn: "facilitator")
+        status = try RecordColumn.decode(RunStatus.self, "status", in: row)
+        startedAt = try row.decode(forColumn: "startedAt")
+        endedAt = try row.decode(forColumn: "endedAt")
+        asOf = try RecordColumn.decodeDate("asOf", in: row)
+        scenarioYAML = try row.decode(forColumn: "scenarioYAML")
+        scenarioHash = try row.decode(forColumn: "scenarioHash")
+        preparednessYAML = try row.decode(forColumn: "preparednessYAML")
+        preparednessHash = try row.decode(forColumn: "preparednessHash")
+        preparednessSource = try row.decode(forColumn: "preparednessSource")
+        overallScore = try row.decode(forColumn: "overallScore")
+        scoreJSON = try row.decode(forColumn: "scoreJSON")
+        headHash = try row.decode(forColumn: "headHash")
+    }
+
     /// The stored score, or `nil` when the run has not finished or its JSON does not decode.
     public var score: DrillScore? {
         guard let scoreJSON else { return nil }
