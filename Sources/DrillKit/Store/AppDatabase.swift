@@ -15,8 +15,10 @@ import Darwin
 /// `appendEvent` accepted survives a killed process or a power cut.
 ///
 /// Opening never writes to a file it did not make: an existing file is first read without
-/// writing (its first page as bytes, then if need be through a read-only connection), and
-/// refused unless it is an SQLite file with no tables, or carries drill's application id.
+/// writing (its first page as bytes, then if its journal may hold more, through a read-only
+/// connection), and refused unless it is an SQLite file with no tables, or carries drill's
+/// application id. Drill's own file is then checked (schema not newer, not cut short) by the
+/// connection that opens it, before that connection writes anything.
 /// A zero-byte file counts as empty (SQLite treats it as a new database, and drill itself
 /// creates the file empty before SQLite opens it), so it becomes a drill database.
 public struct AppDatabase: Sendable {
@@ -39,6 +41,9 @@ public struct AppDatabase: Sendable {
         self.path = path
         self.identity = identity
         do {
+            // Every command opens the store, so the common case (drill's own file, fully
+            // migrated) is settled in one read transaction.
+            if try dbWriter.read({ db in try Self.isReady(db, path: path) }) { return }
             // A file refused by the probe never gets here; this guards the in-memory case
             // and a newer drill migrating the file between the probe and now.
             if try dbWriter.read({ try Self.migrator.hasBeenSuperseded($0) }) {
@@ -69,6 +74,18 @@ public struct AppDatabase: Sendable {
         } catch {
             throw Self.storeError(error, path: path, writing: true)
         }
+    }
+
+    /// Whether the database is drill's, migrated by this build and durable: nothing left to do
+    /// on opening. Throws for a newer schema, a file cut short and a connection that is not durable.
+    private static func isReady(_ db: Database, path: String) throws -> Bool {
+        guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID else { return false }
+        if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+        guard try migrator.hasCompletedMigrations(db) else { return false }
+        if path != inMemoryPath { try refuseCutShort(db, path: path) }
+        let level = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+        guard level == 2 else { throw StoreError.notDurable(path: path, synchronous: level) }
+        return true
     }
 
     // MARK: - Opening
@@ -227,15 +244,13 @@ extension AppDatabase {
 
     /// The size of the file at `path`, `nil` when nothing is there.
     private static func existingFileSize(_ path: String) throws(StoreError) -> Int? {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
-        guard !isFolder.boolValue else { throw .notADrillDatabase(path: path) }
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            return (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw .unreadable(path: path, detail: error.localizedDescription)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw .unreadable(path: path, detail: lastErrorText())
         }
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw .notADrillDatabase(path: path) }
+        return Int(info.st_size)
     }
 
     /// Looks at an existing file without writing to it, and throws unless drill may.
@@ -247,8 +262,9 @@ extension AppDatabase {
     private static func probe(path: String) throws(StoreError) {
         switch try inspectHeader(path) {
         case .notSQLite, .foreign: throw .notADrillDatabase(path: path)
-        case .empty: return
-        case .drill, .undecided: try probeWithSQLite(path: path)
+        // Drill's own file is checked by the connection that opens it, before any write.
+        case .empty, .drill: return
+        case .undecided: try probeWithSQLite(path: path)
         }
     }
 
@@ -290,15 +306,7 @@ extension AppDatabase {
                 if applicationID == 0 && objectCount == 0 { return .empty }
                 guard applicationID == Self.applicationID else { return .foreign }
                 if try migrator.hasBeenSuperseded(db) { return .newer }
-                // A truncated file is refused before any write. Comparing the size the header
-                // promises with the file's costs nothing, where a quick_check would read every
-                // page of a large store on every command (`drill verify` runs the full check).
-                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
-                let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-                let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-                if !FileManager.default.fileExists(atPath: path + "-wal"), fileSize < pageSize * pageCount {
-                    throw StoreError.unreadable(path: path, detail: "it is \(fileSize) bytes long but its header describes \(pageSize * pageCount); it was cut short")
-                }
+                try refuseCutShort(db, path: path)
                 return .drill
             }
             try queue.close()
@@ -311,6 +319,20 @@ extension AppDatabase {
         case .drill, .empty: return
         case .foreign: throw .notADrillDatabase(path: path)
         case .newer: throw .newerSchema(path: path)
+        }
+    }
+
+    /// Refuses a file shorter than its header says, before anything is written to it. Comparing
+    /// the sizes costs nothing, where a quick_check would read every page of a large store on
+    /// every command (`drill verify` runs the full check).
+    private static func refuseCutShort(_ db: Database, path: String) throws {
+        let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+        let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+        var info = stat()
+        guard stat(path, &info) == 0, access(path + "-wal", F_OK) != 0 else { return }
+        let fileSize = Int(info.st_size)
+        if fileSize < pageSize * pageCount {
+            throw StoreError.unreadable(path: path, detail: "it is \(fileSize) bytes long but its header describes \(pageSize * pageCount); it was cut short")
         }
     }
 
