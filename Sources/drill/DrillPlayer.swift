@@ -2,8 +2,9 @@ import ArgumentParser
 import DrillKit
 import Foundation
 
-/// Plays a drill in the terminal: shows each step, reads answers, and commits every event
-/// before showing the next one, so a killed drill loses nothing it accepted.
+/// Plays a drill in the terminal: shows each step, reads answers, and commits each step's
+/// events (one transaction) before showing any of them, so a killed drill loses nothing it
+/// accepted and never leaves half a step.
 struct DrillPlayer {
     /// Where answers come from.
     enum AnswerSource {
@@ -251,12 +252,13 @@ struct DrillPlayer {
         out.line(out.styled("  ⏱ \(DrillRenderer.duration(timeBox)) to answer", .dim))
     }
 
+    /// Commits one step's events in one transaction, then shows them.
     private mutating func commitAndShow(_ range: Range<Int>) throws {
-        for index in range {
-            let event = session.events[index]
-            try recorder.record(event)
-            stored = index + 1
-            let injectNumber = session.events[...index].filter { $0.kind == .inject }.count
+        try recorder.record(contentsOf: Array(session.events[range]))
+        stored = range.upperBound
+        var injectNumber = session.events[..<range.lowerBound].filter { $0.kind == .inject }.count
+        for event in session.events[range] {
+            if event.kind == .inject { injectNumber += 1 }
             out.write(renderer.render(event, injectNumber: injectNumber))
         }
     }

@@ -1,7 +1,7 @@
 import DrillKit
 import Foundation
 
-/// Commits a run's events to the database one transaction each, numbering them in order.
+/// Commits a run's events to the database, one step per transaction, numbering them in order.
 /// Shared between the drill loop and the Ctrl-C handler, hence a class with a lock.
 final class DrillRecorder: @unchecked Sendable {
     let database: AppDatabase
@@ -18,11 +18,17 @@ final class DrillRecorder: @unchecked Sendable {
 
     /// Makes one event durable before anyone sees it.
     func record(_ event: DrillEvent) throws(StoreError) {
+        try record(contentsOf: [event])
+    }
+
+    /// Makes one step's events durable together, in one transaction, before any is shown.
+    func record(contentsOf events: [DrillEvent]) throws(StoreError) {
+        guard let last = events.last else { return }
         lock.lock()
         defer { lock.unlock() }
-        try database.appendEvent(event, runID: runID, seq: nextSeq, recordedAt: Date())
-        nextSeq += 1
-        lastSimulated = event.simulated
+        try database.appendEvents(events, runID: runID, firstSeq: nextSeq, recordedAt: Date())
+        nextSeq += events.count
+        lastSimulated = last.simulated
     }
 
     /// Records a pause at the simulated time of the last event, and marks the run paused.

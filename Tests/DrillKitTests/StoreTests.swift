@@ -221,6 +221,23 @@ struct StoreTests {
         }
     }
 
+    @Test("A step's events are stored together, chained in order, or not at all")
+    func appendStep() throws {
+        let database = try AppDatabase.inMemory()
+        try database.createRun(StoreFixture.run(), participants: [], findings: [])
+        let step = Array(StoreFixture.events.prefix(4))
+        try database.appendEvents(step, runID: "20261124-abcd", firstSeq: 1, recordedAt: StoreFixture.started)
+        #expect(try database.events(runID: "20261124-abcd").map(\.event) == step)
+        #expect(try database.verify().isIntact)
+
+        // Another writer took seq 7: the next step (5–8) collides in its middle and is refused whole.
+        try database.appendEvent(StoreFixture.fullEvent, runID: "20261124-abcd", seq: 7, recordedAt: StoreFixture.started)
+        #expect(throws: StoreError.duplicateEvent(runID: "20261124-abcd", seq: 7)) {
+            try database.appendEvents(step, runID: "20261124-abcd", firstSeq: 5, recordedAt: StoreFixture.started)
+        }
+        #expect(try database.events(runID: "20261124-abcd").map(\.seq) == [1, 2, 3, 4, 7])
+    }
+
     // MARK: Runs
 
     @Test("A run with an id already stored is refused")

@@ -36,20 +36,33 @@ extension AppDatabase {
     /// numbered `seq`: that means two drills are writing the same run, and neither should
     /// carry on silently. Throws ``StoreError/runNotFound(_:)`` for a run that is not stored.
     public func appendEvent(_ event: DrillEvent, runID: String, seq: Int, recordedAt: Date) throws(StoreError) {
+        try appendEvents([event], runID: runID, firstSeq: seq, recordedAt: recordedAt)
+    }
+
+    /// Stores one step of a run (an answer with everything it caused: consequences, deadlines,
+    /// the next inject and prompt) in one transaction, committed before this returns: all of
+    /// it or none of it, with one wait for the disk. The events are numbered from `firstSeq`
+    /// and chained in order. Throws as ``appendEvent(_:runID:seq:recordedAt:)``.
+    public func appendEvents(_ events: [DrillEvent], runID: String, firstSeq: Int, recordedAt: Date) throws(StoreError) {
+        guard !events.isEmpty else { return }
         let recordedAt = EventChain.storable(recordedAt)
         try write { db in
-            guard let previous = try String.fetchOne(db, sql: "SELECT headHash FROM run WHERE id = ?", arguments: [runID]) else {
+            guard var previous = try String.fetchOne(db, sql: "SELECT headHash FROM run WHERE id = ?", arguments: [runID]) else {
                 throw StoreError.runNotFound(runID)
             }
-            let hash = EventChain.link(previous: previous, seq: seq, recordedAt: recordedAt, event: event)
-            do {
-                try EventRecord(event: event, runID: runID, seq: seq, recordedAt: recordedAt, hash: hash).insert(db)
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                throw StoreError.duplicateEvent(runID: runID, seq: seq)
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-                throw StoreError.runNotFound(runID)
+            for (offset, event) in events.enumerated() {
+                let seq = firstSeq + offset
+                let hash = EventChain.link(previous: previous, seq: seq, recordedAt: recordedAt, event: event)
+                do {
+                    try EventRecord(event: event, runID: runID, seq: seq, recordedAt: recordedAt, hash: hash).insert(db)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                    throw StoreError.duplicateEvent(runID: runID, seq: seq)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                    throw StoreError.runNotFound(runID)
+                }
+                previous = hash
             }
-            try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [hash, runID])
+            try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [previous, runID])
         }
     }
 

@@ -103,6 +103,28 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
         hash = try row.decode(forColumn: "hash")
     }
 
+    /// Writes the row column by column, as the `Encodable` conformance would.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["runID"] = runID
+        container["seq"] = seq
+        container["kind"] = kind.rawValue
+        container["simulatedHours"] = simulatedHours
+        container["recordedAt"] = recordedAt
+        container["injectID"] = injectID
+        container["promptID"] = promptID
+        container["deadlineID"] = deadlineID
+        container["needID"] = needID
+        container["actor"] = actor
+        container["text"] = text
+        container["answer"] = answer
+        container["points"] = points
+        container["maxPoints"] = maxPoints
+        container["met"] = met
+        container["delayHours"] = delayHours
+        container["seconds"] = seconds
+        container["hash"] = hash
+    }
+
     /// The event the row holds.
     public var event: DrillEvent {
         DrillEvent(kind: kind, simulated: TimeSpan(hours: simulatedHours), injectID: injectID, promptID: promptID,
