@@ -69,9 +69,11 @@ extension Drill {
                 var failures: [String] = []
                 var written = 0
                 for id in ids {
-                    let transcript: RunTranscript
+                    // The JSON streams the events from the database, so a run of any length
+                    // exports in the same memory; the Markdown needs the whole run.
+                    var transcript: RunTranscript
                     do throws(StoreError) {
-                        transcript = try RunTranscript(runID: id, from: database)
+                        transcript = try RunTranscript(headerOf: id, from: database)
                     } catch {
                         throw CommandFailure(error)
                     }
@@ -79,11 +81,25 @@ extension Drill {
                     var paths: [String] = []
                     if format != .markdown {
                         let path = folder.appendingPathComponent(transcript.fileStem + ".json").relativePath
-                        try ReviewFiles.write(String(decoding: transcript.jsonData(), as: UTF8.self), to: path)
+                        let stream = TranscriptJSONStream(header: transcript)
+                        try ReviewFiles.write(to: path) { append in
+                            try append(stream.head)
+                            var count = 0
+                            try database.forEachEvent(runID: transcript.id) { event in
+                                try append(stream.element(RunTranscript.Event(event), index: count))
+                                count += 1
+                            }
+                            try append(stream.ending(afterEvents: count))
+                        }
                         Terminal.standardOutput.line("wrote \(path.terminalSafeLine)")
                         paths.append(path)
                     }
                     if format != .json {
+                        do throws(StoreError) {
+                            transcript = try RunTranscript(runID: transcript.id, from: database)
+                        } catch {
+                            throw CommandFailure(error)
+                        }
                         let reviewed: ReviewedRun
                         do throws(ReviewFailure) {
                             reviewed = try ReviewedRun(transcript)

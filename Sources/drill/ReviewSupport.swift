@@ -51,6 +51,53 @@ enum ReviewFiles {
     }
 }
 
+extension ReviewFiles {
+    /// Writes a file piece by piece through `body`, into a temporary file renamed into place
+    /// when `body` is done: readers see the old file or the whole new one, never a part.
+    static func write(to path: String, _ body: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
+        func failure(_ error: any Error) -> CommandFailure {
+            CommandFailure(lines: ["\(path.terminalSafeLine): error: could not be written (\(error.localizedDescription)); check that the folder is writable and has room"],
+                           code: CommandFailure.ioFailure)
+        }
+        let handle: FileHandle
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            handle = try FileHandle(forWritingTo: temporary)
+        } catch {
+            throw failure(error)
+        }
+        do {
+            defer { try? handle.close() }
+            var pending = Data()
+            // Written in pieces of about 64 KiB: few system calls, little memory.
+            try body { data in
+                pending.append(data)
+                if pending.count >= 1 << 16 {
+                    try handle.write(contentsOf: pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: pending)
+        } catch let error as StoreError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure(error)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw failure(error)
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let error = CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            try? FileManager.default.removeItem(at: temporary)
+            throw failure(error)
+        }
+    }
+}
+
 extension CommandFailure {
     /// A run that cannot be reviewed: a store problem as usual, content that no longer loads as invalid data.
     init(_ failure: ReviewFailure) {

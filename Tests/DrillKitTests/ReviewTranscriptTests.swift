@@ -17,6 +17,48 @@ struct ReviewTranscriptTests {
         #expect(again == exported)
     }
 
+    @Test("Streamed JSON, one event at a time from the store, is byte for byte the whole transcript's JSON")
+    func streamedJSONIsIdentical() throws {
+        let database = try AppDatabase.inMemory()
+        _ = try ReviewFixture.play(database, id: "20261124-abcd", startedAt: ReviewFixture.day(0), gaps: true, notes: ["a \"events\" : [ note\n  ]"])
+        let whole = try RunTranscript(runID: "20261124-abcd", from: database)
+        let stream = TranscriptJSONStream(header: try RunTranscript(headerOf: "20261124-abcd", from: database))
+        var streamed = stream.head
+        var count = 0
+        try database.forEachEvent(runID: "20261124-abcd") { event in
+            streamed.append(stream.element(RunTranscript.Event(event), index: count))
+            count += 1
+        }
+        streamed.append(stream.ending(afterEvents: count))
+        #expect(count == whole.events.count && count > 5)
+        #expect(streamed == whole.jsonData())
+
+        // The committed samples, and a run with no events at all.
+        let folder = Fixture.packageRoot.appendingPathComponent("transcripts")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".json") }) {
+            let sample = try RunTranscript.load(fileAt: folder.appendingPathComponent(file), displayPath: file)
+            #expect(TranscriptJSONStream(header: sample).assemble(sample.events) == sample.jsonData())
+        }
+        var empty = whole
+        empty.events = []
+        #expect(TranscriptJSONStream(header: whole).assemble([]) == empty.jsonData())
+    }
+
+    @Test("An error while writing a streamed event stops the stream and is rethrown as it is")
+    func streamedErrorsPassThrough() throws {
+        struct DiskFull: Error {}
+        let database = try AppDatabase.inMemory()
+        _ = try ReviewFixture.play(database, id: "20261124-abcd", startedAt: ReviewFixture.day(0), gaps: true)
+        var seen = 0
+        #expect(throws: DiskFull.self) {
+            try database.forEachEvent(runID: "20261124-abcd") { _ in
+                seen += 1
+                if seen == 3 { throw DiskFull() }
+            }
+        }
+        #expect(seen == 3)
+    }
+
     @Test("A paused run round-trips too, and can be shown and resumed from the imported copy")
     func pausedRunRoundTrips() throws {
         let source = try AppDatabase.inMemory()

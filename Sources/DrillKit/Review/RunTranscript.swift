@@ -189,6 +189,14 @@ public struct RunTranscript: Codable, Hashable, Sendable {
                   events: try database.events(runID: run.id))
     }
 
+    /// Reads a run's transcript from the database without its events (`events` is empty), for
+    /// writing them one at a time with ``TranscriptJSONStream`` and ``AppDatabase/forEachEvent(runID:_:)``.
+    public init(headerOf runID: String, from database: AppDatabase) throws(StoreError) {
+        let run = try database.run(matching: runID)
+        self.init(run: run, participants: try database.participants(runID: run.id), findings: try database.findings(runID: run.id),
+                  events: [])
+    }
+
     /// Assembles a transcript from a run's rows.
     public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord], events: [StoredEvent]) {
         id = run.id

@@ -42,6 +42,25 @@ extension AppDatabase {
         }
     }
 
+    /// Hands a run's events to `body` one at a time, in order of `seq`, without holding them all:
+    /// for exporting runs of any length in flat memory. Errors from `body` are rethrown as they
+    /// are; the store's own as ``StoreError``.
+    public func forEachEvent(runID: String, _ body: (StoredEvent) throws -> Void) throws {
+        var bodyError: (any Error)?
+        try read { db in
+            let cursor = try EventRecord.filter(EventRecord.Columns.runID == runID).order(EventRecord.Columns.seq).fetchCursor(db)
+            while let record = try cursor.next() {
+                do {
+                    try body(record.stored)
+                } catch {
+                    bodyError = error
+                    return
+                }
+            }
+        }
+        if let bodyError { throw bodyError }
+    }
+
     /// A run's participants, in the order they were named.
     public func participants(runID: String) throws(StoreError) -> [ParticipantRecord] {
         try read { db in
