@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 for tool in hyperfine sqlite3 python3; do
   command -v "$tool" >/dev/null || { echo "error: $tool is required (apt-get install $tool)" >&2; exit 1; }
 done
-swift build -c release --scratch-path .build-release --product drill >&2
-swift build -c release --package-path Benchmarks >&2
+# drill as `make release` builds it; the floors (empty processes) are linked the same way.
+swift build -c release --static-swift-stdlib --scratch-path .build-release --product drill >&2
+swift build -c release --static-swift-stdlib --package-path Benchmarks >&2
 exec python3 Benchmarks/bench.py "$@"

@@ -2,8 +2,8 @@
 //
 //   drill-bench append --db FILE --floor FILE [--count 300]
 //       One answer made durable: a real DrillSession is answered, and the events each answer
-//       produces are stored as `drill run` stores them before showing the next step (WAL,
-//       synchronous=FULL). The floor is a bare `BEGIN; INSERT; COMMIT` of one row through the
+//       produces are stored as `drill run` stores them before showing the next step (one
+//       `appendEvents` transaction per answer, WAL, synchronous=FULL). The floor is a bare `BEGIN; INSERT; COMMIT` of one row through the
 //       SQLite C API into a new file beside it with the same settings. The two alternate, one
 //       of each per answer, so that a noisy moment hits both. FILE may be the large database:
 //       the runs written are deleted afterwards. Prints one JSON object, milliseconds.
@@ -99,7 +99,7 @@ func benchAppend() throws {
     var floorSeq = 0
     let firstIndexRow = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT max(rowid) FROM searchIndex") ?? 0 }
     // Real answer steps: each answer's events (the answer, its consequences, the next inject and
-    // prompt) stored as `drill run` stores them, one `appendEvent` transaction each.
+    // prompt) stored as `drill run` stores them, in one `appendEvents` transaction.
     while perAnswer.count < count + 5 {
         var session = DrillSession(scenario: scenario, profile: profile, asOf: CalendarDate(daysSinceEpoch: 20_400))
         var generator = SystemRandomNumberGenerator()
@@ -109,19 +109,14 @@ func benchAppend() throws {
             id: runID, team: "Benchmark team", scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioKind: scenario.kind.rawValue,
             startedAt: Date(), asOf: session.asOf, scenarioYAML: scenarioText, preparednessYAML: ExampleTeam.yaml,
             preparednessSource: ExampleTeam.displayPath), participants: [], findings: session.assessment.findings)
-        var seq = 0
-        for event in session.events {
-            seq += 1
-            try database.appendEvent(event, runID: runID, seq: seq, recordedAt: Date())
-        }
+        try database.appendEvents(session.events, runID: runID, firstSeq: 1, recordedAt: Date())
+        var seq = session.events.count
         while session.pendingPrompt != nil, let range = answerSomehow(&session) {
             let events = Array(session.events[range])
             let a = try milliseconds {
-                for event in events {
-                    seq += 1
-                    try database.appendEvent(event, runID: runID, seq: seq, recordedAt: Date())
-                }
+                try database.appendEvents(events, runID: runID, firstSeq: seq + 1, recordedAt: Date())
             }
+            seq += events.count
             floorSeq += 1
             let text = events.first?.text ?? "answer"
             let b = milliseconds { bare.append(seq: floorSeq, text: text, hash: hash) }
