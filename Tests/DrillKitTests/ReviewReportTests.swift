@@ -1,5 +1,6 @@
 import DrillKit
 import Foundation
+import GRDB
 import Testing
 
 @Suite("After-action reports and improvement items")
@@ -232,13 +233,23 @@ struct ReviewSearchTests {
         _ = try database.search(text)
     }
 
-    @Test("Deleted runs leave the search index")
+    @Test("Deleted runs leave the search index, and only they do")
     func deletedRunsLeaveTheIndex() throws {
         let database = try AppDatabase.inMemory()
         try ReviewFixture.play(database, id: "20261124-gaps", startedAt: ReviewFixture.day(0), gaps: true)
-        #expect(!(try database.search("preserve")).isEmpty)
+        try ReviewFixture.play(database, id: "20261126-kept", startedAt: ReviewFixture.day(2), gaps: true)
+        #expect(Set(try database.search("preserve").map(\.runId)) == ["20261124-gaps", "20261126-kept"])
+        func entries() throws -> [String: Int] {
+            try database.reader.read { db in
+                let counts = try Row.fetchAll(db, sql: "SELECT runID, COUNT(*) FROM searchIndex GROUP BY runID")
+                let mapped = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchIndexRun") ?? 0
+                #expect(mapped == counts.reduce(0) { $0 + ($1[1] as Int) })
+                return Dictionary(uniqueKeysWithValues: counts.map { ($0[0] as String, $0[1] as Int) })
+            }
+        }
+        let before = try entries()
         _ = try database.deleteRuns(startedBefore: ReviewFixture.day(1), reason: "test")
-        #expect(try database.search("preserve").isEmpty)
-        #expect(try database.improvementItems().isEmpty)
+        #expect(Set(try database.search("preserve").map(\.runId)) == ["20261126-kept"])
+        #expect(try entries() == ["20261126-kept": before["20261126-kept"] ?? -1])
     }
 }

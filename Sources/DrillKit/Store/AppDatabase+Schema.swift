@@ -10,6 +10,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-review", migrate: addReview)
         migrator.registerMigration("v4-facilitation", migrate: addFacilitation)
         migrator.registerMigration("v5-performance", migrate: addPerformanceIndexes)
+        migrator.registerMigration("v6-search-by-run", migrate: indexSearchEntriesByRun)
         return migrator
     }
 
@@ -172,5 +173,37 @@ extension AppDatabase {
     /// every run before (100,000 runs: 1.1 s warm, 6.5 s cold; BENCHMARKS.md).
     private static func addPerformanceIndexes(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX run_on_startedAt_id ON run(startedAt, id)")
+    }
+
+    /// v6: which full-text entries belong to which run. The index cannot look up its `runID`
+    /// column (full-text tables index words only), so deleting a run's entries read the whole
+    /// index: seconds per run on a 100,000-run store (BENCHMARKS.md). This table maps a run to
+    /// its entries' rowids, and deleting a run deletes exactly those.
+    private static func indexSearchEntriesByRun(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE searchIndexRun (
+                runID TEXT NOT NULL,
+                entry INTEGER NOT NULL,
+                PRIMARY KEY (runID, entry)
+            ) WITHOUT ROWID;
+            INSERT INTO searchIndexRun (runID, entry) SELECT runID, rowid FROM searchIndex;
+            DROP TRIGGER searchIndex_on_event;
+            DROP TRIGGER searchIndex_on_finding;
+            DROP TRIGGER searchIndex_on_run_deleted;
+            CREATE TRIGGER searchIndex_on_event AFTER INSERT ON event BEGIN
+                INSERT INTO searchIndex (runID, seq, needID, text, answer, actor)
+                VALUES (new.runID, new.seq, NULL, new.text, new.answer, new.actor);
+                INSERT INTO searchIndexRun (runID, entry) VALUES (new.runID, last_insert_rowid());
+            END;
+            CREATE TRIGGER searchIndex_on_finding AFTER INSERT ON finding BEGIN
+                INSERT INTO searchIndex (runID, seq, needID, text, answer, actor)
+                VALUES (new.runID, NULL, new.needID, new.reason, NULL, NULL);
+                INSERT INTO searchIndexRun (runID, entry) VALUES (new.runID, last_insert_rowid());
+            END;
+            CREATE TRIGGER searchIndex_on_run_deleted AFTER DELETE ON run BEGIN
+                DELETE FROM searchIndex WHERE rowid IN (SELECT entry FROM searchIndexRun WHERE runID = old.id);
+                DELETE FROM searchIndexRun WHERE runID = old.id;
+            END;
+            """)
     }
 }
