@@ -28,47 +28,152 @@ extension Drill {
             try reportingFailures {
                 let loaded = try options.loadTeam()
                 let (profile, isExample) = (loaded.profile, loaded.isExample)
-                let library = try options.loadLibrary()
-                var scenarios = library.scenarios
-                if !scenarioIDs.isEmpty {
-                    let unknown = scenarioIDs.filter { library.scenario($0) == nil }
-                    guard unknown.isEmpty || !library.diagnostics.isEmpty else {
-                        throw CommandFailure(lines: ["error: no scenario with id \(unknown.map { "'\($0.terminalSafeLine)'" }.joined(separator: ", ")) in \(options.scenarios); `drill scenarios` lists them"], code: CommandFailure.missingInput)
+                let asOf = asOf ?? .today
+                var items = ItemsToClose(databasePath: options.databasePath, team: profile.team)
+                let wanted = Set(scenarioIDs)
+                let assessor = Assessor(profile: profile, asOf: asOf)
+                let text = CheckText(terminal: .standardOutput)
+                let json = format == .json ? try CheckReport.JSONPieces(team: profile.team, asOf: asOf) : nil
+                // Each scenario is assessed and written out where it is loaded, and only its
+                // written part and its counts come back: memory stays flat in the folder's size.
+                let spool = CheckSpool()
+                var tally = CheckReport.Tally()
+                var diagnostics: [Diagnostic] = []
+                var found: Set<String> = []
+                var failure: (any Error)?
+                try options.streamLibrary(transform: { scenario -> Checked? in
+                    guard wanted.isEmpty || wanted.contains(scenario.id) else { return nil }
+                    let result = CheckReport.ScenarioResult(scenario, assessor.assess(scenario))
+                    return Checked(result: result, part: Result { try json == nil ? text.block(result) : CheckReport.JSONPieces.fragment(result) })
+                }) { entry in
+                    switch entry {
+                    case let .problems(problems):
+                        diagnostics += problems
+                    case .scenario(_, _, nil):
+                        break
+                    case let .scenario(id, _, checked?):
+                        found.insert(id)
+                        tally.add(checked.result)
+                        items.note(checked.result)
+                        switch checked.part {
+                        case let .success(part): spool.add(id: id, part)
+                        case let .failure(error): failure = failure ?? error
+                        }
                     }
-                    scenarios = scenarios.filter { scenarioIDs.contains($0.id) }
                 }
-                let report = CheckReport(profile: profile, scenarios: scenarios, asOf: asOf ?? .today)
+                if let failure { throw failure }
+                let unknown = scenarioIDs.filter { !found.contains($0) }
+                guard unknown.isEmpty || !diagnostics.isEmpty else {
+                    throw CommandFailure(lines: ["error: no scenario with id \(unknown.map { "'\($0.terminalSafeLine)'" }.joined(separator: ", ")) in \(options.scenarios); `drill scenarios` lists them"], code: CommandFailure.missingInput)
+                }
                 let err = Terminal.standardError
                 if isExample && format == .text {
                     err.line(err.styled("Using the embedded example team (no ./preparedness.yaml); write your own with `drill init`.", .dim))
                 }
-                switch format {
-                case .json: try Terminal.standardOutput.line(ReviewJSON.string(report))
-                case .text: Terminal.standardOutput.write(CheckText(report: report, terminal: .standardOutput).render())
+                var out = OutputBuffer(terminal: .standardOutput)
+                if let json, spool.count == 0 {
+                    out.write(json.empty + "\n")
+                } else if let json {
+                    out.write(json.opening)
+                    var first = true
+                    spool.forEachInIDOrder { part in
+                        if !first { out.write(json.separator) }
+                        first = false
+                        out.write(part)
+                    }
+                    out.write(json.closing + "\n")
+                } else {
+                    out.write(text.heading(team: profile.team, scenarios: tally.scenarios, asOf: asOf))
+                    spool.forEachInIDOrder { out.write($0) }
+                    out.write(text.summary(tally))
                 }
-                closeImprovementItems(report)
-                if !library.diagnostics.isEmpty {
-                    throw CommandFailure(lines: library.diagnostics.map(\.description.terminalSafeLine), code: CommandFailure.invalidData)
+                out.flush()
+                items.close(team: profile.team, asOf: asOf)
+                if !diagnostics.isEmpty {
+                    throw CommandFailure(lines: diagnostics.map(\.description.terminalSafeLine), code: CommandFailure.invalidData)
                 }
-                if strict && report.hasUnmetNeed { throw ExitCode(1) }
+                if strict && tally.hasUnmetNeed { throw ExitCode(1) }
             }
         }
 
-        /// Closes the improvement items whose needs this check finds met, when a database
-        /// already exists; a check never creates one, and a database problem never fails the check.
-        private func closeImprovementItems(_ report: CheckReport) {
-            let path = options.databasePath
-            guard FileManager.default.fileExists(atPath: path) else { return }
-            let err = Terminal.standardError
-            do {
-                let closed = try AppDatabase.open(path: path, identity: .current).closeImprovementItems(checkedBy: report, at: Date())
-                for item in closed {
-                    err.line(err.styled("Closed improvement item \(item.label) (\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine)): the need is now met.", .good))
-                }
-            } catch {
-                err.line(err.styled("warning: improvement items were not updated: \(error.message.terminalSafeLine)", .warning))
-            }
+        /// What a worker hands back for one scenario: its result, for the counts and the
+        /// improvement items, and its part of the report, written.
+        private struct Checked: Sendable {
+            let result: CheckReport.ScenarioResult
+            let part: Result<String, any Error>
         }
+    }
+}
+
+/// The improvement items a check may close: the team's open ones, read before the check when
+/// a database already exists (a check never creates one), and the results that find their
+/// needs met. Only those results are kept, so memory follows the open items, not the folder.
+private struct ItemsToClose {
+    private struct NeedKey: Hashable {
+        let scenario: String
+        let need: String
+    }
+
+    private var database: AppDatabase?
+    private var open: Set<NeedKey> = []
+    private var problem: StoreError?
+    private var met: [CheckReport.ScenarioResult] = []
+
+    init(databasePath path: String, team: String) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        do throws(StoreError) {
+            let database = try AppDatabase.open(path: path, identity: .current)
+            open = Set(try database.improvementItems(team: team).filter { $0.state == .open }.map { NeedKey(scenario: $0.scenarioId, need: $0.needId) })
+            self.database = database
+        } catch {
+            problem = error
+        }
+    }
+
+    /// Keeps the part of a result that can close an open item: its met needs that have one.
+    mutating func note(_ result: CheckReport.ScenarioResult) {
+        guard !open.isEmpty else { return }
+        let needs = result.needs.filter { $0.status == .met && open.contains(NeedKey(scenario: result.id, need: $0.id)) }
+        guard !needs.isEmpty else { return }
+        var kept = result
+        kept.needs = needs
+        kept.deadlines = []
+        met.append(kept)
+    }
+
+    /// Closes the items whose needs the check found met, and says so; a database problem is
+    /// a warning and never fails the check.
+    func close(team: String, asOf: CalendarDate) {
+        let err = Terminal.standardError
+        do throws(StoreError) {
+            if let problem { throw problem }
+            guard let database, !met.isEmpty else { return }
+            let closed = try database.closeImprovementItems(checkedBy: CheckReport(team: team, asOf: asOf, scenarios: met), at: Date())
+            for item in closed {
+                err.line(err.styled("Closed improvement item \(item.label) (\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine)): the need is now met.", .good))
+            }
+        } catch {
+            err.line(err.styled("warning: improvement items were not updated: \(error.message.terminalSafeLine)", .warning))
+        }
+    }
+}
+
+/// Collects output and writes it in large pieces rather than one write per scenario.
+private struct OutputBuffer {
+    let terminal: Terminal
+    private var pending = ""
+
+    init(terminal: Terminal) { self.terminal = terminal }
+
+    mutating func write(_ text: String) {
+        pending += text
+        if pending.utf8.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !pending.isEmpty else { return }
+        terminal.write(pending)
+        pending = ""
     }
 }
 

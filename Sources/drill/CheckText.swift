@@ -3,22 +3,30 @@ import Foundation
 
 /// `drill check` for people: per scenario the pillar verdicts, each need with its reason and
 /// cost, the deadlines, and a summary line.
+///
+/// Written in pieces, so that a check never holds more than one scenario's result: `heading`,
+/// then each scenario's `block` in id order, then `summary`.
 struct CheckText {
-    let report: CheckReport
     let terminal: Terminal
     var width = 100
 
-    func render() -> String {
-        var out: [String] = []
-        out.append(terminal.styled("\(report.team.terminalSafeLine)", .heading)
-            + " · \(report.scenarios.count) scenario\(report.scenarios.count == 1 ? "" : "s") · records judged on \(report.asOf)")
-        for scenario in report.scenarios {
-            out.append("")
-            out += render(scenario)
-        }
-        out.append("")
-        out.append(summary())
-        return out.joined(separator: "\n") + "\n"
+    /// The first line: the team, how many scenarios, the day records are judged on.
+    func heading(team: String, scenarios: Int, asOf: CalendarDate) -> String {
+        terminal.styled("\(team.terminalSafeLine)", .heading)
+            + " · \(scenarios) scenario\(scenarios == 1 ? "" : "s") · records judged on \(asOf)\n"
+    }
+
+    /// One scenario, after the blank line that sets it apart from what comes before.
+    func block(_ scenario: CheckReport.ScenarioResult) -> String {
+        "\n" + render(scenario).joined(separator: "\n") + "\n"
+    }
+
+    /// The summary, after a blank line.
+    func summary(_ tally: CheckReport.Tally) -> String {
+        let count = tally.scenarios
+        return "\nSummary: \(count) scenario\(count == 1 ? "" : "s"); contacts sufficient in \(tally.contactsSufficient), logs in \(tally.logsSufficient), backups in \(tally.backupsSufficient); "
+            + "\(tally.needsUnmet) needs unmet, \(tally.needsPartial) partial, \(tally.needsMet) met; "
+            + "\(tally.deadlinesMissed) of \(tally.deadlines) deadlines missed.\n"
     }
 
     private func render(_ scenario: CheckReport.ScenarioResult) -> [String] {
@@ -61,42 +69,57 @@ struct CheckText {
         return out
     }
 
-    private func summary() -> String {
-        let scenarios = report.scenarios
-        func sufficient(_ pick: (CheckReport.Verdicts) -> PillarVerdict) -> Int { scenarios.filter { pick($0.verdicts) == .sufficient }.count }
-        let needs = scenarios.flatMap(\.needs)
-        let deadlines = scenarios.flatMap(\.deadlines)
-        return "Summary: \(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s"); contacts sufficient in \(sufficient(\.contacts)), logs in \(sufficient(\.logs)), backups in \(sufficient(\.backups)); "
-            + "\(needs.filter { $0.status == .unmet }.count) needs unmet, \(needs.filter { $0.status == .partial }.count) partial, \(needs.filter { $0.status == .met }.count) met; "
-            + "\(deadlines.filter { !$0.met }.count) of \(deadlines.count) deadlines missed."
-    }
-
     /// Greedy word wrap.
+    ///
+    /// Line lengths are counted as they grow rather than recounted for every word, and units
+    /// are told without Foundation's trimming (which bridged every word through NSString):
+    /// wrapping was most of the time of printing a check (BENCHMARKS.md).
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
-        var current = ""
         // Keep a number with its unit ("24 h", "3 days") on one line.
         var words: [String] = []
-        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            let unit = word.trimmingCharacters(in: CharacterSet(charactersIn: ";,.)"))
-            if ["h", "min", "day", "days", "month", "months", "year", "years"].contains(unit),
-               let previous = words.last, previous.last?.isNumber == true {
+        // In ASCII text every space is a character of its own, so splitting bytes is splitting characters.
+        let pieces = text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
+            : text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        for word in pieces {
+            if let previous = words.last, previous.last?.isNumber == true, units.contains(trimmingUnitPunctuation(word)) {
                 words[words.count - 1] = previous + " " + word
             } else {
                 words.append(word)
             }
         }
+        let limit = max(20, width)
+        var current = "", length = 0
         for word in words {
+            let wordLength = word.count
             if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= max(20, width) {
+                current = word
+                length = wordLength
+            } else if length + 1 + wordLength <= limit {
+                // Between ASCII characters a space is a character of its own; next to others
+                // (a combining mark after it) it may not be, so count again.
+                let plain = (current.utf8.last ?? 0) < 0x80 && (word.utf8.first ?? 0) < 0x80
                 current += " " + word
+                length = plain ? length + 1 + wordLength : current.count
             } else {
                 lines.append(current)
-                current = String(word)
+                current = word
+                length = wordLength
             }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
+    }
+
+    private static let units: Set<String> = ["h", "min", "day", "days", "month", "months", "year", "years"]
+
+    /// The word without the punctuation that may follow a unit (`;,.)`) at either end.
+    private static func trimmingUnitPunctuation(_ word: String) -> String {
+        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { scalar == ";" || scalar == "," || scalar == "." || scalar == ")" }
+        var scalars = Substring(word).unicodeScalars
+        while let first = scalars.first, isPunctuation(first) { scalars.removeFirst() }
+        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
+        return String(scalars)
     }
 }

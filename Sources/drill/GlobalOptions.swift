@@ -30,6 +30,18 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Loads the scenario folder one file at a time (`ScenarioLibrary.stream`): each scenario
+    /// goes to `transform` on any thread, and what it makes of it, or the file's problems, to
+    /// `body` in file order.
+    func streamLibrary<Value: Sendable>(transform: @escaping @Sendable (Scenario) -> Value,
+                                        _ body: (ScenarioLibrary.Entry<Value>) -> Void) throws(CommandFailure) {
+        do {
+            try ScenarioLibrary.stream(folder: URL(fileURLWithPath: scenarios), displayPath: scenarios, transform: transform, body)
+        } catch {
+            throw CommandFailure(error, hint: "pass --scenarios DIR to name the scenario folder")
+        }
+    }
+
     /// The team's preparedness: `--team`, else `./preparedness.yaml`, else the embedded example team.
     func loadTeam() throws(CommandFailure) -> LoadedTeam {
         let path = team ?? (FileManager.default.fileExists(atPath: "preparedness.yaml") ? "preparedness.yaml" : nil)

@@ -39,16 +39,20 @@ extension Drill {
                         files.append((URL(fileURLWithPath: path), path))
                     }
                 }
-                let results = files.map { Linter.lint(fileAt: $0.0, displayPath: $0.1) }
-                let diagnostics = results.flatMap(\.diagnostics)
+                // Each file's problems are printed as soon as it and those before it are linted.
                 let err = Terminal.standardError
-                for diagnostic in diagnostics { err.line(diagnostic.description.terminalSafeLine) }
+                var bad = 0, errors = 0
+                Linter.lint(files: files.map { (url: $0.0, displayPath: $0.1) }) { result in
+                    guard !result.diagnostics.isEmpty else { return }
+                    bad += 1
+                    errors += result.diagnostics.count
+                    for diagnostic in result.diagnostics { err.line(diagnostic.description.terminalSafeLine) }
+                }
                 for line in missing { err.line(line) }
-                let bad = results.filter { !$0.diagnostics.isEmpty }.count
-                let summary = "\(results.count) file\(results.count == 1 ? "" : "s") checked: \(results.count - bad) valid, \(bad) with problems (\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s"))."
+                let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - bad) valid, \(bad) with problems (\(errors) error\(errors == 1 ? "" : "s"))."
                 Terminal.standardOutput.line(summary)
                 if !missing.isEmpty { throw ExitCode(CommandFailure.missingInput) }
-                if !diagnostics.isEmpty { throw ExitCode(CommandFailure.invalidData) }
+                if errors > 0 { throw ExitCode(CommandFailure.invalidData) }
             }
         }
     }

@@ -33,3 +33,13 @@ public enum Linter {
         }
     }
 }
+
+extension Linter {
+    /// Lints files on every core, a few at a time, and hands each result to `body` in the
+    /// order of `files`, on the calling thread: the same results as linting them one by one.
+    public static func lint(files: [(url: URL, displayPath: String)], budget: InputBudget = .init(), _ body: (Result) -> Void) {
+        InOrderWork.run(count: files.count, work: { index in
+            lint(fileAt: files[index].url, displayPath: files[index].displayPath, budget: budget)
+        }, deliver: { _, result in body(result) })
+    }
+}

@@ -247,7 +247,7 @@ struct ScenarioDecoder {
 
         func forbid(_ keys: [String]) {
             for key in keys {
-                if let entry = fields.entries.first(where: { $0.key == key }) {
+                if let entry = fields.entry(key) {
                     reader.error("'\(key)' does not apply to a \(kindName ?? "") prompt", at: entry.keyNode)
                 }
             }

@@ -29,11 +29,14 @@ final class YAMLReader {
         try compose(text: InputFile.readText(at: url, displayPath: displayPath, budget: budget), displayPath: displayPath, budget: budget)
     }
 
-    /// Values are read from their text (`scalar.string`); only booleans look at the implicit
-    /// tag (`Bool.construct` refuses a quoted `"true"`). The default resolver matches seven
-    /// regular expressions against every scalar, which was half the time of loading a
-    /// scenario (BENCHMARKS.md: lint and start-up); this one matches one.
-    static let resolver = Resolver.basic.appending(Resolver.Rule.bool)
+    /// No implicit tags are resolved: values are read from their text (`scalar.string`), and
+    /// `Bool.construct` looks only at the tag the parser gave (a quoted `"true"` is a string,
+    /// a plain `true` is not), never at a resolved one. Yams resolves the tag of every mapping
+    /// key when it checks for duplicates, with one regular expression per rule: the default
+    /// seven rules were half the time of loading a scenario, and the one boolean rule kept
+    /// after that was still a sixth of composing (BENCHMARKS.md: lint and check). Keys are
+    /// compared as text, as drill reads them: `yes` and `"yes"` in one mapping are a duplicate.
+    static let resolver = Resolver.basic
 
     /// Composes YAML text: size cap, YAML syntax, node and depth budget.
     static func compose(text: String, displayPath: String, budget: InputBudget) throws(LoadFailure) -> Node {
@@ -47,7 +50,8 @@ final class YAMLReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, Self.resolver)
+            // The encoding named, not `.default`: that one reads the whole environment per file.
+            node = try Yams.compose(yaml: text, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
             throw .invalid([Self.diagnostic(for: error, path: displayPath)])
         } catch {
@@ -78,22 +82,30 @@ final class YAMLReader {
 
     /// Composing recurses once per level of nesting, so refuse deep nesting before composing:
     /// flow brackets (`[[[[…`) and lines indented past any sane depth (`- - - - …`).
+    ///
+    /// Walks UTF-8 bytes (every character it looks for is ASCII); columns count characters
+    /// (Unicode scalars), so continuation bytes are skipped.
     private static func excessiveFlowNesting(in text: String, limit: Int) -> (Int, Int)? {
+        var text = text
+        return text.withUTF8 { excessiveFlowNesting(in: $0, limit: limit) }
+    }
+
+    private static func excessiveFlowNesting(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (Int, Int)? {
         var depth = 0, line = 1, column = 0, indentation = 0, atLineStart = true
-        for scalar in text.unicodeScalars {
+        for byte in bytes where byte & 0xC0 != 0x80 {
             column += 1
             if atLineStart {
-                if scalar == " " || scalar == "-" {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
                     indentation += 1
                     if indentation > 8 * limit { return (line, column) }
                 } else {
                     atLineStart = false
                 }
             }
-            switch scalar {
-            case "\n": line += 1; column = 0; indentation = 0; atLineStart = true
-            case "[", "{": depth += 1; if depth > limit { return (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
+            switch byte {
+            case UInt8(ascii: "\n"): line += 1; column = 0; indentation = 0; atLineStart = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; if depth > limit { return (line, column) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }
         }
@@ -142,7 +154,7 @@ final class YAMLReader {
             error("\(what) must be a mapping of keys, found \(Self.describe(node))", at: node)
             return nil
         }
-        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        var entries: [Fields.Entry] = []
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
                 error("keys in \(what) must be plain words", at: key)
@@ -153,7 +165,7 @@ final class YAMLReader {
                 error("unknown key '\(scalar.string)' in \(what)\(suggestion)", at: key)
                 continue
             }
-            entries.append((scalar.string, key, value))
+            entries.append(Fields.Entry(key: scalar.string, keyNode: key, value: value))
         }
         return Fields(reader: self, node: node, what: what, entries: entries)
     }
@@ -305,12 +317,26 @@ final class YAMLReader {
 
 /// The known keys of one mapping.
 struct Fields {
+    /// One key and its value. A struct, not a tuple: finding a key in a list of tuples copied
+    /// each one through generic value witnesses, a tenth of decoding a scenario.
+    struct Entry {
+        let key: String
+        let keyNode: Node
+        let value: Node
+    }
+
     let reader: YAMLReader
     let node: Node
     let what: String
-    let entries: [(key: String, keyNode: Node, value: Node)]
+    let entries: [Entry]
 
-    subscript(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+    subscript(_ key: String) -> Node? { entry(key)?.value }
+
+    /// The entry for a key, when the mapping has it.
+    func entry(_ key: String) -> Entry? {
+        for index in entries.indices where entries[index].key == key { return entries[index] }
+        return nil
+    }
 
     /// The value, or an error at the mapping when it is missing.
     func required(_ key: String) -> Node? {
