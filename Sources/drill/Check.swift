@@ -39,7 +39,7 @@ extension Drill {
                 let spool = CheckSpool()
                 var tally = CheckReport.Tally()
                 var diagnostics: [Diagnostic] = []
-                var found: Set<String> = []
+                var found: Set<String> = [] // of the ids asked for, the ones seen
                 var failure: (any Error)?
                 try options.streamLibrary(transform: { scenario -> Checked? in
                     guard wanted.isEmpty || wanted.contains(scenario.id) else { return nil }
@@ -52,7 +52,7 @@ extension Drill {
                     case .scenario(_, _, nil):
                         break
                     case let .scenario(id, _, checked?):
-                        found.insert(id)
+                        if !wanted.isEmpty { found.insert(id) }
                         tally.add(checked.result)
                         items.note(checked.result)
                         switch checked.part {
