@@ -10,6 +10,39 @@ struct IntegrityCommandTests {
         #expect(result.status == 0)
     }
 
+    /// The umask is per process: set in the test process it would loosen every file other
+    /// tests create meanwhile, so only the drill under test gets umask 0, through a shell.
+    @Test("A new database gets a 0700 folder and 0600 files even under umask 0")
+    func permissionsUnderUmaskZero() throws {
+        let folder = try runs.workspace()
+        let database = folder.appendingPathComponent("db/nested/drill.sqlite").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "umask 0; exec \"$0\" \"$@\"", DrillProcess.binary.path, "run", "drill-test", "--db", database]
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // While drill waits for the first answer its database is open, with -wal and -shm beside it.
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: database + "-shm") && Date() < deadline { usleep(20_000) }
+        func mode(_ path: String) -> Int {
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_mode) & 0o777 : -1
+        }
+        #expect(mode(folder.appendingPathComponent("db").path) == 0o700)
+        #expect(mode(folder.appendingPathComponent("db/nested").path) == 0o700)
+        for file in [database, database + "-wal", database + "-shm"] {
+            #expect(mode(file) == 0o600, "\(file)")
+        }
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test("prune keeps runs younger than 12 months unless forced, and audits what it deletes")
     func prune() throws {
         let folder = try runs.workspace()

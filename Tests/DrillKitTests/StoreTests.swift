@@ -395,26 +395,6 @@ struct StoreTests {
 
     // MARK: Files
 
-    @Test("A new database gets a 0700 folder and 0600 files even under umask 0")
-    func permissions() throws {
-        let folder = StoreFixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("nested/drill.sqlite").path
-        let saved = umask(0)
-        defer { umask(saved) }
-
-        let database = try AppDatabase.open(path: path)
-        try database.createRun(StoreFixture.run(), participants: [], findings: [])
-        try database.appendEvent(StoreFixture.fullEvent, runID: "20261124-abcd", seq: 1, recordedAt: StoreFixture.started)
-
-        #expect(try StoreFixture.permissions(folder.path) == 0o700)
-        #expect(try StoreFixture.permissions(folder.appendingPathComponent("nested").path) == 0o700)
-        for file in [path, path + "-wal", path + "-shm"] {
-            #expect(FileManager.default.fileExists(atPath: file), "\(file) should exist while the database is open")
-            #expect(try StoreFixture.permissions(file) == 0o600, "\(file)")
-        }
-    }
-
     @Test("Opening an existing database tightens its permissions to 0600")
     func tightensExisting() throws {
         let folder = StoreFixture.temporaryFolder()
