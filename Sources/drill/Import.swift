@@ -30,40 +30,41 @@ extension Drill {
                 let out = Terminal.standardOutput, err = Terminal.standardError
                 var invalid = false, missing = false
                 var counts = (imported: 0, unchanged: 0, extended: 0)
-                for path in try expand(files) {
-                    let transcript: RunTranscript
-                    do throws(LoadFailure) {
-                        transcript = try RunTranscript.load(fileAt: URL(fileURLWithPath: path), displayPath: path)
-                    } catch {
+                // Results come in file order once their batch is committed: a line that says
+                // "imported" is on disk.
+                let report = { (file: TranscriptFile, result: TranscriptImportResult) in
+                    let path = file.displayPath
+                    switch result {
+                    case let .refused(error):
                         let failure = CommandFailure(error, hint: "name a transcript written by `drill export`")
                         for line in failure.lines { err.line(line) }
                         if failure.code == CommandFailure.missingInput { missing = true } else { invalid = true }
-                        continue
+                    case let .stored(run, outcome):
+                        let what = "\(run.id) (\(run.scenarioId), \(run.team), \(run.status.rawValue))".terminalSafeLine
+                        switch outcome {
+                        case .imported:
+                            counts.imported += 1
+                            out.line("imported \(what)")
+                        case .alreadyStored:
+                            counts.unchanged += 1
+                            out.line(out.styled("already stored \(what)", .dim))
+                        case .newerStored:
+                            counts.unchanged += 1
+                            out.line(out.styled("a later state of \(what) is already stored; left as it is", .dim))
+                        case let .extended(newEvents):
+                            counts.extended += 1
+                            out.line("updated \(what): \(newEvents) more events")
+                        case let .conflict(detail):
+                            invalid = true
+                            err.line("\(path.terminalSafeLine): error: \(detail.terminalSafeLine); nothing was changed")
+                        }
                     }
-                    let outcome: ImportOutcome
-                    do throws(StoreError) {
-                        outcome = try database.importTranscript(transcript, source: path)
-                    } catch {
-                        throw CommandFailure(error)
-                    }
-                    let what = "\(transcript.id) (\(transcript.scenarioId), \(transcript.team), \(transcript.status.rawValue))".terminalSafeLine
-                    switch outcome {
-                    case .imported:
-                        counts.imported += 1
-                        out.line("imported \(what)")
-                    case .alreadyStored:
-                        counts.unchanged += 1
-                        out.line(out.styled("already stored \(what)", .dim))
-                    case .newerStored:
-                        counts.unchanged += 1
-                        out.line(out.styled("a later state of \(what) is already stored; left as it is", .dim))
-                    case let .extended(newEvents):
-                        counts.extended += 1
-                        out.line("updated \(what): \(newEvents) more events")
-                    case let .conflict(detail):
-                        invalid = true
-                        err.line("\(path.terminalSafeLine): error: \(detail.terminalSafeLine); nothing was changed")
-                    }
+                }
+                let transcripts = try expand(files).map(TranscriptFile.init(path:))
+                do throws(StoreError) {
+                    try database.importTranscripts(transcripts, report: report)
+                } catch {
+                    throw CommandFailure(error)
                 }
                 err.line(err.styled("\(counts.imported) imported, \(counts.extended) updated, \(counts.unchanged) already stored.", .dim))
                 if invalid { throw ExitCode(CommandFailure.invalidData) }

@@ -105,7 +105,19 @@ struct JSONOutline {
         }
 
         mutating func skipWhitespace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { advance() }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0D:
+                    index += 1
+                    column += 1
+                case 0x0A:
+                    index += 1
+                    line += 1
+                    column = 1
+                default:
+                    return
+                }
+            }
         }
 
         mutating func expect(_ byte: UInt8, _ what: String) throws(SyntaxError) {
@@ -132,7 +144,7 @@ struct JSONOutline {
                     skipWhitespace()
                     let keyPosition = position
                     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
-                    let key = try string()
+                    let key = try string(keeping: true)
                     skipWhitespace()
                     try expect(UInt8(ascii: ":"), "':' after the key")
                     skipWhitespace()
@@ -165,7 +177,7 @@ struct JSONOutline {
                     return .array(elements, start)
                 }
             case UInt8(ascii: "\""):
-                _ = try string()
+                try string(keeping: false)
                 return .scalar(start)
             case UInt8(ascii: "t"):
                 try literal("true")
@@ -209,38 +221,45 @@ struct JSONOutline {
             }
         }
 
-        /// Reads a string at the opening quote and returns its value.
-        mutating func string() throws(SyntaxError) -> String {
+        /// Reads a string at the opening quote; returns its value when `keeping`, checking it either way.
+        ///
+        /// Only keys are kept: a transcript's values are read by `JSONDecoder`, and building
+        /// every string (the scenario and preparedness texts are most of a file) was a third
+        /// of an import's time.
+        @discardableResult
+        mutating func string(keeping: Bool) throws(SyntaxError) -> String {
             advance()
-            var scalars = String.UnicodeScalarView()
-            var raw: [UInt8] = []
-            func flush() {
-                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
-                raw.removeAll()
+            var value = ""
+            var run = index
+            func flush(_ scanner: Scanner) {
+                // Runs end at ASCII bytes (a quote or a backslash), so decoding run by run
+                // gives what decoding the whole string would.
+                if keeping, run < scanner.index { value += String(decoding: scanner.bytes[run..<scanner.index], as: UTF8.self) }
             }
             while true {
                 guard index < bytes.count else { throw error("a string is not closed; add the closing '\"'") }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""):
+                    flush(self)
                     advance()
-                    flush()
-                    return String(scalars)
+                    return value
                 case UInt8(ascii: "\\"):
+                    flush(self)
                     advance()
                     guard index < bytes.count else { throw error("a string is not closed; add the closing '\"'") }
                     let escape = bytes[index]
                     advance()
-                    flush()
+                    var scalar: Unicode.Scalar
                     switch escape {
-                    case UInt8(ascii: "\""): scalars.append("\"")
-                    case UInt8(ascii: "\\"): scalars.append("\\")
-                    case UInt8(ascii: "/"): scalars.append("/")
-                    case UInt8(ascii: "b"): scalars.append("\u{08}")
-                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                    case UInt8(ascii: "n"): scalars.append("\n")
-                    case UInt8(ascii: "r"): scalars.append("\r")
-                    case UInt8(ascii: "t"): scalars.append("\t")
+                    case UInt8(ascii: "\""): scalar = "\""
+                    case UInt8(ascii: "\\"): scalar = "\\"
+                    case UInt8(ascii: "/"): scalar = "/"
+                    case UInt8(ascii: "b"): scalar = "\u{08}"
+                    case UInt8(ascii: "f"): scalar = "\u{0C}"
+                    case UInt8(ascii: "n"): scalar = "\n"
+                    case UInt8(ascii: "r"): scalar = "\r"
+                    case UInt8(ascii: "t"): scalar = "\t"
                     case UInt8(ascii: "u"):
                         var code = try hex4()
                         if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
@@ -250,15 +269,18 @@ struct JSONOutline {
                             let low = try hex4()
                             if (0xDC00...0xDFFF).contains(low) { code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) }
                         }
-                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                        scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
                     default:
                         throw error("'\\\(Character(Unicode.Scalar(escape)))' is not a JSON escape")
                     }
+                    if keeping { value.unicodeScalars.append(scalar) }
+                    run = index
                 case 0x00..<0x20:
                     throw error("a control character inside a string must be escaped (\\n, \\t, \\u00XX)")
                 default:
-                    raw.append(byte)
-                    advance()
+                    // Not a newline (control characters are refused above), so only the column moves.
+                    index += 1
+                    if byte & 0xC0 != 0x80 { column += 1 }
                 }
             }
         }

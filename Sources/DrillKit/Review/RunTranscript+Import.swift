@@ -8,18 +8,21 @@ extension RunTranscript {
     ///
     /// Every problem is a ``Diagnostic`` with the line and column in the file: JSON syntax,
     /// unknown or repeated keys, wrong types, and content that does not hold together (see
-    /// ``problems()``).
+    /// ``problems(cache:)``).
+    ///
+    /// Scenarios and preparedness texts already parsed are taken from `cache` (give one cache
+    /// to every file of an import: transcripts of one team or scenario share their texts).
     ///
     /// - Throws: `LoadFailure.missing` when the file cannot be read, `.invalid` with every problem found.
-    public static func load(fileAt url: URL, displayPath: String) throws(LoadFailure) -> RunTranscript {
+    public static func load(fileAt url: URL, displayPath: String, cache: TranscriptContentCache = .init()) throws(LoadFailure) -> RunTranscript {
         var budget = InputBudget()
         budget.maxBytes = maxFileBytes
         let text = try InputFile.readText(at: url, displayPath: displayPath, budget: budget)
-        return try load(json: text, displayPath: displayPath)
+        return try load(json: text, displayPath: displayPath, cache: cache)
     }
 
-    /// Reads a transcript from JSON text (see ``load(fileAt:displayPath:)``).
-    public static func load(json text: String, displayPath: String) throws(LoadFailure) -> RunTranscript {
+    /// Reads a transcript from JSON text (see ``load(fileAt:displayPath:cache:)``).
+    public static func load(json text: String, displayPath: String, cache: TranscriptContentCache = .init()) throws(LoadFailure) -> RunTranscript {
         func diagnostic(_ message: String, at position: JSONOutline.Position?) -> Diagnostic {
             Diagnostic(path: displayPath, line: position?.line, column: position?.column, message: message)
         }
@@ -48,7 +51,7 @@ extension RunTranscript {
         } catch {
             throw .invalid([diagnostic("could not be read as a transcript: \(error)", at: nil)])
         }
-        let problems = transcript.problems()
+        let problems = transcript.problems(cache: cache)
         guard problems.isEmpty else {
             throw .invalid(problems.map { diagnostic("\($0.pathDescription): \($0.message)", at: outline.position(of: $0.path.map(TranscriptKey.init))) })
         }
@@ -157,8 +160,9 @@ extension RunTranscript {
     /// the answers. Empty for any run drill stored and exported.
     ///
     /// These are the same checks `drill show` and `drill resume` make when they replay a run,
-    /// so an imported run can always be shown, replayed and resumed.
-    public func problems() -> [TranscriptProblem] {
+    /// so an imported run can always be shown, replayed and resumed. Parsed texts are taken
+    /// from `cache` when it has them.
+    public func problems(cache: TranscriptContentCache = .init()) -> [TranscriptProblem] {
         var problems: [TranscriptProblem] = []
         func problem(_ path: Any..., message: String) {
             problems.append(TranscriptProblem(path.map { "\($0)" }, message))
@@ -210,7 +214,7 @@ extension RunTranscript {
         guard problems.isEmpty, eventsInOrder else { return problems }
         problems += chainProblems()
         guard problems.isEmpty else { return problems }
-        return problems + replayProblems()
+        return problems + replayProblems(cache: cache)
     }
 
     /// Whether a text has the shape of a run id: `YYYYMMDD-xxxx` in base32 lower case.
@@ -242,19 +246,18 @@ extension RunTranscript {
     }
 
     /// Replays the answers against the stored scenario and preparedness, as `drill show` would.
-    private func replayProblems() -> [TranscriptProblem] {
+    /// Called once the texts are known to match their hashes, which key the cache.
+    private func replayProblems(cache: TranscriptContentCache) -> [TranscriptProblem] {
         let scenario: Scenario
         let profile: PreparednessProfile
         var problems: [TranscriptProblem] = []
-        do {
-            scenario = try Scenario.load(yaml: scenarioYAML, displayPath: "scenarioYAML")
-        } catch {
-            return [TranscriptProblem(["scenarioYAML"], "does not load: " + Self.summarise(error.diagnostics))]
+        switch cache.scenario(yaml: scenarioYAML, hash: scenarioHash) {
+        case let .success(loaded): scenario = loaded
+        case let .failure(error): return [TranscriptProblem(["scenarioYAML"], "does not load: " + Self.summarise(error.diagnostics))]
         }
-        do {
-            profile = try PreparednessProfile.load(yaml: preparednessYAML, displayPath: "preparednessYAML")
-        } catch {
-            return [TranscriptProblem(["preparednessYAML"], "does not load: " + Self.summarise(error.diagnostics))]
+        switch cache.profile(yaml: preparednessYAML, hash: preparednessHash) {
+        case let .success(loaded): profile = loaded
+        case let .failure(error): return [TranscriptProblem(["preparednessYAML"], "does not load: " + Self.summarise(error.diagnostics))]
         }
         if scenario.id != scenarioId { problems.append(TranscriptProblem(["scenarioId"], "is '\(scenarioId.prefix(60))', but scenarioYAML has the id '\(scenario.id)'")) }
         if scenario.title != scenarioTitle { problems.append(TranscriptProblem(["scenarioTitle"], "differs from the title in scenarioYAML")) }
@@ -262,15 +265,16 @@ extension RunTranscript {
         if profile.team != team { problems.append(TranscriptProblem(["team"], "differs from the team named in preparednessYAML")) }
         guard problems.isEmpty else { return problems }
 
-        // Replay exactly as `drill show` and `drill resume` will, by storing the run in a
-        // scratch database and bringing it back the same way.
-        let stored: StoredRun
+        // Replay exactly as `drill show` and `drill resume` will (``StoredRun`` replays with
+        // the same function), from the events as they will be stored.
+        let session: DrillSession
         do {
-            let scratch = try AppDatabase.inMemory()
-            _ = try scratch.importTranscript(self, source: "validation")
-            stored = try StoredRun(id, from: scratch)
-        } catch let failure as StoredRun.Failure {
-            switch failure {
+            session = try StoredRun.replay(
+                runID: id, mode: mode, asOf: asOf, scenario: scenario, profile: profile,
+                events: events.map { StoredEvent(seq: $0.seq, recordedAt: EventChain.storable($0.recordedAt), event: $0.event, hash: $0.hash) }
+            ).session
+        } catch {
+            switch error {
             case let .mismatch(_, seq, detail):
                 let index = events.firstIndex { $0.seq == seq } ?? 0
                 return [TranscriptProblem(["events", String(index)], "does not follow from the run's answers: \(detail)")]
@@ -279,10 +283,7 @@ extension RunTranscript {
             case let .store(error):
                 return [TranscriptProblem([], "could not be replayed: \(error.message)")]
             }
-        } catch {
-            return [TranscriptProblem([], "could not be replayed: \(error)")]
         }
-        let session = stored.session
         let expectedFindings = session.assessment.findings.map(CheckReport.NeedResult.init)
         if findings.count != expectedFindings.count {
             problems.append(TranscriptProblem(["findings"], "lists \(findings.count) needs; the scenario has \(expectedFindings.count)"))

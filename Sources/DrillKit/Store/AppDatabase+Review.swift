@@ -54,96 +54,152 @@ extension AppDatabase {
     /// hash chain. Importing the same run again changes nothing; importing a later state of a
     /// stored run adds the events it lacks.
     ///
-    /// The transcript should have passed ``RunTranscript/problems()``. The import is recorded in
-    /// the audit trail with `source`.
+    /// The transcript should have passed ``RunTranscript/problems(cache:)``. The import is recorded in
+    /// the audit trail with `source`. One transaction; to import many files, see
+    /// ``importTranscripts(_:cache:batching:workers:report:)``.
     public func importTranscript(_ transcript: RunTranscript, source: String) throws(StoreError) -> ImportOutcome {
-        try write { db in
-            let incoming = transcript.jsonData()
-            guard let run = try RunRecord.fetchOne(db, key: transcript.id) else {
-                try Self.insert(transcript, in: db)
-                try record("run.imported", runID: transcript.id, detail: "from \(source)", in: db)
-                return .imported
-            }
-            let stored = RunTranscript(
-                run: run,
-                participants: try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db),
-                findings: try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db),
-                events: try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored))
-            if stored.jsonData() == incoming { return .alreadyStored }
-            func header(_ transcript: RunTranscript) -> Data {
-                var header = transcript
-                header.events = []
-                header.status = .inProgress
-                header.endedAt = nil
-                header.score = nil
-                header.headHash = nil
-                return header.jsonData()
-            }
-            guard header(stored) == header(transcript) else {
-                return .conflict("run \(run.id) is already stored with a different header (team, scenario, preparedness, participants or findings)")
-            }
-            let storedEvents = stored.events.map { RunTranscript.single($0) }
-            let incomingEvents = transcript.events.map { RunTranscript.single($0) }
-            if storedEvents.count >= incomingEvents.count, Array(storedEvents.prefix(incomingEvents.count)) == incomingEvents {
-                return .newerStored
-            }
-            guard Array(incomingEvents.prefix(storedEvents.count)) == storedEvents else {
-                return .conflict("run \(run.id) is already stored, and its events differ from the transcript's from event \(Self.firstDifference(storedEvents, incomingEvents))")
-            }
-            var previous = run.headHash ?? transcript.genesisHash
-            for event in transcript.events.dropFirst(storedEvents.count) {
-                previous = try Self.insert(event, runID: run.id, previous: previous, in: db)
-            }
-            try Self.setOutcome(of: transcript, headHash: previous, in: db)
-            try record("run.imported", runID: run.id, detail: "from \(source): \(transcript.events.count - storedEvents.count) more events", in: db)
-            return .extended(newEvents: transcript.events.count - storedEvents.count)
+        try write { db in try importTranscript(transcript, source: source, in: db) }
+    }
+
+    /// ``importTranscript(_:source:)`` inside a transaction the caller holds.
+    func importTranscript(_ transcript: RunTranscript, source: String, in db: Database) throws -> ImportOutcome {
+        guard let run = try RunRecord.fetchOne(db, key: transcript.id) else {
+            try Self.insert(transcript, in: db)
+            try record("run.imported", runID: transcript.id, detail: "from \(source)", in: db)
+            return .imported
         }
+        let incoming = transcript.jsonData()
+        let stored = RunTranscript(
+            run: run,
+            participants: try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db),
+            findings: try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db),
+            events: try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored))
+        if stored.jsonData() == incoming { return .alreadyStored }
+        func header(_ transcript: RunTranscript) -> Data {
+            var header = transcript
+            header.events = []
+            header.status = .inProgress
+            header.endedAt = nil
+            header.score = nil
+            header.headHash = nil
+            return header.jsonData()
+        }
+        guard header(stored) == header(transcript) else {
+            return .conflict("run \(run.id) is already stored with a different header (team, scenario, preparedness, participants or findings)")
+        }
+        let storedEvents = stored.events.map { RunTranscript.single($0) }
+        let incomingEvents = transcript.events.map { RunTranscript.single($0) }
+        if storedEvents.count >= incomingEvents.count, Array(storedEvents.prefix(incomingEvents.count)) == incomingEvents {
+            return .newerStored
+        }
+        guard Array(incomingEvents.prefix(storedEvents.count)) == storedEvents else {
+            return .conflict("run \(run.id) is already stored, and its events differ from the transcript's from event \(Self.firstDifference(storedEvents, incomingEvents))")
+        }
+        var previous = run.headHash ?? transcript.genesisHash
+        var added: [(RunTranscript.Event, String)] = []
+        for event in transcript.events.dropFirst(storedEvents.count) {
+            previous = EventChain.link(previous: previous, seq: event.seq, recordedAt: EventChain.storable(event.recordedAt), event: event.event)
+            added.append((event, previous))
+        }
+        try Self.insert(added, runID: run.id, in: db)
+        try Self.setOutcome(of: transcript, headHash: previous, in: db)
+        try record("run.imported", runID: run.id, detail: "from \(source): \(transcript.events.count - storedEvents.count) more events", in: db)
+        return .extended(newEvents: transcript.events.count - storedEvents.count)
     }
 
     private static func firstDifference(_ a: [Data], _ b: [Data]) -> Int {
         (Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)) + 1
     }
 
+    /// Stores a run that is not stored yet: its row (with its outcome and head hash), participants, findings and events.
     private static func insert(_ transcript: RunTranscript, in db: Database) throws {
-        var run = RunRecord(
-            id: transcript.id, team: transcript.team, scenarioID: transcript.scenarioId, scenarioTitle: transcript.scenarioTitle,
-            scenarioKind: transcript.scenarioKind, mode: transcript.mode, facilitator: transcript.facilitator, status: .inProgress,
-            startedAt: EventChain.storable(transcript.startedAt), asOf: transcript.asOf, scenarioYAML: transcript.scenarioYAML,
-            preparednessYAML: transcript.preparednessYAML, preparednessSource: transcript.preparednessSource)
-        run.headHash = transcript.genesisHash
-        try run.insert(db)
-        for (position, participant) in transcript.participants.enumerated() {
-            var record = ParticipantRecord(runID: run.id, name: participant.name, role: participant.role, position: position)
-            try record.insert(db)
-        }
-        for (position, result) in transcript.findings.enumerated() {
-            let finding = Finding(
-                needID: result.id, pillar: result.pillar, status: result.status, reasons: result.reason.isEmpty ? [] : [result.reason],
-                delay: TimeSpan(hours: result.delayHours), evidenceLoss: TimeSpan(hours: result.evidenceLossHours), fix: result.fix)
-            try FindingRecord(runID: run.id, position: position, finding: finding).insert(db)
-        }
+        // The links are computed first so the run's row is written once, complete. The run, its
+        // findings and events go through cached statements: an import writes millions of rows.
+        var links: [String] = []
+        links.reserveCapacity(transcript.events.count)
         var previous = transcript.genesisHash
         for event in transcript.events {
-            previous = try insert(event, runID: run.id, previous: previous, in: db)
+            previous = EventChain.link(previous: previous, seq: event.seq, recordedAt: EventChain.storable(event.recordedAt), event: event.event)
+            links.append(previous)
         }
-        try setOutcome(of: transcript, headHash: previous, in: db)
+        let run = try db.cachedStatement(sql: """
+            INSERT INTO run (id, team, scenarioID, scenarioTitle, scenarioKind, mode, facilitator, status, startedAt, endedAt, asOf,
+                             scenarioYAML, scenarioHash, preparednessYAML, preparednessHash, preparednessSource, overallScore, scoreJSON, headHash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        // The hashes were checked against the texts (``RunTranscript/problems(cache:)``), so they are the texts' SHA-256.
+        let values: [(any DatabaseValueConvertible)?] = [
+            transcript.id, transcript.team, transcript.scenarioId, transcript.scenarioTitle, transcript.scenarioKind, transcript.mode,
+            transcript.facilitator, transcript.status.rawValue, EventChain.storable(transcript.startedAt),
+            transcript.endedAt.map(EventChain.storable), transcript.asOf.description, transcript.scenarioYAML, transcript.scenarioHash,
+            transcript.preparednessYAML, transcript.preparednessHash, transcript.preparednessSource, transcript.score?.overall,
+            try scoreJSON(transcript.score), previous,
+        ]
+        try run.execute(arguments: StatementArguments(values))
+        for (position, participant) in transcript.participants.enumerated() {
+            var record = ParticipantRecord(runID: transcript.id, name: participant.name, role: participant.role, position: position)
+            try record.insert(db)
+        }
+        let findings = transcript.findings.enumerated().map { position, result in
+            FindingRecord(runID: transcript.id, position: position, finding: Finding(
+                needID: result.id, pillar: result.pillar, status: result.status, reasons: result.reason.isEmpty ? [] : [result.reason],
+                delay: TimeSpan(hours: result.delayHours), evidenceLoss: TimeSpan(hours: result.evidenceLossHours), fix: result.fix))
+        }
+        try insertRows(findings, table: "finding", columns: ["runID", "needID", "position", "pillar", "status", "reason", "delayHours",
+                                                             "evidenceLossHours", "fix"], in: db) { finding in
+            // As ``FindingRecord`` writes them.
+            [finding.runID, finding.needID, finding.position, finding.pillar.rawValue, finding.status.rawValue, finding.reason,
+             finding.delayHours, finding.evidenceLossHours, finding.fix]
+        }
+        try insert(Array(zip(transcript.events, links)), runID: transcript.id, in: db)
     }
 
-    /// Stores one event with its link in the chain, and returns that link.
-    private static func insert(_ event: RunTranscript.Event, runID: String, previous: String, in db: Database) throws -> String {
-        let recordedAt = EventChain.storable(event.recordedAt)
-        let hash = EventChain.link(previous: previous, seq: event.seq, recordedAt: recordedAt, event: event.event)
-        try EventRecord(event: event.event, runID: runID, seq: event.seq, recordedAt: recordedAt, hash: hash).insert(db)
-        return hash
+    /// Stores events with their links, the columns as ``EventRecord`` writes them.
+    private static func insert(_ events: [(RunTranscript.Event, String)], runID: String, in db: Database) throws {
+        let columns = ["runID", "seq", "kind", "simulatedHours", "recordedAt", "injectID", "promptID", "deadlineID", "needID", "actor",
+                       "text", "answer", "points", "maxPoints", "met", "delayHours", "seconds", "hash"]
+        try insertRows(events, table: "event", columns: columns, in: db) { event, hash in
+            [runID, event.seq, event.kind.rawValue, event.simulatedHours, EventChain.storable(event.recordedAt), event.injectId,
+             event.promptId, event.deadlineId, event.needId, event.actor, event.text, event.answer, event.points, event.maxPoints,
+             event.met, event.delayHours, event.seconds, hash]
+        }
+    }
+
+    /// Most rows one `INSERT` statement stores.
+    private static let rowsPerStatement = 64
+
+    /// Stores rows several per statement. Each statement that fires the search index's trigger
+    /// makes SQLite's full-text index write out what it holds, once per statement: with one
+    /// statement per event and finding, that was a third of an import's time. Statements hold a
+    /// power of two of rows, so at most seven per table are prepared and cached.
+    private static func insertRows<Row>(_ rows: [Row], table: String, columns: [String], in db: Database,
+                                        values: (Row) -> [(any DatabaseValueConvertible)?]) throws {
+        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var start = 0
+        while start < rows.count {
+            var size = rowsPerStatement
+            while size > rows.count - start { size /= 2 }
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                    + Array(repeating: placeholders, count: size).joined(separator: ", "))
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(columns.count * size)
+            for row in rows[start..<start + size] { arguments += values(row) }
+            try statement.execute(arguments: StatementArguments(arguments))
+            start += size
+        }
+    }
+
+    /// A score as the `scoreJSON` column holds it.
+    private static func scoreJSON(_ score: DrillScore?) throws -> String? {
+        guard let score else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(score), as: UTF8.self)
     }
 
     private static func setOutcome(of transcript: RunTranscript, headHash: String, in db: Database) throws {
-        var scoreJSON: String?
-        if let score = transcript.score {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            scoreJSON = String(decoding: try encoder.encode(score), as: UTF8.self)
-        }
+        let scoreJSON = try scoreJSON(transcript.score)
         try RunRecord.filter(RunRecord.Columns.id == transcript.id).updateAll(db, [
             RunRecord.Columns.status.set(to: transcript.status.rawValue),
             RunRecord.Columns.endedAt.set(to: transcript.endedAt.map(EventChain.storable)),

@@ -97,13 +97,20 @@ public enum EventChain {
 private struct FieldEncoder {
     var text: String
 
-    init(tag: String) { text = tag + "\n" }
+    init(tag: String) {
+        text = tag + "\n"
+        text.reserveCapacity(256)
+    }
 
     mutating func add(_ field: String?) {
         guard let field else {
             text += "-\n"
             return
         }
-        text += "\(field.utf8.count):\(field)\n"
+        // Appended piece by piece rather than interpolated: every event of an import is linked twice.
+        text += String(field.utf8.count)
+        text += ":"
+        text += field
+        text += "\n"
     }
 }

@@ -48,35 +48,45 @@ public struct StoredRun: Sendable {
         } catch {
             throw .content(runID: run.id, error.diagnostics)
         }
+        (session, storedEngineEvents) = try Self.replay(runID: run.id, mode: run.mode, asOf: run.asOf, scenario: scenario, profile: profile,
+                                                        events: events)
+    }
+
+    /// Replays a run's stored answers against its scenario and preparedness, and checks the
+    /// stored steps against the replayed ones; returns the session and how many of its events
+    /// are stored. `drill import` checks a transcript with this before storing it, so an
+    /// imported run always comes back here.
+    static func replay(runID: String, mode: String, asOf: CalendarDate, scenario: Scenario, profile: PreparednessProfile,
+                       events: [StoredEvent]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
         let engineEvents = events.filter { $0.event.kind.isEngineKind }
-        let mode = DrillSession.Mode(rawValue: run.mode) ?? .drill
+        let mode = DrillSession.Mode(rawValue: mode) ?? .drill
+        let session: DrillSession
         do {
-            session = try DrillSession.replaying(scenario: scenario, profile: profile, asOf: run.asOf, mode: mode,
+            session = try DrillSession.replaying(scenario: scenario, profile: profile, asOf: asOf, mode: mode,
                                                  inputs: DrillSession.inputs(in: engineEvents.map(\.event)))
         } catch {
             let seq = engineEvents.first { $0.event.kind == .answer }?.seq ?? 0
-            throw .mismatch(runID: run.id, seq: seq, detail: "a stored answer is no longer accepted: \(error.message)")
+            throw .mismatch(runID: runID, seq: seq, detail: "a stored answer is no longer accepted: \(error.message)")
         }
         // Compare what happened, not the narration around it: a newer drill may word a step
         // differently or narrate more, and the stored events stay the record (the hash chain
         // guards them). Injects, prompts, answers and grades must line up one for one.
-        let replayed = session.events.enumerated().filter { Self.isStep($0.element.kind) }
-        let storedSteps = engineEvents.filter { Self.isStep($0.event.kind) }
+        let replayed = session.events.enumerated().filter { isStep($0.element.kind) }
+        let storedSteps = engineEvents.filter { isStep($0.event.kind) }
         for (index, stored) in storedSteps.enumerated() {
             guard index < replayed.count else {
-                throw .mismatch(runID: run.id, seq: stored.seq, detail: "there are more stored steps than the answers produce")
+                throw .mismatch(runID: runID, seq: stored.seq, detail: "there are more stored steps than the answers produce")
             }
-            if !Self.sameStep(replayed[index].element, stored.event) {
-                throw .mismatch(runID: run.id, seq: stored.seq, detail: "stored \(stored.event.kind.rawValue) '\(stored.event.text.prefix(60))'")
+            if !sameStep(replayed[index].element, stored.event) {
+                throw .mismatch(runID: runID, seq: stored.seq, detail: "stored \(stored.event.kind.rawValue) '\(stored.event.text.prefix(60))'")
             }
         }
         // Where the stored run stopped: after its last step, and the narration stored after it.
         if let last = storedSteps.last, let position = engineEvents.lastIndex(of: last) {
             let trailing = engineEvents.count - position - 1
-            storedEngineEvents = min(replayed[storedSteps.count - 1].offset + 1 + trailing, session.events.count)
-        } else {
-            storedEngineEvents = min(engineEvents.count, session.events.count)
+            return (session, min(replayed[storedSteps.count - 1].offset + 1 + trailing, session.events.count))
         }
+        return (session, min(engineEvents.count, session.events.count))
     }
 
     static func isStep(_ kind: DrillEvent.Kind) -> Bool {

@@ -1,0 +1,214 @@
+import Foundation
+import GRDB
+
+/// A transcript file to import: where it is, and how messages name it.
+public struct TranscriptFile: Hashable, Sendable {
+    /// The file.
+    public var url: URL
+    /// The path as the user gave it, for messages.
+    public var displayPath: String
+
+    /// Creates a file to import.
+    public init(url: URL, displayPath: String) {
+        self.url = url
+        self.displayPath = displayPath
+    }
+
+    /// A file named by a path, shown as given.
+    public init(path: String) {
+        self.init(url: URL(fileURLWithPath: path), displayPath: path)
+    }
+}
+
+/// The run a stored transcript holds, as import reports it.
+public struct ImportedRun: Hashable, Sendable {
+    /// The run's id.
+    public var id: String
+    /// The team.
+    public var team: String
+    /// The scenario's id.
+    public var scenarioId: String
+    /// Where the run stands in the transcript.
+    public var status: RunStatus
+
+    /// The run of a transcript.
+    public init(_ transcript: RunTranscript) {
+        id = transcript.id
+        team = transcript.team
+        scenarioId = transcript.scenarioId
+        status = transcript.status
+    }
+}
+
+/// What importing one file did.
+public enum TranscriptImportResult: Equatable, Sendable {
+    /// The transcript was valid; what storing it did.
+    case stored(ImportedRun, ImportOutcome)
+    /// The file is missing, or it is not a transcript drill could have recorded; nothing was stored from it.
+    case refused(LoadFailure)
+}
+
+/// How many transcripts one transaction of an import holds.
+///
+/// Each commit waits for the disk (`synchronous=FULL`); one per transcript was most of an
+/// import's time. A batch is committed when it holds `maxFiles` files or has taken
+/// `maxDuration`, whichever comes first, so a kill loses at most that much work, which
+/// running the same import again redoes.
+public struct ImportBatching: Hashable, Sendable {
+    /// Most files per transaction.
+    public var maxFiles: Int
+    /// Longest a transaction stays open before it is committed (checked after each file).
+    public var maxDuration: Duration
+
+    /// Creates a batching.
+    public init(maxFiles: Int = 1000, maxDuration: Duration = .seconds(1)) {
+        self.maxFiles = max(1, maxFiles)
+        self.maxDuration = maxDuration
+    }
+}
+
+extension AppDatabase {
+    /// Reads, checks and stores transcript files in order, as `drill import` does.
+    ///
+    /// Every file is read and checked like ``RunTranscript/load(fileAt:displayPath:cache:)``,
+    /// then stored like ``importTranscript(_:source:)``. Files are committed in batches (see
+    /// ``ImportBatching``), each file in its own savepoint, so a file that cannot be stored
+    /// leaves the others of its batch as they are. `report` is called for every file, in order,
+    /// once its batch is committed: a run reported as stored is on disk. Files are read and
+    /// checked on `workers` threads ahead of the one storing them (one: all on the calling thread).
+    ///
+    /// - Throws: a ``StoreError`` when the database fails; the batches committed before stay,
+    ///   and so do the files of the current batch before the one that failed.
+    public func importTranscripts(_ files: [TranscriptFile], cache: TranscriptContentCache = .init(), batching: ImportBatching = .init(),
+                                  workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                  report: (TranscriptFile, TranscriptImportResult) -> Void) throws(StoreError) {
+        // Reading and checking a file is most of the work and needs no database: other threads
+        // check the files ahead, while this one stores them in order.
+        let checked = CheckedAhead(count: files.count, workers: workers) { index in
+            Result { () throws(LoadFailure) in
+                try RunTranscript.load(fileAt: files[index].url, displayPath: files[index].displayPath, cache: cache)
+            }
+        }
+        defer { checked.stop() }
+        var next = files.startIndex
+        let clock = ContinuousClock()
+        while next < files.endIndex {
+            var results: [(TranscriptFile, TranscriptImportResult)] = []
+            var failure: (any Error)?
+            try write { db in
+                let started = clock.now
+                while next < files.endIndex, results.count < batching.maxFiles, clock.now - started < batching.maxDuration {
+                    let file = files[next]
+                    let transcript: RunTranscript
+                    switch checked.take(next) {
+                    case let .success(loaded):
+                        transcript = loaded
+                    case let .failure(error):
+                        results.append((file, .refused(error)))
+                        next += 1
+                        continue
+                    }
+                    var outcome = ImportOutcome.alreadyStored
+                    do {
+                        try db.inSavepoint {
+                            outcome = try importTranscript(transcript, source: file.displayPath, in: db)
+                            return .commit
+                        }
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                        // Checked transcripts satisfy every constraint; this one is refused alone.
+                        let detail = Self.storeError(error, path: path, writing: true).message
+                        results.append((file, .refused(.invalid([
+                            Diagnostic(path: file.displayPath, line: 1, column: 1, message: "the transcript: could not be stored: \(detail)"),
+                        ]))))
+                        next += 1
+                        continue
+                    } catch {
+                        // Commit what the batch holds so far, then fail.
+                        failure = error
+                        break
+                    }
+                    results.append((file, .stored(ImportedRun(transcript), outcome)))
+                    next += 1
+                }
+            }
+            for (file, result) in results { report(file, result) }
+            if let failure { throw Self.storeError(failure, path: path, writing: true) }
+        }
+    }
+}
+
+/// Checks transcript files on other threads, a bounded window ahead of the thread that
+/// stores them, and hands each result over in file order.
+///
+/// The window keeps memory flat: at most `window` checked transcripts wait, however many files
+/// an import names. With one worker, each file is checked when it is taken.
+private final class CheckedAhead: @unchecked Sendable {
+    typealias Work = @Sendable (Int) -> Result<RunTranscript, LoadFailure>
+
+    private let work: Work
+    private let count: Int
+    private let inline: Bool
+    // The variables below are read and written under `condition` only.
+    private let condition = NSCondition()
+    private let window: Int
+    private var next = 0
+    private var taken = 0
+    private var stopped = false
+    private var results: [Int: Result<RunTranscript, LoadFailure>] = [:]
+
+    init(count: Int, workers: Int, window: Int = 8, work: @escaping Work) {
+        self.work = work
+        self.count = count
+        self.window = max(window, workers)
+        let workers = min(max(1, workers), count)
+        inline = workers <= 1
+        guard !inline else { return }
+        for _ in 0..<workers {
+            let thread = Thread { [self] in
+                while let index = claim() { finish(index, work(index)) }
+            }
+            // Parsing YAML recurses once per level of nesting; give workers the main thread's stack.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// The result for file `index`, waiting for it; files must be taken in order.
+    func take(_ index: Int) -> Result<RunTranscript, LoadFailure> {
+        guard !inline else { return work(index) }
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let result = results.removeValue(forKey: index) {
+                taken = index + 1
+                condition.broadcast()
+                return result
+            }
+            condition.wait()
+        }
+    }
+
+    /// Lets the workers finish the file they are checking, and start no other.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped, next < count, next >= taken + window { condition.wait() }
+        guard !stopped, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    private func finish(_ index: Int, _ result: Result<RunTranscript, LoadFailure>) {
+        condition.lock()
+        results[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+}
