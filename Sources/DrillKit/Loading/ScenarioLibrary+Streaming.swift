@@ -22,6 +22,13 @@ extension ScenarioLibrary {
     public static func stream<Value: Sendable>(folder: URL, displayPath: String? = nil, budget: InputBudget = .init(),
                                                transform: @escaping @Sendable (Scenario) -> Value,
                                                _ body: (Entry<Value>) -> Void) throws(LoadFailure) {
+        try stream(folder: folder, displayPath: displayPath, budget: budget, transform: { scenario, _ in transform(scenario) }, body)
+    }
+
+    /// ``stream(folder:displayPath:budget:transform:_:)`` whose `transform` also gets the file's text.
+    static func stream<Value: Sendable>(folder: URL, displayPath: String? = nil, budget: InputBudget = .init(),
+                                        transform: @escaping @Sendable (Scenario, String) -> Value,
+                                        _ body: (Entry<Value>) -> Void) throws(LoadFailure) {
         let files = try yamlFiles(in: folder, displayPath: displayPath ?? folder.path)
         var origins: [String: String] = [:]
         InOrderWork.run(count: files.count, work: { index -> Result<(id: String, value: Value), LoadFailure> in
@@ -29,7 +36,7 @@ extension ScenarioLibrary {
             do throws(LoadFailure) {
                 let text = try InputFile.readText(at: url, displayPath: path, budget: budget)
                 let scenario = try Scenario.load(yaml: text, displayPath: path, budget: budget)
-                return .success((scenario.id, transform(scenario)))
+                return .success((scenario.id, transform(scenario, text)))
             } catch {
                 return .failure(error)
             }

@@ -9,29 +9,20 @@ public struct ScenarioLibrary: Sendable {
     /// Each loaded scenario's YAML, by id: the exact content a run is played against.
     public var sources: [String: String] = [:]
 
-    /// Loads every `.yaml` / `.yml` file in a folder (not its subfolders).
+    /// Loads every `.yaml` / `.yml` file in a folder (not its subfolders), on every core.
     ///
     /// - Throws: `LoadFailure.missing` when the folder does not exist.
     public static func load(folder: URL, displayPath: String? = nil, budget: InputBudget = .init()) throws(LoadFailure) -> ScenarioLibrary {
-        let shown = displayPath ?? folder.path
-        let files = try yamlFiles(in: folder, displayPath: shown)
         var scenarios: [Scenario] = []
         var diagnostics: [Diagnostic] = []
-        var origins: [String: String] = [:]
         var sources: [String: String] = [:]
-        for (url, path) in files {
-            do {
-                let text = try InputFile.readText(at: url, displayPath: path, budget: budget)
-                let scenario = try Scenario.load(yaml: text, displayPath: path, budget: budget)
-                if let first = origins[scenario.id] {
-                    diagnostics.append(Diagnostic(path: path, line: 1, column: 1, message: "scenario id '\(scenario.id)' is already used by \(first)"))
-                    continue
-                }
-                origins[scenario.id] = path
-                sources[scenario.id] = text
+        try stream(folder: folder, displayPath: displayPath, budget: budget, transform: { scenario, text in (scenario, text) }) { entry in
+            switch entry {
+            case let .scenario(id, _, (scenario, text)):
+                sources[id] = text
                 scenarios.append(scenario)
-            } catch {
-                diagnostics += error.diagnostics
+            case let .problems(found):
+                diagnostics += found
             }
         }
         return ScenarioLibrary(scenarios: scenarios.sorted { $0.id < $1.id }, diagnostics: diagnostics, sources: sources)
