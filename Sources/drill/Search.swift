@@ -11,7 +11,8 @@ extension Drill {
             discussion: """
                 Finds the steps that contain every word given, ignoring case and accents and matching word \
                 forms (call, calls, called); end a word with * to match its beginning (insur*). Shows the \
-                run, the step and a snippet, best matches first.
+                run, the step and a snippet, best matches first; when more than 2,000 steps match, the best \
+                of the newest 2,000.
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -39,12 +40,13 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 let database = try options.openDatabase()
-                let hits: [SearchHit]
+                let results: SearchResults
                 do throws(StoreError) {
-                    hits = try database.search(words.joined(separator: " "), team: teamName, scenarioID: scenario, limit: limit)
+                    results = try database.searchResults(words.joined(separator: " "), team: teamName, scenarioID: scenario, limit: limit)
                 } catch {
                     throw CommandFailure(error)
                 }
+                let hits = results.hits
                 let out = Terminal.standardOutput
                 if format == .json {
                     let plain = hits.map { hit in
@@ -75,6 +77,9 @@ extension Drill {
                     out.line("    " + snippet.replacingOccurrences(of: SearchHit.highlightStart, with: start).replacingOccurrences(of: SearchHit.highlightEnd, with: end))
                 }
                 if hits.count == limit { out.line(out.styled("Showing the first \(limit); --limit shows more.", .dim)) }
+                if results.rankedNewestOnly {
+                    out.line(out.styled("More than \(AppDatabase.searchRankingWindow) steps match: these are the best of the newest \(AppDatabase.searchRankingWindow). Add words, --for-team or --scenario to reach older ones.", .dim))
+                }
             }
         }
     }

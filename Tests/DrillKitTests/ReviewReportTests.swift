@@ -226,6 +226,21 @@ struct ReviewSearchTests {
         #expect(try database.search("dpa", team: "Nobody").isEmpty)
     }
 
+    @Test("When more steps match than a search ranks, the best of the newest are returned, and it says so")
+    func searchRanksTheNewest() throws {
+        let database = try AppDatabase.inMemory()
+        try ReviewFixture.play(database, id: "20261120-oldr", startedAt: ReviewFixture.day(0), gaps: true, notes: ["insurer insurer insurer policy"])
+        try ReviewFixture.play(database, id: "20261126-newr", startedAt: ReviewFixture.day(6), gaps: true, notes: ["the insurer policy"])
+        let all = try database.searchResults("insurer", window: 100)
+        #expect(!all.rankedNewestOnly)
+        #expect(all.hits.first?.runId == "20261120-oldr")  // the better match, though older
+        let newest = try database.searchResults("insurer", window: 1)
+        #expect(newest.rankedNewestOnly)
+        #expect(newest.hits.map(\.runId) == ["20261126-newr"])
+        // The window counts the team's matches, not everyone's.
+        #expect(try database.searchResults("insurer", team: "Nobody", window: 1).hits.isEmpty)
+    }
+
     @Test("Search text is never query syntax", arguments: ["\"", "AND OR NOT", "a\"b", "(x", "*", "NEAR(", "-", "col:umn", "\u{0}"])
     func queryIsQuoted(_ text: String) throws {
         let database = try AppDatabase.inMemory()

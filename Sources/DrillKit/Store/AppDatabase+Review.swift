@@ -15,6 +15,15 @@ public enum ImportOutcome: Hashable, Sendable {
     case conflict(String)
 }
 
+/// What a search found.
+public struct SearchResults: Hashable, Sendable {
+    /// The best matches first.
+    public var hits: [SearchHit]
+    /// Whether more steps matched than a search ranks, so only the newest of them were ranked
+    /// (see ``AppDatabase/searchRankingWindow``).
+    public var rankedNewestOnly: Bool
+}
+
 /// One full-text match in the stored runs.
 public struct SearchHit: Codable, Hashable, Sendable {
     /// The run.
@@ -370,36 +379,60 @@ extension AppDatabase {
         try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT team FROM run ORDER BY team") }
     }
 
+    /// How many of the newest matching steps a search ranks, at most. Ranking every match of a
+    /// common word computes a score for each (70,000 matches: about a second, BENCHMARKS.md);
+    /// finding the newest ones walks the index backwards and stops.
+    public static let searchRankingWindow = 2_000
+
     /// Stored events and findings that contain every word of `text` (a word ending in `*` matches
     /// as a prefix; words are matched stemmed, ignoring case and accents), best matches first.
-    public func search(_ text: String, team: String? = nil, scenarioID: String? = nil, limit: Int = 20) throws(StoreError) -> [SearchHit] {
+    /// When more than `window` steps match, the best of the newest `window` are returned.
+    public func search(_ text: String, team: String? = nil, scenarioID: String? = nil, limit: Int = 20,
+                       window: Int = searchRankingWindow) throws(StoreError) -> [SearchHit] {
+        try searchResults(text, team: team, scenarioID: scenarioID, limit: limit, window: window).hits
+    }
+
+    /// ``search(_:team:scenarioID:limit:window:)`` with whether the ranking was limited to the newest matches.
+    public func searchResults(_ text: String, team: String? = nil, scenarioID: String? = nil, limit: Int = 20,
+                              window: Int = searchRankingWindow) throws(StoreError) -> SearchResults {
         let query = Self.searchQuery(text)
-        guard !query.isEmpty else { return [] }
+        guard !query.isEmpty else { return SearchResults(hits: [], rankedNewestOnly: false) }
         return try read { db in
-            var sql = """
-                SELECT s.runID, s.seq, s.needID, r.team, r.scenarioID, r.startedAt, e.kind, e.simulatedHours,
-                       snippet(searchIndex, -1, ?, ?, '…', 24) AS snippet
+            var filter = ""
+            var filterArguments: [(any DatabaseValueConvertible)?] = []
+            if let team {
+                filter += " AND r.team = ?"
+                filterArguments.append(team)
+            }
+            if let scenarioID {
+                filter += " AND r.scenarioID = ?"
+                filterArguments.append(scenarioID)
+            }
+            let from = """
                 FROM searchIndex s
                 JOIN run r ON r.id = s.runID
                 LEFT JOIN event e ON e.runID = s.runID AND e.seq = s.seq
                 WHERE searchIndex MATCH ? AND (s.seq IS NULL OR e.seq IS NOT NULL)
+                """ + filter
+            // The oldest entry of the newest `window` matches: entries are numbered as stored.
+            let newest = try Row.fetchOne(db, sql: "SELECT min(rowid), count(*) FROM (SELECT s.rowid \(from) ORDER BY s.rowid DESC LIMIT ?)",
+                                          arguments: StatementArguments([query] + filterArguments + [max(1, window)]))
+            let oldestRanked: Int64 = newest?[0] ?? 0
+            let windowFull = (newest?[1] as Int? ?? 0) >= max(1, window)
+            let sql = """
+                SELECT s.runID, s.seq, s.needID, r.team, r.scenarioID, r.startedAt, e.kind, e.simulatedHours,
+                       snippet(searchIndex, -1, ?, ?, '…', 24) AS snippet
+                \(from) AND s.rowid >= ?
+                ORDER BY rank, r.startedAt DESC, s.seq LIMIT ?
                 """
-            var arguments: [(any DatabaseValueConvertible)?] = [SearchHit.highlightStart, SearchHit.highlightEnd, query]
-            if let team {
-                sql += " AND r.team = ?"
-                arguments.append(team)
-            }
-            if let scenarioID {
-                sql += " AND r.scenarioID = ?"
-                arguments.append(scenarioID)
-            }
-            sql += " ORDER BY rank, r.startedAt DESC, s.seq LIMIT ?"
-            arguments.append(max(0, limit))
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            let arguments: [(any DatabaseValueConvertible)?] = [SearchHit.highlightStart, SearchHit.highlightEnd, query]
+                + filterArguments + [oldestRanked, max(0, limit)]
+            let hits = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 SearchHit(runId: row["runID"], team: row["team"], scenarioId: row["scenarioID"], startedAt: row["startedAt"],
                           seq: row["seq"], kind: row["kind"], simulatedHours: row["simulatedHours"], needId: row["needID"],
                           snippet: row["snippet"])
             }
+            return SearchResults(hits: hits, rankedNewestOnly: windowFull)
         }
     }
 
