@@ -241,6 +241,34 @@ struct ReviewSearchTests {
         #expect(try database.searchResults("insurer", team: "Nobody", window: 1).hits.isEmpty)
     }
 
+    @Test("Answers wait outside the index until their run pauses or ends, yet a search finds them at once")
+    func indexAfterAnswers() throws {
+        let database = try AppDatabase.inMemory()
+        try database.createRun(StoreFixture.run(), participants: [], findings: [])
+        let note = DrillEvent(kind: .note, simulated: .hours(1), text: "the insurer hotline rang out")
+        try database.appendEvents([note, note], runID: "20261124-abcd", firstSeq: 1, recordedAt: ReviewFixture.day(0))
+        func count(_ table: String) throws -> Int {
+            try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        }
+        #expect(try count("searchPending") == 2)
+        let indexedBefore = try count("searchIndex")
+
+        // A search of a run still in progress indexes what waits, then finds it.
+        #expect(try database.search("hotline").map(\.seq) == [1, 2])
+        #expect(try count("searchPending") == 0)
+        #expect(try count("searchIndex") == indexedBefore + 2)
+        #expect(try count("searchIndexRun") == (try count("searchIndex")))
+
+        // Pausing indexes the steps since; deleting the run removes its entries and what still waits.
+        try database.appendEvent(note, runID: "20261124-abcd", seq: 3, recordedAt: ReviewFixture.day(0))
+        try database.setStatus(runID: "20261124-abcd", .paused, endedAt: nil)
+        #expect(try count("searchPending") == 0)
+        try database.appendEvent(note, runID: "20261124-abcd", seq: 4, recordedAt: ReviewFixture.day(0))
+        _ = try database.deleteRuns(startedBefore: ReviewFixture.day(400), reason: "test")
+        #expect(try count("searchPending") == 0)
+        #expect(try count("searchIndex") == 0 && (try count("searchIndexRun")) == 0)
+    }
+
     @Test("Search text is never query syntax", arguments: ["\"", "AND OR NOT", "a\"b", "(x", "*", "NEAR(", "-", "col:umn", "\u{0}"])
     func queryIsQuoted(_ text: String) throws {
         let database = try AppDatabase.inMemory()

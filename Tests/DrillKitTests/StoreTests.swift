@@ -9,7 +9,7 @@ import Darwin
 #endif
 
 /// Builders for the store tests: whole-second dates, because the store keeps milliseconds.
-private enum StoreFixture {
+enum StoreFixture {
     static let started = Date(timeIntervalSince1970: 1_795_510_800)  // 2026-11-24 09:00:00 UTC
 
     static func run(_ id: String = "20261124-abcd", team: String = "Test Team", scenarioID: String = "stolen-ci-token",

@@ -130,6 +130,7 @@ extension AppDatabase {
                     results.append((file, .stored(ImportedRun(transcript), outcome)))
                     next += 1
                 }
+                try Self.indexPendingEvents(db)
             }
             for (file, result) in results { report(file, result) }
             if let failure { throw Self.storeError(failure, path: path, writing: true) }

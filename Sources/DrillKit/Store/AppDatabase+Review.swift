@@ -67,7 +67,11 @@ extension AppDatabase {
     /// the audit trail with `source`. One transaction; to import many files, see
     /// ``importTranscripts(_:cache:batching:workers:report:)``.
     public func importTranscript(_ transcript: RunTranscript, source: String) throws(StoreError) -> ImportOutcome {
-        try write { db in try importTranscript(transcript, source: source, in: db) }
+        try write { db in
+            let outcome = try importTranscript(transcript, source: source, in: db)
+            try Self.indexPendingEvents(db)
+            return outcome
+        }
     }
 
     /// ``importTranscript(_:source:)`` inside a transaction the caller holds.
@@ -397,6 +401,8 @@ extension AppDatabase {
                               window: Int = searchRankingWindow) throws(StoreError) -> SearchResults {
         let query = Self.searchQuery(text)
         guard !query.isEmpty else { return SearchResults(hits: [], rankedNewestOnly: false) }
+        // Steps of runs still being played, or killed mid-drill, are indexed first.
+        try indexPendingEvents()
         return try read { db in
             var filter = ""
             var filterArguments: [(any DatabaseValueConvertible)?] = []

@@ -11,6 +11,7 @@ extension AppDatabase {
         migrator.registerMigration("v4-facilitation", migrate: addFacilitation)
         migrator.registerMigration("v5-performance", migrate: addPerformanceIndexes)
         migrator.registerMigration("v6-search-by-run", migrate: indexSearchEntriesByRun)
+        migrator.registerMigration("v7-search-after-answers", migrate: indexEventsAfterAnswers)
         return migrator
     }
 
@@ -173,6 +174,31 @@ extension AppDatabase {
     /// every run before (100,000 runs: 1.1 s warm, 6.5 s cold; BENCHMARKS.md).
     private static func addPerformanceIndexes(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX run_on_startedAt_id ON run(startedAt, id)")
+    }
+
+    /// v7: events enter the full-text index when their run pauses or ends, before any search,
+    /// and in each import batch, not in every answer's transaction: an answer's own transaction
+    /// then writes only the event rows and a note that they wait to be indexed (adding each
+    /// answer to the index made it 2× a bare insert and commit; BENCHMARKS.md). The index is
+    /// derived from the events, so nothing is lost if a drill is killed before it catches up.
+    private static func indexEventsAfterAnswers(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE searchPending (
+                runID TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                PRIMARY KEY (runID, seq)
+            ) WITHOUT ROWID;
+            DROP TRIGGER searchIndex_on_event;
+            CREATE TRIGGER searchPending_on_event AFTER INSERT ON event BEGIN
+                INSERT INTO searchPending (runID, seq) VALUES (new.runID, new.seq);
+            END;
+            DROP TRIGGER searchIndex_on_run_deleted;
+            CREATE TRIGGER searchIndex_on_run_deleted AFTER DELETE ON run BEGIN
+                DELETE FROM searchIndex WHERE rowid IN (SELECT entry FROM searchIndexRun WHERE runID = old.id);
+                DELETE FROM searchIndexRun WHERE runID = old.id;
+                DELETE FROM searchPending WHERE runID = old.id;
+            END;
+            """)
     }
 
     /// v6: which full-text entries belong to which run. The index cannot look up its `runID`

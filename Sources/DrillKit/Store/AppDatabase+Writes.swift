@@ -80,6 +80,7 @@ extension AppDatabase {
             case .finished: "run.finished"
             }
             try record(action, runID: runID, detail: "", in: db)
+            if status != .inProgress { try Self.indexPendingEvents(db) }
         }
     }
 
@@ -97,6 +98,7 @@ extension AppDatabase {
             ])
             guard changed == 1 else { throw StoreError.runNotFound(runID) }
             try record("run.finished", runID: runID, detail: "overall \(score.overall)/100", in: db)
+            try Self.indexPendingEvents(db)
         }
     }
 
