@@ -84,7 +84,7 @@ extension AppDatabase {
                                   report: (TranscriptFile, TranscriptImportResult) -> Void) throws(StoreError) {
         // Reading and checking a file is most of the work and needs no database: other threads
         // check the files ahead, while this one stores them in order.
-        let checked = CheckedAhead(count: files.count, workers: workers) { index in
+        let checked = InOrderWork.Ahead(count: files.count, workers: workers, window: 8) { index in
             Result { () throws(LoadFailure) in
                 try RunTranscript.load(fileAt: files[index].url, displayPath: files[index].displayPath, cache: cache)
             }
@@ -135,81 +135,5 @@ extension AppDatabase {
             for (file, result) in results { report(file, result) }
             if let failure { throw Self.storeError(failure, path: path, writing: true) }
         }
-    }
-}
-
-/// Checks transcript files on other threads, a bounded window ahead of the thread that
-/// stores them, and hands each result over in file order.
-///
-/// The window keeps memory flat: at most `window` checked transcripts wait, however many files
-/// an import names. With one worker, each file is checked when it is taken.
-private final class CheckedAhead: @unchecked Sendable {
-    typealias Work = @Sendable (Int) -> Result<RunTranscript, LoadFailure>
-
-    private let work: Work
-    private let count: Int
-    private let inline: Bool
-    // The variables below are read and written under `condition` only.
-    private let condition = NSCondition()
-    private let window: Int
-    private var next = 0
-    private var taken = 0
-    private var stopped = false
-    private var results: [Int: Result<RunTranscript, LoadFailure>] = [:]
-
-    init(count: Int, workers: Int, window: Int = 8, work: @escaping Work) {
-        self.work = work
-        self.count = count
-        self.window = max(window, workers)
-        let workers = min(max(1, workers), count)
-        inline = workers <= 1
-        guard !inline else { return }
-        for _ in 0..<workers {
-            let thread = Thread { [self] in
-                while let index = claim() { finish(index, work(index)) }
-            }
-            // Parsing YAML recurses once per level of nesting; give workers the main thread's stack.
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-    }
-
-    /// The result for file `index`, waiting for it; files must be taken in order.
-    func take(_ index: Int) -> Result<RunTranscript, LoadFailure> {
-        guard !inline else { return work(index) }
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let result = results.removeValue(forKey: index) {
-                taken = index + 1
-                condition.broadcast()
-                return result
-            }
-            condition.wait()
-        }
-    }
-
-    /// Lets the workers finish the file they are checking, and start no other.
-    func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func claim() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while !stopped, next < count, next >= taken + window { condition.wait() }
-        guard !stopped, next < count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    private func finish(_ index: Int, _ result: Result<RunTranscript, LoadFailure>) {
-        condition.lock()
-        results[index] = result
-        condition.broadcast()
-        condition.unlock()
     }
 }
