@@ -67,11 +67,14 @@ struct DrillStart {
         for (index, scenario) in library.scenarios.enumerated() {
             out.line("  \(index + 1)) \(scenario.title.terminalSafeLine) " + out.styled("(\(scenario.kind.rawValue), \(scenario.id.terminalSafeLine))", .dim))
         }
+        let input = StandardInput()
         while true {
             out.write(out.styled("> ", .emphasis))
-            guard let line = StandardInput().readLine() else {
+            guard let line = input.readLine() else {
                 throw CommandFailure(lines: ["error: no scenario chosen (end of input)"], code: CommandFailure.usage)
             }
+            // A pipe does not echo: show the choice, as the drill's own prompts do.
+            if !input.isInteractive { out.line(line.terminalSafeLine) }
             let text = line.trimmingCharacters(in: .whitespaces)
             if let number = Int(text), library.scenarios.indices.contains(number - 1) { return library.scenarios[number - 1] }
             if let scenario = library.scenario(text) { return scenario }

@@ -95,6 +95,17 @@ struct RunCommandTests {
         #expect(events.map { $0["seq"] as? Int } == Array(1...events.count))
     }
 
+    @Test("Without an id the scenario is picked from a list; a piped choice is echoed, a wrong one asked again")
+    func pickedDrill() throws {
+        let folder = try workspace()
+        let input = (["9", "1"] + Self.answers).joined(separator: "\n") + "\n"
+        let result = try DrillProcess.run(["run"], in: folder, environment: env(folder), input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Which scenario?\n  1) "))
+        #expect(result.stdout.contains("> 9\n  choose a number from 1 to 1\n> 1\n"))
+        #expect(result.stdout.contains("Debrief"))
+    }
+
     @Test("A scripted drill plays without prompting and prints its transcript as JSON")
     func scriptedDrill() throws {
         let folder = try workspace()
