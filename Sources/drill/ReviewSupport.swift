@@ -40,18 +40,16 @@ struct ReportOutputOptions: ParsableArguments {
 enum ReviewFiles {
     /// Writes text atomically (a temporary file renamed into place), creating the folder if needed.
     static func write(_ text: String, to path: String) throws(CommandFailure) {
-        let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try write(to: path) { append in try append(Data(text.utf8)) }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
-            throw CommandFailure(lines: ["\(path.terminalSafeLine): error: could not be written (\(error.localizedDescription)); check that the folder is writable"],
-                                 code: CommandFailure.ioFailure)
+            // `write(to:_:)` turns every error into a CommandFailure; this body throws none of its own.
+            throw CommandFailure(lines: ["\(path.terminalSafeLine): error: could not be written (\(error.localizedDescription))"], code: CommandFailure.ioFailure)
         }
     }
-}
 
-extension ReviewFiles {
     /// Writes a file piece by piece through `body`, into a temporary file renamed into place
     /// when `body` is done: readers see the old file or the whole new one, never a part.
     static func write(to path: String, _ body: (_ append: (Data) throws -> Void) throws -> Void) throws {
