@@ -26,9 +26,9 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let loaded = try options.loadTeam()
-                let (profile, isExample) = (loaded.profile, loaded.isExample)
                 let asOf = asOf ?? .today
+                let loaded = try options.loadTeam(judgedOn: asOf)
+                let (profile, isExample) = (loaded.profile, loaded.isExample)
                 var items = ItemsToClose(databasePath: options.databasePath, team: profile.team)
                 let wanted = Set(scenarioIDs)
                 let assessor = Assessor(profile: profile, asOf: asOf)

@@ -24,7 +24,10 @@ struct CheckText {
     /// The summary, after a blank line.
     func summary(_ tally: CheckReport.Tally) -> String {
         let count = tally.scenarios
-        return "\nSummary: \(count) scenario\(count == 1 ? "" : "s"); contacts sufficient in \(tally.contactsSufficient), logs in \(tally.logsSufficient), backups in \(tally.backupsSufficient); "
+        func pillar(_ sufficient: Int, _ tested: Int) -> String {
+            tested == count ? "\(sufficient)" : tested == 0 ? "0 (no scenario tests them)" : "\(sufficient) of the \(tested) that test them"
+        }
+        return "\nSummary: \(count) scenario\(count == 1 ? "" : "s"); contacts sufficient in \(pillar(tally.contactsSufficient, tally.contactsTested)), logs in \(pillar(tally.logsSufficient, tally.logsTested)), backups in \(pillar(tally.backupsSufficient, tally.backupsTested)); "
             + "\(tally.needsUnmet) needs unmet, \(tally.needsPartial) partial, \(tally.needsMet) met; "
             + "\(tally.deadlinesMissed) of \(tally.deadlines) deadlines missed.\n"
     }
@@ -35,7 +38,11 @@ struct CheckText {
         out.append(scenario.title.terminalSafeLine)
         let verdicts: [(String, PillarVerdict)] = [("contacts", scenario.verdicts.contacts), ("logs", scenario.verdicts.logs), ("backups", scenario.verdicts.backups)]
         out.append("  " + verdicts.map { name, verdict in
-            verdict == .sufficient ? terminal.styled("\(name) ✓ sufficient", .good) : terminal.styled("\(name) ✗ insufficient", .bad)
+            switch verdict {
+            case .sufficient: terminal.styled("\(name) ✓ sufficient", .good)
+            case .insufficient: terminal.styled("\(name) ✗ insufficient", .bad)
+            case .notTested: terminal.styled("\(name) – not tested", .dim)
+            }
         }.joined(separator: "   "))
         let idWidth = min(28, scenario.needs.map(\.id.count).max() ?? 0)
         for need in scenario.needs {
@@ -63,7 +70,10 @@ struct CheckText {
             for deadline in scenario.deadlines {
                 let due = TimeSpan(hours: deadline.dueHours).spoken, reached = TimeSpan(hours: deadline.reachedHours).spoken
                 let marker = deadline.met ? terminal.styled("✓ met   ", .good) : terminal.styled("✗ missed", .bad)
-                out.append("  \(marker)  \(deadline.title.terminalSafeLine): due \(due), reached \(reached)")
+                let margin = deadline.reachedHours == deadline.dueHours ? "no time to spare"
+                    : deadline.met ? "\(TimeSpan(hours: deadline.dueHours - deadline.reachedHours).spoken) to spare"
+                    : "\(TimeSpan(hours: deadline.reachedHours - deadline.dueHours).spoken) late"
+                out.append("  \(marker)  \(deadline.title.terminalSafeLine): due \(due), reached \(reached) (\(margin))")
             }
         }
         return out

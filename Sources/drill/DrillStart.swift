@@ -16,7 +16,7 @@ struct DrillStart {
     let timeBox: Double?
 
     func play() throws {
-        let team = try options.loadTeam()
+        let team = try options.loadTeam(judgedOn: asOf ?? .today)
         // With an id, only that scenario's file is parsed when the folder allows (see `loadScenario`).
         let library = try scenarioID.flatMap {
             ScenarioLibrary.loadScenario(id: $0, folder: URL(fileURLWithPath: options.scenarios), displayPath: options.scenarios)

@@ -43,14 +43,15 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The team's preparedness: `--team`, else `./preparedness.yaml`, else the embedded example team.
-    func loadTeam() throws(CommandFailure) -> LoadedTeam {
+    /// Records dated after `judgedOn` are refused.
+    func loadTeam(judgedOn: CalendarDate? = nil) throws(CommandFailure) -> LoadedTeam {
         let path = team ?? (FileManager.default.fileExists(atPath: "preparedness.yaml") ? "preparedness.yaml" : nil)
         do {
             guard let path else {
                 return LoadedTeam(profile: try ExampleTeam.profile(), yaml: ExampleTeam.yaml, source: ExampleTeam.displayPath)
             }
             let text = try InputFile.readText(at: URL(fileURLWithPath: path), displayPath: path)
-            return LoadedTeam(profile: try PreparednessProfile.load(yaml: text, displayPath: path), yaml: text, source: path)
+            return LoadedTeam(profile: try PreparednessProfile.load(yaml: text, displayPath: path, datesNotAfter: judgedOn), yaml: text, source: path)
         } catch {
             throw CommandFailure(error, hint: "write one with `drill init`")
         }

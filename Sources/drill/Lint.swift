@@ -22,6 +22,7 @@ extension Drill {
                     if let team = options.team { targets.append(team) } else if FileManager.default.fileExists(atPath: "preparedness.yaml") { targets.append("preparedness.yaml") }
                 }
                 var files: [(URL, String)] = []
+                var fromFolders: Set<String> = []
                 var missing: [String] = []
                 for path in targets {
                     var isDirectory: ObjCBool = false
@@ -31,7 +32,9 @@ extension Drill {
                     }
                     if isDirectory.boolValue {
                         do throws(LoadFailure) {
-                            files += try ScenarioLibrary.yamlFiles(in: URL(fileURLWithPath: path), displayPath: path)
+                            let found = try ScenarioLibrary.yamlFiles(in: URL(fileURLWithPath: path), displayPath: path)
+                            files += found
+                            fromFolders.formUnion(found.map(\.1))
                         } catch {
                             missing += error.diagnostics.map(\.description.terminalSafeLine)
                         }
@@ -42,7 +45,7 @@ extension Drill {
                 // Each file's problems are printed as soon as it and those before it are linted.
                 let err = Terminal.standardError
                 var bad = 0, errors = 0
-                Linter.lint(files: files.map { (url: $0.0, displayPath: $0.1) }) { result in
+                Linter.lint(files: files.map { (url: $0.0, displayPath: $0.1) }, today: .today, inScenarioFolder: fromFolders) { result in
                     guard !result.diagnostics.isEmpty else { return }
                     bad += 1
                     errors += result.diagnostics.count

@@ -28,7 +28,7 @@ struct CheckCommandTests {
             #expect(["data-exposure", "app-compromise", "platform-degradation"].contains(scenario["kind"] as? String))
             let verdicts = try #require(scenario["verdicts"] as? [String: String])
             #expect(Set(verdicts.keys) == ["contacts", "logs", "backups"])
-            #expect(verdicts.values.allSatisfy { ["sufficient", "insufficient"].contains($0) })
+            #expect(verdicts.values.allSatisfy { ["sufficient", "insufficient", "not-tested"].contains($0) })
             for need in try #require(scenario["needs"] as? [[String: Any]]) {
                 #expect(need["id"] is String && need["reason"] is String)
                 #expect(["contacts", "logs", "backups"].contains(need["pillar"] as? String))
@@ -106,6 +106,139 @@ struct CheckCommandTests {
     }
 }
 
+@Suite("drill check, judging scope, scale and place")
+struct CheckScopeCommandTests {
+    static let team = """
+        team: Scoped
+        contacts:
+          - role: platform-vendor
+            name: Marketplace desk
+            channels: [{ portal: https://partners.example/security }]
+            availability: 24x7
+            confirmed: 2026-10-01
+            storedOffPlatform: true
+          - role: subcontractor
+            name: Outsourced support
+            channels: [{ email: soc@support.example }]
+            availability: 24x7
+            confirmed: 2026-10-01
+            storedOffPlatform: true
+            reportsWithin: 72h
+        logs:
+          - source: app-audit
+            covers: [admin-actions]
+            timestamps: with-zone
+            retention: 13mo
+            storage: Locked bucket
+            storedIn: separate-account
+            restricted: true
+            accessRecorded: true
+            review: automated
+            alertsOn: [admin-actions]
+            alertsWithin: 5min
+        backups:
+          - asset: customer-data
+            kind: snapshot
+            location: tenant snapshots
+            every: 1h
+            reachBack: 35d
+            restoreTest: { on: 2026-06-01, units: 50, took: 1h, parallel: 8 }
+            offPlatform: true
+            storedIn: separate-account
+        """
+
+    static let scenario = """
+        id: scoped
+        title: Scoped
+        kind: data-exposure
+        summary: Mail and support tools.
+        onset: 10d
+        discovered: Wednesday 11:00 UTC
+        compromised: [workstations]
+        needs:
+          - { id: mail-vendor, pillar: contacts, role: platform-vendor, for: email-provider }
+          - { id: marketplace, pillar: contacts, role: platform-vendor, for: platform-account }
+          - { id: contractor, pillar: contacts, role: subcontractor, findingsBy: +48h }
+          - { id: app-trail, pillar: logs, events: [admin-actions], detectWithin: 30min }
+          - { id: laptop-trail, pillar: logs, events: [admin-actions], systems: [workstations] }
+          - { id: restore, pillar: backups, asset: customer-data, units: 383, restoreWithin: 48h, restoreBefore: 1d }
+        deadlines:
+          - { id: told, title: Vendor told, due: 4h, takes: 1h, needs: [marketplace] }
+        injects:
+          - { id: start, at: +0h, title: Start, narrative: It begins. }
+        """
+
+    @Test("check --format json judges each new key and shows what it judged")
+    func scopeKeys() throws {
+        let folder = try DrillProcess.temporaryFolder()
+        try Self.team.write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try Self.scenario.write(to: folder.appendingPathComponent("scenarios/scoped.yaml"), atomically: true, encoding: .utf8)
+        let result = try DrillProcess.run(["check", "--team", "team.yaml", "--format", "json", "--as-of", "2026-11-26"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let scenario = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        let needs = try #require(scenario["needs"] as? [[String: Any]])
+        func need(_ id: String) -> [String: Any] { needs.first { $0["id"] as? String == id } ?? [:] }
+        #expect(need("mail-vendor")["status"] as? String == "unmet")
+        #expect((need("mail-vendor")["reason"] as? String)?.contains("for the email provider") == true)
+        #expect(need("marketplace")["status"] as? String == "met")
+        let marketplace = try #require(need("marketplace")["basis"] as? [String: Any])
+        #expect(marketplace["used"] as? [String] == ["Marketplace desk"])
+        #expect(marketplace["systems"] as? [String] == ["platform-account"])
+        #expect(need("contractor")["status"] as? String == "partial")
+        #expect(need("app-trail")["status"] as? String == "met")
+        let trail = try #require(need("app-trail")["basis"] as? [String: Any])
+        #expect(trail["keptIn"] as? [String] == ["separate-account"])
+        #expect(need("laptop-trail")["status"] as? String == "unmet")
+        #expect((need("laptop-trail")["reason"] as? String)?.contains("on engineers' workstations") == true)
+        let restore = try #require(need("restore")["basis"] as? [String: Any])
+        #expect(need("restore")["status"] as? String == "met")
+        #expect(restore["units"] as? Int == 383)
+        #expect(restore["estimateHours"] as? Double == 48)
+        #expect(restore["marginHours"] as? Double == 0)
+        let verdicts = try #require(scenario["verdicts"] as? [String: String])
+        #expect(verdicts == ["contacts": "insufficient", "logs": "insufficient", "backups": "sufficient"])
+        let deadline = try #require((scenario["deadlines"] as? [[String: Any]])?.first)
+        #expect(deadline["marginHours"] as? Double == 3)
+
+        let text = try DrillProcess.run(["check", "--team", "team.yaml", "--as-of", "2026-11-26"], in: folder)
+        #expect(text.stdout.contains("3 h to spare"))
+    }
+
+    @Test("A scenario with no need in a pillar says the pillar is not tested, in text and JSON")
+    func notTested() throws {
+        let folder = try DrillProcess.temporaryFolder()
+        try CLIFixtures.fullyPreparedTeam.write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        let onlyContacts = CLIFixtures.simpleScenario
+            .replacingOccurrences(of: "  - { id: trail, pillar: logs, events: [admin-actions], detectWithin: 24h }\n", with: "")
+            .replacingOccurrences(of: "  - { id: code, pillar: backups, asset: app-source-code, versionControlled: true }\n", with: "")
+        try onlyContacts.write(to: folder.appendingPathComponent("scenarios/simple.yaml"), atomically: true, encoding: .utf8)
+        let text = try DrillProcess.run(["check", "--team", "team.yaml", "--as-of", "2026-11-26"], in: folder)
+        #expect(text.stdout.contains("logs – not tested"))
+        #expect(text.stdout.contains("logs in 0 (no scenario tests them)"))
+        let json = try DrillProcess.run(["check", "--team", "team.yaml", "--format", "json", "--as-of", "2026-11-26"], in: folder)
+        #expect(json.stdout.contains("\"logs\" : \"not-tested\""))
+    }
+
+    @Test("A confirmation dated after the judging day is an error with its line, exit 65")
+    func futureDate() throws {
+        let folder = try DrillProcess.temporaryFolder()
+        try CLIFixtures.fullyPreparedTeam.replacingOccurrences(of: "confirmed: 2026-10-01", with: "confirmed: 2027-01-05")
+            .write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try CLIFixtures.simpleScenario.write(to: folder.appendingPathComponent("scenarios/simple.yaml"), atomically: true, encoding: .utf8)
+        let result = try DrillProcess.run(["check", "--team", "team.yaml", "--as-of", "2026-11-26"], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("team.yaml:7:"))
+        #expect(result.stderr.contains("confirmed 2027-01-05 is after 2026-11-26"))
+        let lint = try DrillProcess.run(["lint", "team.yaml"], in: folder)
+        #expect(lint.status == 65)
+        #expect(lint.stderr.contains("confirmed 2027-01-05 is after"))
+    }
+}
+
 enum CLIFixtures {
     static let fullyPreparedTeam = """
         team: Prepared
@@ -125,6 +258,7 @@ enum CLIFixtures {
             restricted: true
             accessRecorded: true
             review: automated
+            alertsOn: [admin-actions]
         backups:
           - asset: app-source-code
             kind: version-control

@@ -17,6 +17,8 @@ public enum NeedStatus: String, CaseIterable, Codable, Sendable, Comparable {
 /// Whether one pillar of preparedness would have sufficed for a scenario.
 public enum PillarVerdict: String, Codable, Sendable {
     case sufficient, insufficient
+    /// The scenario has no need in the pillar: it says nothing about it either way.
+    case notTested = "not-tested"
 }
 
 /// The assessment of one need: its status, the reason in numbers, and what it costs.
@@ -35,10 +37,12 @@ public struct Finding: Hashable, Sendable {
     public var evidenceLoss: TimeSpan
     /// Which preparedness field to change to close the gap (`contacts[legal-adviser].confirmed`).
     public var fix: String?
+    /// The facts the judgement rested on: which records were used, for which systems, at what scale.
+    public var basis: FindingBasis
 
     /// Creates a finding.
     public init(needID: String, pillar: Pillar, status: NeedStatus, reasons: [String], delay: TimeSpan = .zero,
-                evidenceLoss: TimeSpan = .zero, fix: String? = nil) {
+                evidenceLoss: TimeSpan = .zero, fix: String? = nil, basis: FindingBasis = .init()) {
         self.needID = needID
         self.pillar = pillar
         self.status = status
@@ -46,6 +50,7 @@ public struct Finding: Hashable, Sendable {
         self.delay = delay
         self.evidenceLoss = evidenceLoss
         self.fix = fix
+        self.basis = basis
     }
 
     /// All reasons as one paragraph.
@@ -64,17 +69,33 @@ public struct DeadlineOutcome: Hashable, Sendable {
     public var reached: TimeSpan
     /// Needs whose delays pushed it, with their delay.
     public var causes: [DelayCause]
+    /// The contact whose call and answer it had to wait for, when that, not the delays, set the time.
+    public var waitsFor: Wait?
+
+    /// A contact a deadline had to wait for.
+    public struct Wait: Hashable, Sendable {
+        /// The contact need.
+        public var needID: String
+        /// When the team calls.
+        public var calledAt: TimeSpan
+        /// How long after the call they are reached.
+        public var reachedAfter: TimeSpan
+    }
 
     /// Whether it was reached in time.
     public var met: Bool { reached <= due }
 
+    /// How much time is left (positive) or missing (negative) at the due time.
+    public var margin: TimeSpan { due - reached }
+
     /// Creates an outcome.
-    public init(deadlineID: String, title: String, due: TimeSpan, reached: TimeSpan, causes: [DelayCause]) {
+    public init(deadlineID: String, title: String, due: TimeSpan, reached: TimeSpan, causes: [DelayCause], waitsFor: Wait? = nil) {
         self.deadlineID = deadlineID
         self.title = title
         self.due = due
         self.reached = reached
         self.causes = causes
+        self.waitsFor = waitsFor
     }
 }
 
@@ -108,11 +129,41 @@ public struct Assessment: Hashable, Sendable {
         self.deadlines = deadlines
     }
 
-    /// `sufficient` only when every need of the pillar is met (a pillar with no needs is sufficient).
+    /// `sufficient` only when every need of the pillar is met; `not-tested` when the scenario has
+    /// no need in the pillar (it shows nothing about it, so it must not read as sufficient).
     public func verdict(_ pillar: Pillar) -> PillarVerdict {
-        findings.allSatisfy { $0.pillar != pillar || $0.status == .met } ? .sufficient : .insufficient
+        let relevant = findings.filter { $0.pillar == pillar }
+        if relevant.isEmpty { return .notTested }
+        return relevant.allSatisfy { $0.status == .met } ? .sufficient : .insufficient
     }
 
     /// The finding for a need.
     public func finding(_ needID: String) -> Finding? { findings.first { $0.needID == needID } }
+}
+
+/// The facts a finding was judged on, for a reader who wants to see why (`check --format json`).
+public struct FindingBasis: Hashable, Sendable, Codable {
+    /// The records used: the contact, log sources or backup that served the need best.
+    public var used: [String]
+    /// The systems the need is about (whose events, which vendor, where the asset lives).
+    public var systems: [TeamSystem]
+    /// Where the records used are kept, as written (`separate-account`, `platform-account`, …).
+    public var keptIn: [String]
+    /// How many units the incident must restore, when it says.
+    public var units: Int?
+    /// The restore estimate at the incident's scale, in hours.
+    public var estimateHours: Double?
+    /// Time to spare (positive) or missing (negative) against the need's own bound, in hours.
+    public var marginHours: Double?
+
+    /// Creates a basis.
+    public init(used: [String] = [], systems: [TeamSystem] = [], keptIn: [String] = [], units: Int? = nil,
+                estimateHours: Double? = nil, marginHours: Double? = nil) {
+        self.used = used
+        self.systems = systems
+        self.keptIn = keptIn
+        self.units = units
+        self.estimateHours = estimateHours
+        self.marginHours = marginHours
+    }
 }

@@ -11,7 +11,10 @@ public struct AssessmentCosts: Hashable, Sendable {
         .hostingProvider: .hours(8),
         .communications: .hours(8),
         .insurer: .hours(24),
+        .subcontractor: .hours(24),
     ]
+    /// Waiting for a subcontractor whose contract does not oblige it to hand over its findings.
+    public var silentContract = TimeSpan.days(10)
     /// Tracking down current details for a contact that was not confirmed within the policy.
     public var staleContact = TimeSpan.hours(8)
     /// Digging out details that were kept only on the platform that is down.

@@ -7,12 +7,15 @@ public struct Assessor: Sendable {
     public let asOf: CalendarDate
     /// The cost of each kind of gap.
     public let costs: AssessmentCosts
+    /// Which edition of the rules judges (a stored run keeps the edition it was played under).
+    public let edition: AssessmentEdition
 
     /// Creates an assessor.
-    public init(profile: PreparednessProfile, asOf: CalendarDate, costs: AssessmentCosts = .init()) {
+    public init(profile: PreparednessProfile, asOf: CalendarDate, costs: AssessmentCosts = .init(), edition: AssessmentEdition = .current) {
         self.profile = profile
         self.asOf = asOf
         self.costs = costs
+        self.edition = edition
     }
 
     /// Assesses every need and deadline of a scenario.
@@ -24,8 +27,22 @@ public struct Assessor: Sendable {
                 guard let delay = byNeed[id]?.delay, delay > .zero else { return nil }
                 return DelayCause(needID: id, delay: delay)
             }
-            let reached = causes.reduce(deadline.takes) { $0 + $1.delay }
-            return DeadlineOutcome(deadlineID: deadline.id, title: deadline.title, due: deadline.due, reached: reached, causes: causes)
+            var reached = causes.reduce(deadline.takes) { $0 + $1.delay }
+            var waitsFor: DeadlineOutcome.Wait?
+            if edition >= .second {
+                // The work cannot be done before the people it depends on are called and reached.
+                for id in deadline.needs {
+                    guard let need = scenario.needs.first(where: { $0.id == id }), case let .contact(requirement) = need.requirement,
+                          let delay = byNeed[id]?.delay else { continue }
+                    let ready = requirement.neededAt + delay + deadline.takes
+                    if ready > reached {
+                        reached = ready
+                        waitsFor = DeadlineOutcome.Wait(needID: id, calledAt: requirement.neededAt, reachedAfter: delay)
+                    }
+                }
+            }
+            return DeadlineOutcome(deadlineID: deadline.id, title: deadline.title, due: deadline.due, reached: reached, causes: causes,
+                                   waitsFor: waitsFor)
         }
         return Assessment(scenarioID: scenario.id, findings: findings, deadlines: deadlines)
     }

@@ -12,6 +12,12 @@ extension CheckReport {
         public var logsSufficient = 0
         /// Scenarios whose backups are sufficient.
         public var backupsSufficient = 0
+        /// Scenarios with at least one contact need.
+        public var contactsTested = 0
+        /// Scenarios with at least one log need.
+        public var logsTested = 0
+        /// Scenarios with at least one backup need.
+        public var backupsTested = 0
         /// Needs met, over all scenarios.
         public var needsMet = 0
         /// Needs partly met.
@@ -32,6 +38,9 @@ extension CheckReport {
             if result.verdicts.contacts == .sufficient { contactsSufficient += 1 }
             if result.verdicts.logs == .sufficient { logsSufficient += 1 }
             if result.verdicts.backups == .sufficient { backupsSufficient += 1 }
+            if result.verdicts.contacts != .notTested { contactsTested += 1 }
+            if result.verdicts.logs != .notTested { logsTested += 1 }
+            if result.verdicts.backups != .notTested { backupsTested += 1 }
             for need in result.needs {
                 switch need.status {
                 case .met: needsMet += 1

@@ -32,7 +32,7 @@ public struct CheckReport: Codable, Hashable, Sendable {
         public var title: String
         /// Its kind.
         public var kind: ScenarioKind
-        /// Per pillar: sufficient only when every need of the pillar is met.
+        /// Per pillar: sufficient only when every need of the pillar is met; not-tested without needs.
         public var verdicts: Verdicts
         /// One entry per need.
         public var needs: [NeedResult]
@@ -76,6 +76,9 @@ public struct CheckReport: Codable, Hashable, Sendable {
         public var evidenceLossHours: Double
         /// The preparedness field to change, when the need is not met.
         public var fix: String?
+        /// The facts it was judged on (records used, systems, scale); `check` fills it, stored
+        /// runs written before it existed do not have it.
+        public var basis: FindingBasis?
 
         /// Summarises a finding.
         public init(_ finding: Finding) {
@@ -86,6 +89,7 @@ public struct CheckReport: Codable, Hashable, Sendable {
             delayHours = finding.delay.hours
             evidenceLossHours = finding.evidenceLoss.hours
             fix = finding.fix
+            basis = finding.basis == FindingBasis() ? nil : finding.basis
         }
     }
 
@@ -101,6 +105,8 @@ public struct CheckReport: Codable, Hashable, Sendable {
         public var reachedHours: Double
         /// Whether it is reached in time.
         public var met: Bool
+        /// Hours to spare (positive) or missing (negative) at the due time.
+        public var marginHours: Double?
 
         /// Summarises an outcome.
         public init(_ outcome: DeadlineOutcome) {
@@ -109,6 +115,7 @@ public struct CheckReport: Codable, Hashable, Sendable {
             dueHours = outcome.due.hours
             reachedHours = outcome.reached.hours
             met = outcome.met
+            marginHours = outcome.margin.hours
         }
     }
 }

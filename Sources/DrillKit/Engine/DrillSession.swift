@@ -47,6 +47,8 @@ public struct DrillSession: Sendable {
     public let costs: AssessmentCosts
     /// How the drill is played.
     public let mode: Mode
+    /// The edition of the rules the assessment was made with.
+    public let edition: AssessmentEdition
 
     /// Every event so far, in order.
     public private(set) var events: [DrillEvent] = []
@@ -71,13 +73,15 @@ public struct DrillSession: Sendable {
     static let eventBudget = 10_000
 
     /// Starts a drill: shows the first inject and asks its first prompt.
-    public init(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, mode: Mode = .drill, costs: AssessmentCosts = .init()) {
+    public init(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, mode: Mode = .drill, costs: AssessmentCosts = .init(),
+                edition: AssessmentEdition = .current) {
         self.mode = mode
+        self.edition = edition
         self.scenario = scenario
         self.profile = profile
         self.asOf = asOf
         self.costs = costs
-        assessment = Assessor(profile: profile, asOf: asOf, costs: costs).assess(scenario)
+        assessment = Assessor(profile: profile, asOf: asOf, costs: costs, edition: edition).assess(scenario)
         discoveryClock = DiscoveryClock(scenario.discovered, onOrAfter: asOf)
         if scenario.injects.isEmpty { finish() } else { enter(0) }
     }
@@ -92,8 +96,8 @@ public struct DrillSession: Sendable {
 
     /// Rebuilds a session from everything put into it, in order.
     public static func replaying(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, mode: Mode = .drill,
-                                 inputs: [Input]) throws(AnswerRejection) -> DrillSession {
-        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf, mode: mode)
+                                 edition: AssessmentEdition = .current, inputs: [Input]) throws(AnswerRejection) -> DrillSession {
+        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf, mode: mode, edition: edition)
         for input in inputs {
             switch input {
             case let .answer(answer, actor, seconds): _ = try session.answer(answer, by: actor, seconds: seconds)

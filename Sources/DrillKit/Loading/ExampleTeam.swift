@@ -20,8 +20,14 @@ policy:
   contactsConfirmedWithin: 12mo     # contact details older than this count as stale
   restoreTestedWithin: 12mo         # a restore not tested within this counts as untested
 
+# Systems, for the keys below that say which system a record covers or where it is kept:
+# app (your own backend), platform-account (your account on the platform you sell on),
+# cloud-account (the hosting console), source-control, ci, workstations, identity-provider,
+# email-provider, support-tools (ticketing, CRM), saas (other third-party services).
+
 # Whom you would call. Roles: incident-response-partner, legal-adviser, platform-vendor,
-# internal-security-lead, law-enforcement, hosting-provider, communications, insurer.
+# internal-security-lead, law-enforcement, hosting-provider, communications, insurer,
+# subcontractor (outsourced support, managed hosting, contractors with access).
 contacts:
   - role: incident-response-partner
     name: Blue Harbor Security
@@ -32,6 +38,7 @@ contacts:
     responseTime: 2h                 # how soon they act once reached (retainer SLA)
     confirmed: 2026-05-12            # the day someone last checked these details, or never
     storedOffPlatform: true          # kept somewhere that survives the platform being down
+    storedIn: [workstations, email-provider]   # optional: where the details are kept
 
   - role: legal-adviser
     name: Harrow & Finch LLP (data protection practice)
@@ -44,9 +51,13 @@ contacts:
 
   - role: platform-vendor
     name: Platform vendor security team (app security incident ticket)
+    for: [platform-account]          # which systems or vendors they answer for (a platform
+                                     # vendor's default; a hosting provider's is cloud-account)
     channels:
       - portal: https://support.platform.example/security-incident
       - email: security@platform.example
+    escalation:                      # optional: a second route if the first stays silent
+      - email: partner-manager@platform.example
     availability: 24x7
     confirmed: 2026-08-20
     storedOffPlatform: true
@@ -62,6 +73,7 @@ contacts:
 
   - role: hosting-provider
     name: Cloud provider enterprise support
+    for: [cloud-account]
     channels:
       - portal: https://console.cloud.example/support
     availability: 24x7
@@ -77,6 +89,16 @@ contacts:
     availability: Mon-Fri 08:30-18:00 Europe/London
     confirmed: 2026-09-01
     storedOffPlatform: true
+
+  - role: subcontractor
+    name: Tidewater Support (outsourced first-line support)
+    channels:
+      - email: soc@tidewater.example
+    availability: Mon-Fri 08:00-20:00 Europe/London
+    confirmed: 2026-03-04
+    storedOffPlatform: true
+    # reportsWithin: 72h             # gap: the contract says nothing about handing over
+    findingsVisible: false           # forensic findings, and we cannot see their logs
   # gaps: no law-enforcement contact, no insurer
 
 # What you log. Event classes: admin-actions, app-errors, code-changes, config-changes,
@@ -84,24 +106,35 @@ contacts:
 logs:
   - source: app-audit-log
     covers: [admin-actions, data-access]
+    systems: [app]                   # whose events it records (default: app; the app's own
+                                     # code and configuration changes count as the app's)
     timestamps: with-zone            # with-zone, without-zone or none
     retention: 30d                   # gap: the guide asks for at least 12 months
     storage: OpenSearch cluster on the hosting account
+    storedIn: cloud-account          # where the entries live: a system, or separate-account
+                                     # (an isolated log store); default: where they are produced
     restricted: true                 # only staff with a business need can read it
     accessRecorded: false            # gap: nobody records who reads the audit log
     review: automated                # automated, none, or every 24h (by hand)
+    alertsOn: [data-access]          # automated review: what it alerts on (gap: admin actions
+    alertsWithin: 15min              # are only on the dashboard), and how soon an alert lands
 
   - source: cloud-audit-trail
     covers: [config-changes, startup-shutdown, authentication, log-access]
+    systems: [app, cloud-account]
     timestamps: with-zone
     retention: 400d
     storage: Write-once log bucket in a separate security account
+    storedIn: separate-account
     restricted: true
     accessRecorded: true
     review: automated
+    alertsOn: [authentication, config-changes, log-access]
+    alertsWithin: 5min
 
   - source: github-audit-log
     covers: [code-changes]
+    systems: [app, source-control]
     timestamps: with-zone
     retention: 180d
     storage: GitHub organisation audit log
@@ -120,7 +153,7 @@ logs:
   # gap: nothing records backup jobs
 
 # What you can restore. Assets: app-source-code, configuration, customer-data, secrets,
-# release-artifacts. Kinds: version-control, snapshot, export.
+# release-artifacts, customer-contacts. Kinds: version-control, snapshot, export.
 backups:
   - asset: app-source-code
     kind: version-control
@@ -135,8 +168,12 @@ backups:
     location: Nightly database snapshots on the hosting account
     every: 24h
     reachBack: 35d
-    restoreTested: never             # gap: never restored
+    restoreTested: never             # gap: never restored (once tested, write restoreTest:
+                                     # {on: DATE, units: 1, took: 50min, parallel: 8})
     offPlatform: false
+    storedIn: cloud-account          # optional: the system the copy is kept in
+    monitored: false                 # gap: nobody is alerted when a snapshot job fails
+    keys: production                 # separate, production or none (gap: same keys as prod)
 
   - asset: configuration
     kind: export
@@ -153,6 +190,15 @@ backups:
     reachBack: 180d
     restoreTested: 2026-07-01
     offPlatform: true
+
+  - asset: customer-contacts
+    kind: export
+    location: Monthly CSV export of the marketplace's customer list, on the team drive
+    every: 30d
+    reachBack: 12mo
+    restoreTested: 2026-09-15
+    offPlatform: true
+    storedIn: saas
   # gap: secrets and keys are not backed up outside the platform
 """#
 

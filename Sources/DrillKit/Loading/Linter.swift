@@ -18,12 +18,15 @@ public enum Linter {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Lints one file. A file with a top-level `team` key is a preparedness file; any other is a scenario.
-    public static func lint(fileAt url: URL, displayPath: String, budget: InputBudget = .init()) -> Result {
+    /// Lints one file. A file with a top-level `team` key is a preparedness file; any other is a
+    /// scenario. With `today`, a preparedness record dated after it is an error. A file found in a scenario folder (`inScenarioFolder`) must be a scenario, as
+    /// `check` and `run` read that folder: a preparedness file there is refused by all three.
+    public static func lint(fileAt url: URL, displayPath: String, budget: InputBudget = .init(), today: CalendarDate? = nil,
+                            inScenarioFolder: Bool = false) -> Result {
         do {
             let node = try YAMLReader.compose(fileAt: url, displayPath: displayPath, budget: budget)
-            if case let .mapping(mapping) = node, mapping["team"] != nil {
-                _ = try PreparednessProfile.decode(node, path: displayPath)
+            if !inScenarioFolder, case let .mapping(mapping) = node, mapping["team"] != nil {
+                _ = try PreparednessProfile.decode(node, path: displayPath, datesNotAfter: today)
                 return Result(path: displayPath, kind: .preparedness, diagnostics: [])
             }
             _ = try Scenario.decode(node, path: displayPath)
@@ -37,9 +40,11 @@ public enum Linter {
 extension Linter {
     /// Lints files on every core, a few at a time, and hands each result to `body` in the
     /// order of `files`, on the calling thread: the same results as linting them one by one.
-    public static func lint(files: [(url: URL, displayPath: String)], budget: InputBudget = .init(), _ body: (Result) -> Void) {
+    public static func lint(files: [(url: URL, displayPath: String)], budget: InputBudget = .init(),
+                            today: CalendarDate? = nil, inScenarioFolder: Set<String> = [], _ body: (Result) -> Void) {
         InOrderWork.run(count: files.count, work: { index in
-            lint(fileAt: files[index].url, displayPath: files[index].displayPath, budget: budget)
+            lint(fileAt: files[index].url, displayPath: files[index].displayPath, budget: budget, today: today,
+                 inScenarioFolder: inScenarioFolder.contains(files[index].displayPath))
         }, deliver: { _, result in body(result) })
     }
 }

@@ -2,24 +2,28 @@ import Foundation
 import Yams
 
 extension PreparednessProfile {
-    /// Loads a preparedness file, reporting every problem at once.
-    public static func load(fileAt url: URL, displayPath: String? = nil, budget: InputBudget = .init()) throws(LoadFailure) -> PreparednessProfile {
+    /// Loads a preparedness file, reporting every problem at once. With `datesNotAfter`, a
+    /// confirmation or restore test dated after that day is an error (lint and check pass the
+    /// judging day; a stored run's text is loaded without it, as it was accepted then).
+    public static func load(fileAt url: URL, displayPath: String? = nil, budget: InputBudget = .init(),
+                            datesNotAfter: CalendarDate? = nil) throws(LoadFailure) -> PreparednessProfile {
         let path = displayPath ?? url.path
         let node = try YAMLReader.compose(fileAt: url, displayPath: path, budget: budget)
-        return try decode(node, path: path)
+        return try decode(node, path: path, datesNotAfter: datesNotAfter)
     }
 
     /// Loads preparedness from YAML text (the embedded example team, tests).
-    public static func load(yaml: String, displayPath: String, budget: InputBudget = .init()) throws(LoadFailure) -> PreparednessProfile {
+    public static func load(yaml: String, displayPath: String, budget: InputBudget = .init(),
+                            datesNotAfter: CalendarDate? = nil) throws(LoadFailure) -> PreparednessProfile {
         let node = try YAMLReader.compose(text: yaml, displayPath: displayPath, budget: budget)
-        return try decode(node, path: displayPath)
+        return try decode(node, path: displayPath, datesNotAfter: datesNotAfter)
     }
 
     static let keys = ["team", "policy", "contacts", "logs", "backups"]
 
-    static func decode(_ node: Node, path: String) throws(LoadFailure) -> PreparednessProfile {
+    static func decode(_ node: Node, path: String, datesNotAfter: CalendarDate? = nil) throws(LoadFailure) -> PreparednessProfile {
         let reader = YAMLReader(path: path)
-        let profile = PreparednessDecoder(reader: reader).profile(node)
+        let profile = PreparednessDecoder(reader: reader, notAfter: datesNotAfter).profile(node)
         guard let profile, reader.diagnostics.isEmpty else { throw .invalid(reader.diagnostics) }
         return profile
     }
@@ -28,6 +32,18 @@ extension PreparednessProfile {
 /// Turns a composed preparedness file into a profile, collecting diagnostics on the way.
 struct PreparednessDecoder {
     let reader: YAMLReader
+    /// The judging day: records dated after it are errors.
+    var notAfter: CalendarDate?
+
+    /// A date that must not lie after the judging day.
+    private func pastDate(_ node: Node, _ what: String) -> CalendarDate? {
+        guard let date = reader.date(node, what) else { return nil }
+        if let notAfter, date > notAfter {
+            reader.error("\(what) \(date) is after \(notAfter), the day the records are judged on; a record cannot be dated in the future (a typo, or a plan that has not happened yet)", at: node)
+            return nil
+        }
+        return date
+    }
 
     func profile(_ node: Node) -> PreparednessProfile? {
         guard let fields = reader.fields(node, "the preparedness file", allowed: PreparednessProfile.keys) else { return nil }
@@ -55,7 +71,8 @@ struct PreparednessDecoder {
     }
 
     private func contact(_ node: Node) -> Contact? {
-        let keys = ["role", "name", "channels", "availability", "responseTime", "confirmed", "storedOffPlatform", "notes"]
+        let keys = ["role", "name", "channels", "availability", "responseTime", "confirmed", "storedOffPlatform", "notes",
+                    "for", "storedIn", "escalation", "reportsWithin", "findingsVisible"]
         guard let fields = reader.fields(node, "a contact", allowed: keys) else { return nil }
         let role = fields.required("role").flatMap { reader.word($0, "role", as: ContactRole.self) }
         let name = fields.required("name").flatMap { reader.text($0, "name") }
@@ -69,15 +86,25 @@ struct PreparednessDecoder {
             return availability
         }
         let responseTime = fields["responseTime"].map { reader.span($0, "responseTime") } ?? .zero
-        let confirmed = fields.required("confirmed").flatMap { reader.value($0, orKeyword: "never") { reader.date($0, "confirmed") } }
+        let confirmed = fields.required("confirmed").flatMap { reader.value($0, orKeyword: "never") { pastDate($0, "confirmed") } }
         let offPlatform = fields.required("storedOffPlatform").flatMap { reader.bool($0, "storedOffPlatform") }
+        let covers: [TeamSystem]?? = fields["for"].map { reader.words($0, "for", as: TeamSystem.self) }
+        let storedIn: [TeamSystem]?? = fields["storedIn"].map { reader.words($0, "storedIn", as: TeamSystem.self) }
+        let escalation = fields["escalation"].flatMap { reader.list($0, "escalation") }?.compactMap(channel) ?? []
+        let reportsWithin: TimeSpan?? = fields["reportsWithin"].map { reader.span($0, "reportsWithin") }
+        let findingsVisible: Bool?? = fields["findingsVisible"].map { reader.bool($0, "findingsVisible") }
         guard let role, let name, let availability, let responseTime, let confirmed,
-              let offPlatform else { return nil }
+              let offPlatform, covers != .some(nil), storedIn != .some(nil), reportsWithin != .some(nil),
+              findingsVisible != .some(nil) else { return nil }
         if channels?.isEmpty ?? true {
             reader.error("contact '\(name)' lists no channels; give at least one way to reach them (phone, email, portal, …)", at: node)
         }
+        if role != .subcontractor, let node = fields.entry("reportsWithin")?.keyNode ?? fields.entry("findingsVisible")?.keyNode {
+            reader.error("reportsWithin and findingsVisible describe a subcontractor's contract; contact '\(name)' has role \(role.rawValue)", at: node)
+        }
         return Contact(role: role, name: name, channels: channels ?? [], availability: availability, responseTime: responseTime,
-                       confirmed: confirmed, storedOffPlatform: offPlatform)
+                       confirmed: confirmed, storedOffPlatform: offPlatform, covers: covers ?? nil, storedIn: storedIn ?? nil,
+                       escalation: escalation, reportsWithin: reportsWithin ?? nil, findingsVisible: findingsVisible ?? nil)
     }
 
     private func channel(_ node: Node) -> Channel? {
@@ -93,7 +120,8 @@ struct PreparednessDecoder {
     }
 
     private func logSource(_ node: Node) -> LogSource? {
-        let keys = ["source", "covers", "timestamps", "retention", "storage", "restricted", "accessRecorded", "review"]
+        let keys = ["source", "covers", "timestamps", "retention", "storage", "restricted", "accessRecorded", "review",
+                    "systems", "storedIn", "alertsOn", "alertsWithin"]
         guard let fields = reader.fields(node, "a log source", allowed: keys) else { return nil }
         let source = fields.required("source").flatMap { reader.text($0, "source") }
         let covers = fields.required("covers").flatMap { reader.words($0, "covers", as: EventClass.self) }
@@ -103,9 +131,19 @@ struct PreparednessDecoder {
         let restricted = fields.required("restricted").flatMap { reader.bool($0, "restricted") }
         let accessRecorded = fields.required("accessRecorded").flatMap { reader.bool($0, "accessRecorded") }
         let review = fields.required("review").flatMap(review)
-        guard let source, let covers, let timestamps, let retention, let storage, let restricted, let accessRecorded, let review else { return nil }
+        let systems = fields["systems"].map { reader.words($0, "systems", as: TeamSystem.self) } ?? [.app]
+        if let node = fields["systems"], systems?.isEmpty == true { reader.error("systems must name at least one system", at: node) }
+        let storedIn: RecordPlace?? = fields["storedIn"].map(place)
+        let alertsOn: [EventClass]?? = fields["alertsOn"].map { reader.words($0, "alertsOn", as: EventClass.self) }
+        let alertsWithin: TimeSpan?? = fields["alertsWithin"].map { reader.span($0, "alertsWithin") }
+        guard let source, let covers, let timestamps, let retention, let storage, let restricted, let accessRecorded, let review,
+              let systems, storedIn != .some(nil), alertsOn != .some(nil), alertsWithin != .some(nil) else { return nil }
+        if review != .automated, let node = fields.entry("alertsOn")?.keyNode ?? fields.entry("alertsWithin")?.keyNode {
+            reader.error("alertsOn and alertsWithin describe automated review; log source '\(source)' is reviewed \(review)", at: node)
+        }
         return LogSource(source: source, covers: covers, timestamps: timestamps, retention: retention, storage: storage,
-                         restricted: restricted, accessRecorded: accessRecorded, review: review)
+                         restricted: restricted, accessRecorded: accessRecorded, review: review, systems: systems,
+                         storedIn: storedIn ?? nil, alertsOn: alertsOn ?? nil, alertsWithin: alertsWithin ?? nil)
     }
 
     private func review(_ node: Node) -> LogSource.Review? {
@@ -123,8 +161,29 @@ struct PreparednessDecoder {
         }
     }
 
+    /// A system's name, or `separate-account`.
+    private func place(_ node: Node) -> RecordPlace? {
+        guard let text = reader.string(node, "storedIn") else { return nil }
+        guard let place = RecordPlace(rawValue: text) else {
+            reader.error("storedIn '\(text)' is not one of: \(RecordPlace.words.joined(separator: ", "))", at: node)
+            return nil
+        }
+        return place
+    }
+
+    private func restoreTestRecord(_ node: Node) -> RestoreTest? {
+        guard let fields = reader.fields(node, "restoreTest", allowed: ["on", "units", "took", "parallel"]) else { return nil }
+        let on = fields.required("on").flatMap { pastDate($0, "restoreTest.on") }
+        let units = fields["units"].map { reader.integer($0, "restoreTest.units", in: 1...10_000_000) } ?? 1
+        let took: TimeSpan?? = fields["took"].map { reader.span($0, "restoreTest.took") }
+        let parallel = fields["parallel"].map { reader.integer($0, "restoreTest.parallel", in: 1...100_000) } ?? 1
+        guard let on, let units, let parallel, took != .some(nil) else { return nil }
+        return RestoreTest(on: on, units: units, took: took ?? nil, parallel: parallel)
+    }
+
     private func backup(_ node: Node) -> Backup? {
-        let keys = ["asset", "kind", "location", "every", "reachBack", "restoreTested", "offPlatform"]
+        let keys = ["asset", "kind", "location", "every", "reachBack", "restoreTested", "offPlatform",
+                    "restoreTest", "monitored", "keys", "storedIn"]
         guard let fields = reader.fields(node, "a backup", allowed: keys) else { return nil }
         let asset = fields.required("asset").flatMap { reader.word($0, "asset", as: Asset.self) }
         let kind = fields.required("kind").flatMap { reader.word($0, "kind", as: Backup.Kind.self) }
@@ -135,9 +194,21 @@ struct PreparednessDecoder {
         if fields["reachBack"] == nil, kind != nil, kind != .versionControl {
             reader.error("a \(kind?.rawValue ?? "") backup needs 'reachBack': how far back a restore can go (e.g. 35d)", at: node)
         }
-        let tested = fields.required("restoreTested").flatMap { reader.value($0, orKeyword: "never") { reader.date($0, "restoreTested") } }
+        let restoreTest: RestoreTest?? = fields["restoreTest"].map(restoreTestRecord)
+        // `restoreTest` carries its own date; `restoreTested` stays the short form.
+        let tested: CalendarDate?? = restoreTest != nil && fields["restoreTested"] == nil ? .some(nil)
+            : fields.required("restoreTested").flatMap { reader.value($0, orKeyword: "never") { pastDate($0, "restoreTested") } }
+        if let node = fields.entry("restoreTested")?.keyNode, restoreTest != nil {
+            reader.error("give either restoreTested or restoreTest (which has its own 'on' date), not both", at: node)
+        }
         let offPlatform = fields.required("offPlatform").flatMap { reader.bool($0, "offPlatform") }
-        guard let asset, let kind, let location, let every, let reachBack, let tested, let offPlatform else { return nil }
-        return Backup(asset: asset, kind: kind, location: location, every: every, reachBack: reachBack, restoreTested: tested, offPlatform: offPlatform)
+        let monitored: Bool?? = fields["monitored"].map { reader.bool($0, "monitored") }
+        let backupKeys: Backup.Keys?? = fields["keys"].map { reader.word($0, "keys", as: Backup.Keys.self) }
+        let storedIn: RecordPlace?? = fields["storedIn"].map(place)
+        guard let asset, let kind, let location, let every, let reachBack, let tested, let offPlatform, restoreTest != .some(nil),
+              monitored != .some(nil), backupKeys != .some(nil), storedIn != .some(nil) else { return nil }
+        return Backup(asset: asset, kind: kind, location: location, every: every, reachBack: reachBack, restoreTested: tested,
+                      offPlatform: offPlatform, restoreTest: restoreTest ?? nil, monitored: monitored ?? nil, keys: backupKeys ?? nil,
+                      storedIn: storedIn ?? nil)
     }
 }

@@ -17,7 +17,8 @@ extension Scenario {
     }
 
     static let keys = ["id", "title", "kind", "summary", "basedOn", "objectives", "onset", "discovered", "detectedBy",
-                       "platformDown", "investigation", "needs", "deadlines", "injects"]
+                       "platformDown", "investigation", "needs", "deadlines", "injects",
+                       "down", "destroyed", "compromised", "backupsFailingFor", "unresponsive", "productionSecretsExposed"]
 
     static func decode(_ node: Node, path: String) throws(LoadFailure) -> Scenario {
         let reader = YAMLReader(path: path)
@@ -42,6 +43,10 @@ struct ScenarioDecoder {
     init(reader: YAMLReader) { self.reader = reader }
 
     mutating func scenario(_ node: Node) -> Scenario? {
+        if case let .mapping(mapping) = node, let key = mapping.keys.first(where: { $0.string == "team" }), mapping["injects"] == nil {
+            reader.error("this is a preparedness file, not a scenario; keep it outside the scenario folder and pass it with --team FILE", at: key)
+            return nil
+        }
         guard let fields = reader.fields(node, "the scenario", allowed: Scenario.keys) else { return nil }
         let id = fields.required("id").flatMap { reader.identifier($0, "id") }
         let title = fields.required("title").flatMap { reader.text($0, "title") }
@@ -61,6 +66,21 @@ struct ScenarioDecoder {
         let detectedBy = fields["detectedBy"].flatMap { reader.text($0, "detectedBy") }
         let platformDown = fields["platformDown"].map { reader.bool($0, "platformDown") } ?? false
         let investigation = fields["investigation"].map { reader.span($0, "investigation") } ?? .days(7)
+        let down = fields["down"].map { reader.words($0, "down", as: TeamSystem.self) } ?? []
+        let destroyed = fields["destroyed"].map { reader.words($0, "destroyed", as: TeamSystem.self) } ?? []
+        let compromised = fields["compromised"].map { reader.words($0, "compromised", as: TeamSystem.self) } ?? []
+        let backupsFailingFor: TimeSpan?? = fields["backupsFailingFor"].map { reader.span($0, "backupsFailingFor") }
+        let secretsExposed = fields["productionSecretsExposed"].map { reader.bool($0, "productionSecretsExposed") } ?? false
+        var unresponsive: [TeamSystem: TimeSpan]? = [:]
+        if let node = fields["unresponsive"], let entries = reader.fields(node, "unresponsive", allowed: TeamSystem.allCases.map(\.rawValue)) {
+            for entry in entries.entries {
+                guard let system = TeamSystem(rawValue: entry.key), let span = reader.span(entry.value, "unresponsive.\(entry.key)") else {
+                    unresponsive = nil
+                    continue
+                }
+                unresponsive?[system] = span
+            }
+        }
         let needs = items(fields.required("needs"), "needs", decode: Self.need)
         let deadlines = fields["deadlines"].map { items($0, "deadlines", decode: Self.deadline) } ?? []
         let injects = items(fields.required("injects"), "injects", decode: Self.inject)
@@ -71,10 +91,13 @@ struct ScenarioDecoder {
             reader.error("a scenario needs at least one need: what it tests in the team's preparedness", at: node)
         }
         guard let id, let title, let kind, let summary, let onset, let discovered, let platformDown, let investigation,
-              let needs, let deadlines, let injects else { return nil }
+              let needs, let deadlines, let injects, let down, let destroyed, let compromised, backupsFailingFor != .some(nil),
+              let secretsExposed, let unresponsive else { return nil }
         return Scenario(id: id, title: title, kind: kind, summary: summary, basedOn: basedOn, objectives: objectives,
                         onset: onset, discovered: discovered, detectedBy: detectedBy, platformDown: platformDown,
-                        investigation: investigation, needs: needs, deadlines: deadlines, injects: injects)
+                        investigation: investigation, needs: needs, deadlines: deadlines, injects: injects,
+                        down: Set(down), destroyed: Set(destroyed), compromised: Set(compromised),
+                        backupsFailingFor: backupsFailingFor ?? nil, unresponsive: unresponsive, productionSecretsExposed: secretsExposed)
     }
 
     /// Decodes a list of items; each decoder registers its own id, so duplicates are found in file order.
@@ -95,9 +118,9 @@ struct ScenarioDecoder {
 
     private static let needKeys = ["id", "pillar", "why", "delayIfPartial", "delayIfUnmet"]
     private static let pillarKeys: [Pillar: [String]] = [
-        .contacts: ["role", "neededAt", "within"],
-        .logs: ["events", "reachBack", "detectWithin"],
-        .backups: ["asset", "versionControlled", "restoreBefore", "maxDataLoss"],
+        .contacts: ["role", "neededAt", "within", "for", "fallback", "findingsBy"],
+        .logs: ["events", "reachBack", "detectWithin", "systems"],
+        .backups: ["asset", "versionControlled", "restoreBefore", "maxDataLoss", "units", "restoreWithin", "isolated"],
     ]
 
     private static func need(_ decoder: inout ScenarioDecoder, _ node: Node) -> Need? {
@@ -121,17 +144,26 @@ struct ScenarioDecoder {
             let role = fields.required("role").flatMap { reader.word($0, "role", as: ContactRole.self) }
             let neededAt = fields["neededAt"].map { reader.offset($0, "neededAt") } ?? .zero
             let within = fields["within"].map { reader.span($0, "within") } ?? .hours(4)
-            requirement = role.flatMap { role in
-                neededAt.flatMap { at in within.map { .contact(ContactRequirement(role: role, neededAt: at, within: $0)) } }
+            let covers: TeamSystem?? = fields["for"].map { reader.word($0, "for", as: TeamSystem.self) }
+            let fallback = fields["fallback"].map { reader.bool($0, "fallback") } ?? false
+            let findingsBy: TimeSpan?? = fields["findingsBy"].map { reader.offset($0, "findingsBy") }
+            if let node = fields.entry("findingsBy")?.keyNode, let role, role != .subcontractor {
+                reader.error("findingsBy asks for a subcontractor's forensic findings; this need's role is \(role.rawValue)", at: node)
             }
+            if let role, let neededAt, let within, let fallback, covers != .some(nil), findingsBy != .some(nil) {
+                requirement = .contact(ContactRequirement(role: role, neededAt: neededAt, within: within, covers: covers ?? nil,
+                                                          fallback: fallback, findingsBy: findingsBy ?? nil))
+            } else { requirement = nil }
         case .logs:
             let events = fields.required("events").flatMap { reader.words($0, "events", as: EventClass.self) }
             if let node = fields["events"], events?.isEmpty == true { reader.error("events must name at least one event class", at: node) }
             let absent: TimeSpan?? = .some(.none)
             let reachBack = fields["reachBack"].map { reader.value($0, orKeyword: "onset") { reader.span($0, "reachBack") } } ?? absent
             let detectWithin = fields["detectWithin"].map { reader.value($0, orKeyword: "") { reader.span($0, "detectWithin") } } ?? absent
-            if let events, let reachBack, let detectWithin {
-                requirement = .logs(LogRequirement(events: events, reachBack: reachBack, detectWithin: detectWithin))
+            let systems = fields["systems"].map { reader.words($0, "systems", as: TeamSystem.self) } ?? [.app]
+            if let node = fields["systems"], systems?.isEmpty == true { reader.error("systems must name at least one system", at: node) }
+            if let events, let reachBack, let detectWithin, let systems {
+                requirement = .logs(LogRequirement(events: events, reachBack: reachBack, detectWithin: detectWithin, systems: systems))
             } else { requirement = nil }
         case .backups:
             let asset = fields.required("asset").flatMap { reader.word($0, "asset", as: Asset.self) }
@@ -139,9 +171,17 @@ struct ScenarioDecoder {
             let absent: TimeSpan?? = .some(.none)
             let restoreBefore = fields["restoreBefore"].map { reader.value($0, orKeyword: "onset") { reader.span($0, "restoreBefore") } } ?? absent
             let maxDataLoss = fields["maxDataLoss"].map { reader.value($0, orKeyword: "") { reader.span($0, "maxDataLoss") } } ?? absent
-            if let asset, let versionControlled, let restoreBefore, let maxDataLoss {
+            let units: Int?? = fields["units"].map { reader.integer($0, "units", in: 1...10_000_000) }
+            let restoreWithin: TimeSpan?? = fields["restoreWithin"].map { reader.span($0, "restoreWithin") }
+            let isolated = fields["isolated"].map { reader.bool($0, "isolated") } ?? false
+            if let node = fields.entry("units")?.keyNode, fields["restoreWithin"] == nil {
+                reader.error("units says how many must be restored; add restoreWithin: how soon after discovery (e.g. 48h)", at: node)
+            }
+            if let asset, let versionControlled, let restoreBefore, let maxDataLoss, let isolated, units != .some(nil),
+               restoreWithin != .some(nil) {
                 requirement = .backup(BackupRequirement(asset: asset, versionControlled: versionControlled,
-                                                        restoreBefore: restoreBefore, maxDataLoss: maxDataLoss))
+                                                        restoreBefore: restoreBefore, maxDataLoss: maxDataLoss,
+                                                        units: units ?? nil, restoreWithin: restoreWithin ?? nil, isolated: isolated))
             } else { requirement = nil }
         case nil:
             requirement = nil

@@ -51,10 +51,21 @@ public struct Contact: Hashable, Sendable {
     public var confirmed: CalendarDate?
     /// Whether the details are kept somewhere that survives the platform being down.
     public var storedOffPlatform: Bool
+    /// The systems or vendors this contact answers for (`for:`); `nil` means the role's default.
+    public var covers: [TeamSystem]?
+    /// Where the details are kept (`storedIn:`); `nil` means only what `storedOffPlatform` says.
+    public var storedIn: [TeamSystem]?
+    /// A second route to the same people (an escalation line, a duty manager), if any.
+    public var escalation: [Channel]
+    /// For a subcontractor: how soon the contract makes them hand over their forensic findings.
+    public var reportsWithin: TimeSpan?
+    /// For a subcontractor: whether the team can see their logs and findings directly.
+    public var findingsVisible: Bool?
 
     /// Creates a contact.
     public init(role: ContactRole, name: String, channels: [Channel] = [], availability: Availability = .aroundTheClock,
-                responseTime: TimeSpan = .zero, confirmed: CalendarDate?, storedOffPlatform: Bool) {
+                responseTime: TimeSpan = .zero, confirmed: CalendarDate?, storedOffPlatform: Bool, covers: [TeamSystem]? = nil,
+                storedIn: [TeamSystem]? = nil, escalation: [Channel] = [], reportsWithin: TimeSpan? = nil, findingsVisible: Bool? = nil) {
         self.role = role
         self.name = name
         self.channels = channels
@@ -62,7 +73,15 @@ public struct Contact: Hashable, Sendable {
         self.responseTime = responseTime
         self.confirmed = confirmed
         self.storedOffPlatform = storedOffPlatform
+        self.covers = covers
+        self.storedIn = storedIn
+        self.escalation = escalation
+        self.reportsWithin = reportsWithin
+        self.findingsVisible = findingsVisible
     }
+
+    /// The systems this contact answers for: what the file says, else the role's default.
+    public var systems: [TeamSystem] { covers ?? role.defaultSystems }
 }
 
 /// One way to reach a contact.
@@ -127,10 +146,19 @@ public struct LogSource: Hashable, Sendable {
     public var accessRecorded: Bool
     /// How they are reviewed.
     public var review: Review
+    /// The systems whose events it records (`systems:`, default the app's backend).
+    public var systems: [TeamSystem]
+    /// Where the entries are kept (`storedIn:`); `nil` means where they are produced.
+    public var storedIn: RecordPlace?
+    /// For automated review: the event classes it alerts on (`alertsOn:`); `nil` when the file does not say.
+    public var alertsOn: [EventClass]?
+    /// For automated review: how soon an alert reaches someone (`alertsWithin:`); `nil` when the file does not say.
+    public var alertsWithin: TimeSpan?
 
     /// Creates a log source.
     public init(source: String, covers: [EventClass], timestamps: Timestamps, retention: TimeSpan, storage: String,
-                restricted: Bool, accessRecorded: Bool, review: Review) {
+                restricted: Bool, accessRecorded: Bool, review: Review, systems: [TeamSystem] = [.app], storedIn: RecordPlace? = nil,
+                alertsOn: [EventClass]? = nil, alertsWithin: TimeSpan? = nil) {
         self.source = source
         self.covers = covers
         self.timestamps = timestamps
@@ -139,7 +167,14 @@ public struct LogSource: Hashable, Sendable {
         self.restricted = restricted
         self.accessRecorded = accessRecorded
         self.review = review
+        self.systems = systems
+        self.storedIn = storedIn
+        self.alertsOn = alertsOn
+        self.alertsWithin = alertsWithin
     }
+
+    /// Where the entries about a system's events are kept: `storedIn`, else that system itself.
+    public func place(for system: TeamSystem) -> RecordPlace { storedIn ?? .system(system) }
 }
 
 /// A copy of an asset the team could restore from.
@@ -165,16 +200,66 @@ public struct Backup: Hashable, Sendable {
     public var restoreTested: CalendarDate?
     /// Whether the copy is kept off the platform.
     public var offPlatform: Bool
+    /// The last restore test's scale and duration (`restoreTest:`), when recorded.
+    public var restoreTest: RestoreTest?
+    /// Whether a failed backup job alerts someone (`monitored:`); `nil` when the file does not say.
+    public var monitored: Bool?
+    /// How the copy is protected (`keys:`); `nil` when the file does not say.
+    public var keys: Keys?
+    /// The system the copy is kept in (`storedIn:`); `nil` means only what `offPlatform` says.
+    public var storedIn: RecordPlace?
+
+    /// How a copy is encrypted.
+    public enum Keys: String, CaseIterable, Codable, Sendable {
+        /// Keys of its own, which production does not hold.
+        case separate
+        /// The same keys or credentials as production.
+        case production
+        /// Not encrypted.
+        case none
+    }
 
     /// Creates a backup.
     public init(asset: Asset, kind: Kind, location: String, every: TimeSpan?, reachBack: TimeSpan?,
-                restoreTested: CalendarDate?, offPlatform: Bool) {
+                restoreTested: CalendarDate?, offPlatform: Bool, restoreTest: RestoreTest? = nil, monitored: Bool? = nil,
+                keys: Keys? = nil, storedIn: RecordPlace? = nil) {
         self.asset = asset
         self.kind = kind
         self.location = location
         self.every = every
         self.reachBack = reachBack
-        self.restoreTested = restoreTested
+        self.restoreTested = restoreTest?.on ?? restoreTested
         self.offPlatform = offPlatform
+        self.restoreTest = restoreTest
+        self.monitored = monitored
+        self.keys = keys
+        self.storedIn = storedIn
+    }
+}
+
+/// A restore that was rehearsed: when, at what scale, and how long it took.
+public struct RestoreTest: Hashable, Sendable {
+    /// The day of the test.
+    public var on: CalendarDate
+    /// How many units (tenants, databases, sites) were restored.
+    public var units: Int
+    /// How long one round took.
+    public var took: TimeSpan?
+    /// How many units can be restored at once.
+    public var parallel: Int
+
+    /// Creates a restore test.
+    public init(on: CalendarDate, units: Int = 1, took: TimeSpan? = nil, parallel: Int = 1) {
+        self.on = on
+        self.units = units
+        self.took = took
+        self.parallel = parallel
+    }
+
+    /// How long restoring `count` units takes at this pace: rounds of `parallel` units, each `took` long.
+    public func estimate(units count: Int) -> TimeSpan? {
+        guard let took, parallel > 0 else { return nil }
+        let rounds = (count + parallel - 1) / parallel
+        return TimeSpan(hours: took.hours * Double(rounds))
     }
 }

@@ -18,8 +18,18 @@ public struct Scenario: Hashable, Sendable {
     public var discovered: WeeklyMoment
     /// Who noticed.
     public var detectedBy: String?
-    /// Whether the platform the app runs on is down, taking contact lists and backups kept on it.
-    public var platformDown: Bool
+    /// Systems that are unreachable: records kept only in them are out of reach until they are back.
+    public var down: Set<TeamSystem>
+    /// Systems that are gone until restored: records kept only in them are lost.
+    public var destroyed: Set<TeamSystem>
+    /// Systems the attacker controls: records kept only in them can be wiped or altered.
+    public var compromised: Set<TeamSystem>
+    /// How long backup jobs had been failing unnoticed before discovery, if they had.
+    public var backupsFailingFor: TimeSpan?
+    /// Vendors (by the system they answer for) that stay silent after discovery, and for how long.
+    public var unresponsive: [TeamSystem: TimeSpan]
+    /// Whether the attacker holds production secrets, so anything protected by them is exposed too.
+    public var productionSecretsExposed: Bool
     /// How long after discovery investigators keep pulling logs.
     public var investigation: TimeSpan
     /// What the team's preparedness must provide.
@@ -32,7 +42,9 @@ public struct Scenario: Hashable, Sendable {
     /// Creates a scenario.
     public init(id: String, title: String, kind: ScenarioKind, summary: String, basedOn: String? = nil, objectives: [String] = [],
                 onset: TimeSpan, discovered: WeeklyMoment, detectedBy: String? = nil, platformDown: Bool = false,
-                investigation: TimeSpan = .days(7), needs: [Need], deadlines: [Deadline] = [], injects: [Inject]) {
+                investigation: TimeSpan = .days(7), needs: [Need], deadlines: [Deadline] = [], injects: [Inject],
+                down: Set<TeamSystem> = [], destroyed: Set<TeamSystem> = [], compromised: Set<TeamSystem> = [],
+                backupsFailingFor: TimeSpan? = nil, unresponsive: [TeamSystem: TimeSpan] = [:], productionSecretsExposed: Bool = false) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -42,12 +54,23 @@ public struct Scenario: Hashable, Sendable {
         self.onset = onset
         self.discovered = discovered
         self.detectedBy = detectedBy
-        self.platformDown = platformDown
+        self.down = down.union(platformDown ? [.platformAccount] : [])
+        self.destroyed = destroyed
+        self.compromised = compromised
+        self.backupsFailingFor = backupsFailingFor
+        self.unresponsive = unresponsive
+        self.productionSecretsExposed = productionSecretsExposed
         self.investigation = investigation
         self.needs = needs
         self.deadlines = deadlines
         self.injects = injects
     }
+
+    /// Whether the platform account is down (`platformDown: true`, the short form of `down: [platform-account]`).
+    public var platformDown: Bool { down.contains(.platformAccount) }
+
+    /// Whether the scenario says anything about systems beyond the platform being down.
+    public var namesSystems: Bool { !down.subtracting([.platformAccount]).isEmpty || !destroyed.isEmpty || !compromised.isEmpty }
 
     /// All prompts, in play order of the file.
     public var prompts: [Prompt] { injects.flatMap(\.prompts) }
@@ -109,12 +132,22 @@ public struct ContactRequirement: Hashable, Sendable {
     public var neededAt: TimeSpan
     /// How soon after that they must be reached.
     public var within: TimeSpan
+    /// The system or vendor the contact must answer for (`for:`); `nil` when any contact of the role will do.
+    public var covers: TeamSystem?
+    /// Whether a second, independent route to the same people is needed.
+    public var fallback: Bool
+    /// For a subcontractor: their forensic findings are needed by this time after discovery.
+    public var findingsBy: TimeSpan?
 
     /// Creates the requirement.
-    public init(role: ContactRole, neededAt: TimeSpan = .zero, within: TimeSpan = .hours(4)) {
+    public init(role: ContactRole, neededAt: TimeSpan = .zero, within: TimeSpan = .hours(4), covers: TeamSystem? = nil,
+                fallback: Bool = false, findingsBy: TimeSpan? = nil) {
         self.role = role
         self.neededAt = neededAt
         self.within = within
+        self.covers = covers
+        self.fallback = fallback
+        self.findingsBy = findingsBy
     }
 }
 
@@ -126,12 +159,15 @@ public struct LogRequirement: Hashable, Sendable {
     public var reachBack: TimeSpan?
     /// The review cadence must detect within this window.
     public var detectWithin: TimeSpan?
+    /// The systems whose events are needed (`systems:`, default the app's backend).
+    public var systems: [TeamSystem]
 
     /// Creates the requirement.
-    public init(events: [EventClass], reachBack: TimeSpan? = nil, detectWithin: TimeSpan? = nil) {
+    public init(events: [EventClass], reachBack: TimeSpan? = nil, detectWithin: TimeSpan? = nil, systems: [TeamSystem] = [.app]) {
         self.events = events
         self.reachBack = reachBack
         self.detectWithin = detectWithin
+        self.systems = systems
     }
 }
 
@@ -145,13 +181,23 @@ public struct BackupRequirement: Hashable, Sendable {
     public var restoreBefore: TimeSpan?
     /// The backup must run at least this often.
     public var maxDataLoss: TimeSpan?
+    /// How many units (tenants, databases, sites) the incident must restore.
+    public var units: Int?
+    /// How soon after discovery the restore must be done.
+    public var restoreWithin: TimeSpan?
+    /// Whether the copy must be protected by keys production does not hold.
+    public var isolated: Bool
 
     /// Creates the requirement.
-    public init(asset: Asset, versionControlled: Bool = false, restoreBefore: TimeSpan? = nil, maxDataLoss: TimeSpan? = nil) {
+    public init(asset: Asset, versionControlled: Bool = false, restoreBefore: TimeSpan? = nil, maxDataLoss: TimeSpan? = nil,
+                units: Int? = nil, restoreWithin: TimeSpan? = nil, isolated: Bool = false) {
         self.asset = asset
         self.versionControlled = versionControlled
         self.restoreBefore = restoreBefore
         self.maxDataLoss = maxDataLoss
+        self.units = units
+        self.restoreWithin = restoreWithin
+        self.isolated = isolated
     }
 }
 

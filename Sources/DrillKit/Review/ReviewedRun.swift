@@ -40,7 +40,7 @@ public struct ReviewedRun: Sendable {
         } catch {
             throw .content(runID: transcript.id, error.diagnostics)
         }
-        assessment = Assessor(profile: profile, asOf: transcript.asOf).assess(scenario)
+        assessment = Assessor(profile: profile, asOf: transcript.asOf, edition: AssessmentEdition(playedAt: transcript.startedAt)).assess(scenario)
     }
 
     /// Loads a run by id or unique prefix.

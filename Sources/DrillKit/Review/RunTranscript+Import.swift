@@ -270,7 +270,7 @@ extension RunTranscript {
         let session: DrillSession
         do {
             session = try StoredRun.replay(
-                runID: id, mode: mode, asOf: asOf, scenario: scenario, profile: profile,
+                runID: id, mode: mode, asOf: asOf, edition: AssessmentEdition(playedAt: startedAt), scenario: scenario, profile: profile,
                 events: events.map { StoredEvent(seq: $0.seq, recordedAt: EventChain.storable($0.recordedAt), event: $0.event, hash: $0.hash) }
             ).session
         } catch {

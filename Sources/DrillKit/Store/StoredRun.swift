@@ -48,21 +48,22 @@ public struct StoredRun: Sendable {
         } catch {
             throw .content(runID: run.id, error.diagnostics)
         }
-        (session, storedEngineEvents) = try Self.replay(runID: run.id, mode: run.mode, asOf: run.asOf, scenario: scenario, profile: profile,
-                                                        events: events)
+        (session, storedEngineEvents) = try Self.replay(runID: run.id, mode: run.mode, asOf: run.asOf,
+                                                        edition: AssessmentEdition(playedAt: run.startedAt), scenario: scenario,
+                                                        profile: profile, events: events)
     }
 
     /// Replays a run's stored answers against its scenario and preparedness, and checks the
     /// stored steps against the replayed ones; returns the session and how many of its events
     /// are stored. `drill import` checks a transcript with this before storing it, so an
     /// imported run always comes back here.
-    static func replay(runID: String, mode: String, asOf: CalendarDate, scenario: Scenario, profile: PreparednessProfile,
-                       events: [StoredEvent]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
+    static func replay(runID: String, mode: String, asOf: CalendarDate, edition: AssessmentEdition, scenario: Scenario,
+                       profile: PreparednessProfile, events: [StoredEvent]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
         let engineEvents = events.filter { $0.event.kind.isEngineKind }
         let mode = DrillSession.Mode(rawValue: mode) ?? .drill
         let session: DrillSession
         do {
-            session = try DrillSession.replaying(scenario: scenario, profile: profile, asOf: asOf, mode: mode,
+            session = try DrillSession.replaying(scenario: scenario, profile: profile, asOf: asOf, mode: mode, edition: edition,
                                                  inputs: DrillSession.inputs(in: engineEvents.map(\.event)))
         } catch {
             let seq = engineEvents.first { $0.event.kind == .answer }?.seq ?? 0
