@@ -79,7 +79,7 @@ struct RunCommandTests {
                                           environment: env(folder), input: input)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("── Inject 1 of 3 · T+00:00 · Saturday 23:40 UTC"))
-        #expect(result.stdout.contains("choose a number from 1 to 7 (7 = nobody on file fits)"))
+        #expect(result.stdout.contains("choose a number from 1 to 8 (8 = nobody on file fits)"))
         #expect(result.stdout.contains("Debrief"))
         #expect(result.stdout.contains("Overall"))
         let runs = try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: env(folder))

@@ -61,14 +61,14 @@ struct BackupAssessmentTests {
 
 @Suite("Verdicts and deadlines")
 struct VerdictTests {
-    @Test("A pillar is sufficient only when every need in it is met")
+    @Test("A pillar is sufficient only when every need in it is met, and not tested without needs")
     func pillarVerdicts() {
         let profile = Fixture.profile(contacts: [Fixture.contact()], backups: [Fixture.backup(tested: nil)])
         let scenario = Fixture.scenario([Fixture.contactNeed(), Fixture.backupNeed()])
         let assessment = Assessor(profile: profile, asOf: Fixture.asOf).assess(scenario)
         #expect(assessment.verdict(.contacts) == .sufficient)
         #expect(assessment.verdict(.backups) == .insufficient)
-        #expect(assessment.verdict(.logs) == .sufficient)
+        #expect(assessment.verdict(.logs) == .notTested)
     }
 
     @Test("A deadline is reached at its own time plus the delays of its needs")

@@ -55,8 +55,9 @@ struct LogAssessmentTests {
         (.manual(every: .hours(72)), .partial), (LogSource.Review.none, .unmet),
     ])
     func reviewCadence(review: LogSource.Review, expected: NeedStatus) {
-        let profile = Fixture.profile(logs: [Fixture.log(review: review)])
-        let finding = Fixture.finding(profile, Fixture.scenario([Fixture.logNeed(detectWithin: .hours(48))]))
+        var log = Fixture.log(review: review)
+        if review == .automated { log.alertsOn = [.adminActions] }
+        let finding = Fixture.finding(Fixture.profile(logs: [log]), Fixture.scenario([Fixture.logNeed(detectWithin: .hours(48))]))
         #expect(finding.status == expected)
     }
 

@@ -156,6 +156,32 @@ public struct FindingBasis: Hashable, Sendable, Codable {
     /// Time to spare (positive) or missing (negative) against the need's own bound, in hours.
     public var marginHours: Double?
 
+    private enum CodingKeys: String, CodingKey {
+        case used, systems, keptIn, units, estimateHours, marginHours
+    }
+
+    /// Encodes only what is known: empty lists and unknown numbers are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if !used.isEmpty { try container.encode(used, forKey: .used) }
+        if !systems.isEmpty { try container.encode(systems, forKey: .systems) }
+        if !keptIn.isEmpty { try container.encode(keptIn, forKey: .keptIn) }
+        try container.encodeIfPresent(units, forKey: .units)
+        try container.encodeIfPresent(estimateHours, forKey: .estimateHours)
+        try container.encodeIfPresent(marginHours, forKey: .marginHours)
+    }
+
+    /// Decodes what `encode(to:)` wrote; a missing list is empty.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        used = try container.decodeIfPresent([String].self, forKey: .used) ?? []
+        systems = try container.decodeIfPresent([TeamSystem].self, forKey: .systems) ?? []
+        keptIn = try container.decodeIfPresent([String].self, forKey: .keptIn) ?? []
+        units = try container.decodeIfPresent(Int.self, forKey: .units)
+        estimateHours = try container.decodeIfPresent(Double.self, forKey: .estimateHours)
+        marginHours = try container.decodeIfPresent(Double.self, forKey: .marginHours)
+    }
+
     /// Creates a basis.
     public init(used: [String] = [], systems: [TeamSystem] = [], keptIn: [String] = [], units: Int? = nil,
                 estimateHours: Double? = nil, marginHours: Double? = nil) {

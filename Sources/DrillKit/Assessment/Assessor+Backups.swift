@@ -26,7 +26,7 @@ extension Assessor {
             let tested = backup.restoreTested.map { "restore tested \($0)" } ?? ""
             reasons = ["\(asset.spoken.capitalizedFirst) is kept \(backup.kind == .versionControl ? "in version control" : "as " + backup.kind.withArticle) (\(backup.location); reaches back \(backup.reachBack?.spoken ?? "through its whole history"), \(tested)), enough to restore to before the \(restoreLabel(requirement, scenario))."]
             if let units = requirement.units, let within = requirement.restoreWithin, let estimate = backup.restoreTest?.estimate(units: units) {
-                reasons.append("Restoring \(units) units at the tested pace takes about \(estimate.spoken), within the \(within.spoken) allowed (\((within - estimate).spoken) to spare).")
+                reasons.append("Restoring \(units) units at the tested pace takes about \(estimate.spoken), within the \(within.spoken) allowed (\(estimate == within ? "no time" : (within - estimate).spoken) to spare).")
             }
         }
         if candidates.count > 1 {
@@ -72,7 +72,7 @@ extension Assessor {
                 let said = backup.monitored == nil ? "nothing in the file says failures alert anyone" : "nobody is alerted when they fail"
                 gaps.append(Gap(
                     status: .unmet,
-                    reason: "\(what)'s jobs had been failing for \(failing.spoken) before discovery and \(said): the newest good copy is \(failing.spoken) old; the scenario tolerates losing at most \(tolerated.spoken) of changes.",
+                    reason: "Backup jobs for \(what.lowercasedFirst) had been failing for \(failing.spoken) before discovery and \(said): the newest good copy is \(failing.spoken) old; the scenario tolerates losing at most \(tolerated.spoken) of changes.",
                     delay: need.delayIfUnmet ?? costs.unmetBackup))
             } else if let every = backup.every, every > tolerated {
                 gaps.append(Gap(
@@ -106,10 +106,11 @@ extension Assessor {
     /// Copies kept only in a system the scenario takes away are out of reach (down) or gone (destroyed).
     fileprivate func placeGaps(_ backup: Backup, _ what: String, _ need: Need, _ requirement: BackupRequirement,
                                in scenario: Scenario) -> [Gap] {
+        // `offPlatform: false` keeps its meaning whatever `storedIn` adds.
+        if scenario.platformDown && !backup.offPlatform {
+            return [Gap(status: .unmet, reason: "\(what) is kept on the platform, which is down in this scenario.")]
+        }
         guard let place = backup.storedIn else {
-            if scenario.platformDown && !backup.offPlatform {
-                return [Gap(status: .unmet, reason: "\(what) is kept on the platform, which is down in this scenario.")]
-            }
             let lost = scenario.down.union(scenario.destroyed).subtracting([.platformAccount]).sorted()
             if backup.offPlatform, !lost.isEmpty {
                 return [Gap(
@@ -141,7 +142,7 @@ extension Assessor {
         guard let test = backup.restoreTest else {
             return [Gap(
                 status: .partial,
-                reason: "The incident needs \(units) units of \(backup.asset.spoken) restored within \(within.spoken); no restore of \(what) was ever timed, so drill cannot tell how long it takes (record restoreTest with units, took and parallel).",
+                reason: "The incident needs \(units) units of \(backup.asset.spoken) restored within \(within.spoken); no restore from \(backup.location) was ever timed, so drill cannot tell how long it takes (record restoreTest with units, took and parallel).",
                 delay: need.delayIfPartial ?? costs.untestedRestore)]
         }
         var gaps: [Gap] = []

@@ -91,7 +91,7 @@ extension Assessor {
             }
             reason += late
                 ? "; the scenario needs them within \(requirement.within.spoken) (\((total - requirement.within).spoken) late)."
-                : ", within the \(requirement.within.spoken) the scenario allows (\((requirement.within - total).spoken) to spare)."
+                : ", within the \(requirement.within.spoken) the scenario allows (\(total == requirement.within ? "no time" : (requirement.within - total).spoken) to spare)."
             gaps.append(Gap(status: late ? .partial : .met, reason: reason, delay: reach))
         }
         return gaps.filter { $0.status != .met || $0.delay > .zero }
@@ -101,13 +101,14 @@ extension Assessor {
     private func detailsGaps(_ contact: Contact, _ need: Need, in scenario: Scenario) -> [Gap] {
         let name = contact.name
         let dig = need.delayIfPartial ?? costs.contactOnlyOnPlatform
+        // `storedOffPlatform: false` keeps its meaning whatever `storedIn` adds.
+        if scenario.platformDown && !contact.storedOffPlatform {
+            return [Gap(
+                status: .partial,
+                reason: "\(name)'s details are kept only on the platform, which is down in this scenario: digging them out elsewhere costs about \(dig.spoken).",
+                delay: dig)]
+        }
         guard let places = contact.storedIn else {
-            if scenario.platformDown && !contact.storedOffPlatform {
-                return [Gap(
-                    status: .partial,
-                    reason: "\(name)'s details are kept only on the platform, which is down in this scenario: digging them out elsewhere costs about \(dig.spoken).",
-                    delay: dig)]
-            }
             // "Off the platform" says nothing about the other systems this scenario takes away.
             let lost = scenario.down.union(scenario.destroyed).subtracting([.platformAccount]).sorted()
             if contact.storedOffPlatform, !lost.isEmpty {

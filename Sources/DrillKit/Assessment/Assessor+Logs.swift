@@ -11,6 +11,7 @@ extension Assessor {
         // Investigators use, for each event class of each system, the source that serves it best;
         // a source only counts for the systems it records.
         var chosen: [(source: LogSource, system: TeamSystem, events: [EventClass])] = []
+        var missing: [TeamSystem: [EventClass]] = [:]
         for system in requirement.systems {
             for event in requirement.events {
                 let sources = profile.logs.filter { $0.covers.contains(event) && $0.systems.contains(system) }
@@ -20,7 +21,7 @@ extension Assessor {
                     return (ga, -a.retention.hours) < (gb, -b.retention.hours)
                 }
                 guard let best else {
-                    gaps.append(Gap(status: .unmet, reason: missingReason(event, system, requirement)))
+                    missing[system, default: []].append(event)
                     uncovered.append(event)
                     evidenceLoss = max(evidenceLoss, reachBack + scenario.investigation)
                     continue
@@ -31,6 +32,9 @@ extension Assessor {
                     chosen.append((best, system, [event]))
                 }
             }
+        }
+        for system in requirement.systems {
+            if let events = missing[system] { gaps.append(Gap(status: .unmet, reason: missingReason(events, system, requirement))) }
         }
         for (source, system, events) in chosen {
             let result = sourceGaps(source, system, events, requirement, reachBack: reachBack, reachLabel: reachLabel, in: scenario)
@@ -71,13 +75,15 @@ extension Assessor {
                                 marginHours: shortest.map { ($0 - needed).hours }))
     }
 
-    private func missingReason(_ event: EventClass, _ system: TeamSystem, _ requirement: LogRequirement) -> String {
-        guard requirement.systems != [.app] || profile.logs.contains(where: { $0.covers.contains(event) && !$0.systems.contains(system) }) else {
-            return "No log source records \(event.spoken)."
+    private func missingReason(_ events: [EventClass], _ system: TeamSystem, _ requirement: LogRequirement) -> String {
+        let what = Self.list(events.map(\.spoken))
+        let elsewhere = profile.logs.filter { source in events.contains { source.covers.contains($0) } }
+        guard requirement.systems != [.app] || elsewhere.contains(where: { !$0.systems.contains(system) }) else {
+            // Worded as before the systems existed, one class at a time.
+            return events.map { "No log source records \($0.spoken)." }.joined(separator: " ")
         }
-        let elsewhere = profile.logs.filter { $0.covers.contains(event) }
-        let note = elsewhere.isEmpty ? "" : " (\(Self.list(elsewhere.map { "\($0.source) records \(Self.list($0.systems.map(\.rawValue)))" })))"
-        return "No log source records \(event.spoken) on \(system.spoken)\(note): the investigation needs the events of the system the attacker used."
+        let note = elsewhere.isEmpty ? "" : " (" + elsewhere.map { "\($0.source) records \($0.systems.map(\.rawValue).joined(separator: ", "))" }.joined(separator: "; ") + ")"
+        return "No log source records \(what) on \(system.spoken)\(note): the investigation needs the events of the system the attacker used."
     }
 
     private func sourceGaps(_ source: LogSource, _ system: TeamSystem, _ events: [EventClass], _ requirement: LogRequirement,

@@ -76,4 +76,6 @@ extension Array where Element == Gap {
 extension String {
     /// The text with its first letter in upper case.
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    /// The text with its first letter in lower case (`The snapshot` inside a sentence).
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -129,7 +129,7 @@ logs:
     restricted: true
     accessRecorded: true
     review: automated
-    alertsOn: [authentication, config-changes, log-access]
+    alertsOn: [config-changes, startup-shutdown, authentication, log-access]
     alertsWithin: 5min
 
   - source: github-audit-log
