@@ -26,7 +26,7 @@ struct ReviewText {
     }
 
     private func rating(_ rating: AfterActionReport.Rating) -> String {
-        let style: Terminal.Style = rating == .p ? .good : rating == .u ? .bad : .warning
+        let style: Terminal.Style = rating == .p ? .good : rating == .u ? .bad : rating == .notTested ? .dim : .warning
         return terminal.styled(rating.rawValue, style)
     }
 

@@ -98,7 +98,7 @@ enum ReviewFixture {
         let preparedness = preparednessYAML(team: team, gaps: gaps)
         let scenario = try Scenario.load(yaml: scenarioYAML, displayPath: "scenario")
         let profile = try PreparednessProfile.load(yaml: preparedness, displayPath: "preparedness")
-        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf)
+        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf, edition: AssessmentEdition(playedAt: startedAt))
         let run = RunRecord(id: id, team: team, scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioKind: scenario.kind.rawValue,
                             mode: mode, facilitator: "Ana", startedAt: startedAt, asOf: asOf, scenarioYAML: scenarioYAML,
                             preparednessYAML: preparedness, preparednessSource: "preparedness.yaml")

@@ -56,6 +56,20 @@ struct ReviewReportTests {
         #expect(report.deadlines.map(\.met) == [true, true])
     }
 
+    @Test("A pillar the scenario has no need in is rated not tested, never performed")
+    func untestedPillarIsNotRated() throws {
+        let database = try AppDatabase.inMemory()
+        let noBackups = ReviewFixture.scenarioYAML.replacingOccurrences(
+            of: "  - { id: source, pillar: backups, asset: app-source-code, versionControlled: true }\n", with: "")
+        #expect(noBackups != ReviewFixture.scenarioYAML)
+        try ReviewFixture.play(database, id: "20261124-nobk", startedAt: ReviewFixture.day(0), gaps: false, scenarioYAML: noBackups)
+        let report = try Self.report(database, "20261124-nobk")
+        let backups = try #require(report.capabilities.first { $0.name == "Backups" })
+        #expect(backups.rating == .notTested)
+        #expect(backups.basis.hasPrefix("not tested"))
+        #expect(report.markdown().contains("**NT** — not tested in this scenario"))
+    }
+
     @Test("A run stopped before any deadline fell due is not rated on deadlines, and its plan still lists its gaps")
     func pausedRunReport() throws {
         let database = try AppDatabase.inMemory()

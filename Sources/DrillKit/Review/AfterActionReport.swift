@@ -67,6 +67,8 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         case m = "M"
         /// Unable to be performed.
         case u = "U"
+        /// Not tested: the scenario has no need in this capability, so it says nothing either way.
+        case notTested = "NT"
 
         /// The rating's meaning.
         public var meaning: String {
@@ -75,6 +77,7 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
             case .s: "performed with some challenges"
             case .m: "performed with major challenges"
             case .u: "unable to be performed"
+            case .notTested: "not tested in this scenario"
             }
         }
 
@@ -90,7 +93,7 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         public var name: String
         /// 0–100.
         public var score: Int
-        /// P, S, M or U.
+        /// P, S, M or U; NT when the scenario does not test it.
         public var rating: Rating
         /// What the score is made of, in a sentence.
         public var basis: String
@@ -252,9 +255,12 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
                 let count = relevant.filter { $0.status == status }.count
                 return count == 0 ? nil : "\(count) \(status.rawValue)"
             }
+            // A pillar the scenario has no need in is not tested: never rated as performed.
             capabilities.append(Capability(
-                name: pillar.rawValue.prefix(1).uppercased() + pillar.rawValue.dropFirst(), score: value, rating: Rating(score: value),
-                basis: relevant.isEmpty ? "no needs in this scenario" : "\(relevant.count) need\(relevant.count == 1 ? "" : "s"): " + counts.joined(separator: ", ")))
+                name: pillar.rawValue.prefix(1).uppercased() + pillar.rawValue.dropFirst(), score: value,
+                rating: relevant.isEmpty ? .notTested : Rating(score: value),
+                basis: relevant.isEmpty ? "not tested: no needs in this scenario (full marks in the overall score)"
+                    : "\(relevant.count) need\(relevant.count == 1 ? "" : "s"): " + counts.joined(separator: ", ")))
         }
         let settled = deadlines.filter { $0.met != nil }
         let met = settled.filter { $0.met == true }.count

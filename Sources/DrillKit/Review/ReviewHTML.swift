@@ -66,7 +66,7 @@ public enum ReviewPage {
         .badge.met, .badge.good, .badge.P { background: var(--good-bg); color: var(--good); }
         .badge.partial, .badge.warn, .badge.S, .badge.M { background: var(--warn-bg); color: var(--warn); }
         .badge.unmet, .badge.bad, .badge.U { background: var(--bad-bg); color: var(--bad); }
-        .badge.neutral { background: var(--band); color: var(--muted); }
+        .badge.neutral, .badge.NT { background: var(--band); color: var(--muted); }
         table.plan td.action { width: 46%; }
         table.plan .badge { white-space: normal; }
         table.plan td:last-child { min-width: 140px; }
