@@ -17,6 +17,11 @@ extension Drill {
         @Flag(help: "Exit 1 when any need is unmet.")
         var strict = false
 
+        @OptionGroup var evidenceOptions: EvidenceOptions
+
+        @Flag(name: .customLong("require-evidence"), help: "Count a need met only by records no evidence verifies as partial.")
+        var requireEvidence = false
+
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge record ages on this day (default: today, UTC).", valueName: "YYYY-MM-DD"),
                 transform: CalendarDate.argument)
         var asOf: CalendarDate?
@@ -31,9 +36,13 @@ extension Drill {
                 let (profile, isExample) = (loaded.profile, loaded.isExample)
                 var items = ItemsToClose(databasePath: options.databasePath, team: profile.team)
                 let wanted = Set(scenarioIDs)
-                let assessor = Assessor(profile: profile, asOf: asOf)
+                // The records are held to the team's own exports first, when there are any.
+                let evidence = evidenceOptions.judge(loaded, asOf: asOf)
+                let assessor = evidence.map { Assessor(evidence: $0.judgement, asOf: asOf, requireEvidence: requireEvidence) }
+                    ?? (requireEvidence ? Assessor(evidence: EvidenceJudgement(profile, evidence: [], asOf: asOf), asOf: asOf, requireEvidence: true)
+                        : Assessor(profile: profile, asOf: asOf))
                 let text = CheckText(terminal: .standardOutput)
-                let json = format == .json ? try CheckReport.JSONPieces(team: profile.team, asOf: asOf) : nil
+                let json = format == .json ? try CheckReport.JSONPieces(team: profile.team, asOf: asOf, evidence: evidence?.report) : nil
                 // Each scenario is assessed and written out where it is loaded, and only its
                 // written part and its counts come back: memory stays flat in the folder's size.
                 let spool = CheckSpool()
@@ -84,13 +93,16 @@ extension Drill {
                     out.write(json.closing + "\n")
                 } else {
                     out.write(text.heading(team: profile.team, scenarios: tally.scenarios, asOf: asOf))
+                    if let report = evidence?.report { out.write(text.evidence(report)) }
                     spool.forEachInIDOrder { out.write($0) }
                     out.write(text.summary(tally))
                 }
                 out.flush()
                 items.close(team: profile.team, asOf: asOf)
-                if !diagnostics.isEmpty {
-                    throw CommandFailure(lines: diagnostics.map(\.description.terminalSafeLine), code: CommandFailure.invalidData)
+                let evidenceProblems = evidence?.report.problems ?? []
+                if !diagnostics.isEmpty || !evidenceProblems.isEmpty {
+                    throw CommandFailure(lines: diagnostics.map(\.description.terminalSafeLine) + evidenceProblems.map(\.terminalSafeLine),
+                                         code: CommandFailure.invalidData)
                 }
                 if strict && tally.hasUnmetNeed { throw ExitCode(1) }
             }

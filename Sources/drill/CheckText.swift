@@ -16,6 +16,27 @@ struct CheckText {
             + " · \(scenarios) scenario\(scenarios == 1 ? "" : "s") · records judged on \(asOf)\n"
     }
 
+    /// How the records stand against the team's evidence: the counts, and every claim it contradicts.
+    func evidence(_ report: EvidenceReport) -> String {
+        let claims = report.provenance
+        var lines = ["", terminal.styled("Evidence", .heading) + " (\(report.folder.terminalSafeLine), \(report.files.count) file\(report.files.count == 1 ? "" : "s")): "
+            + "\(claims.filter { $0.state == .verified }.count) claims verified, \(claims.filter { $0.state == .contradicted }.count) contradicted, "
+            + "\(claims.filter { $0.state == .tooOld }.count) too old, \(claims.filter { $0.state == .declared }.count) without evidence found"]
+        for pillar in Pillar.allCases {
+            let judged = claims.filter { $0.pillar == pillar }
+            guard !judged.isEmpty else { continue }
+            lines.append("  \(pillar.rawValue): \(judged.filter { $0.state == .verified }.count) of \(judged.count) verified")
+        }
+        for claim in claims where claim.state != .verified {
+            let marker = claim.state == .contradicted ? terminal.styled("✗", .bad) : terminal.styled("~", .warning)
+            for (index, line) in Self.wrap(claim.sentence.terminalSafeLine, width: width - 4).enumerated() {
+                lines.append((index == 0 ? "  \(marker) " : "    ") + line)
+            }
+        }
+        for problem in report.problems { lines.append("  " + terminal.styled("✗ " + problem.terminalSafeLine, .bad)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// One scenario, after the blank line that sets it apart from what comes before.
     func block(_ scenario: CheckReport.ScenarioResult) -> String {
         "\n" + render(scenario).joined(separator: "\n") + "\n"

@@ -155,9 +155,11 @@ public struct FindingBasis: Hashable, Sendable, Codable {
     public var estimateHours: Double?
     /// Time to spare (positive) or missing (negative) against the need's own bound, in hours.
     public var marginHours: Double?
+    /// Where the facts of the records used come from: verified, contradicted, declared, evidence too old.
+    public var provenance: [Provenance] = []
 
     private enum CodingKeys: String, CodingKey {
-        case used, systems, keptIn, units, estimateHours, marginHours
+        case used, systems, keptIn, units, estimateHours, marginHours, provenance
     }
 
     /// Encodes only what is known: empty lists and unknown numbers are left out.
@@ -169,6 +171,7 @@ public struct FindingBasis: Hashable, Sendable, Codable {
         try container.encodeIfPresent(units, forKey: .units)
         try container.encodeIfPresent(estimateHours, forKey: .estimateHours)
         try container.encodeIfPresent(marginHours, forKey: .marginHours)
+        if !provenance.isEmpty { try container.encode(provenance, forKey: .provenance) }
     }
 
     /// Decodes what `encode(to:)` wrote; a missing list is empty.
@@ -180,6 +183,7 @@ public struct FindingBasis: Hashable, Sendable, Codable {
         units = try container.decodeIfPresent(Int.self, forKey: .units)
         estimateHours = try container.decodeIfPresent(Double.self, forKey: .estimateHours)
         marginHours = try container.decodeIfPresent(Double.self, forKey: .marginHours)
+        provenance = try container.decodeIfPresent([Provenance].self, forKey: .provenance) ?? []
     }
 
     /// Creates a basis.

@@ -36,4 +36,13 @@ public struct AssessmentCosts: Hashable, Sendable {
 
     /// The defaults.
     public init() {}
+
+    /// The partial cost of a need met only by declared records (`check --require-evidence`).
+    public func unverified(_ pillar: Pillar) -> TimeSpan {
+        switch pillar {
+        case .contacts: staleContact
+        case .logs: partialLogs
+        case .backups: partialBackup
+        }
+    }
 }

@@ -9,6 +9,10 @@ public struct Assessor: Sendable {
     public let costs: AssessmentCosts
     /// Which edition of the rules judges (a stored run keeps the edition it was played under).
     public let edition: AssessmentEdition
+    /// The profile held to the team's evidence, when there is any (`drill check` with an evidence folder).
+    public let evidence: EvidenceJudgement?
+    /// Whether a met need whose records are only declared counts as partial (`check --require-evidence`).
+    public let requireEvidence: Bool
 
     /// Creates an assessor.
     public init(profile: PreparednessProfile, asOf: CalendarDate, costs: AssessmentCosts = .init(), edition: AssessmentEdition = .current) {
@@ -16,6 +20,18 @@ public struct Assessor: Sendable {
         self.asOf = asOf
         self.costs = costs
         self.edition = edition
+        evidence = nil
+        requireEvidence = false
+    }
+
+    /// Creates an assessor that judges the profile as held to the evidence.
+    public init(evidence: EvidenceJudgement, asOf: CalendarDate, requireEvidence: Bool = false, costs: AssessmentCosts = .init()) {
+        profile = evidence.profile
+        self.asOf = asOf
+        self.costs = costs
+        edition = .current
+        self.evidence = evidence
+        self.requireEvidence = requireEvidence
     }
 
     /// Assesses every need and deadline of a scenario.
@@ -49,11 +65,31 @@ public struct Assessor: Sendable {
 
     /// Assesses one need.
     public func assess(_ need: Need, in scenario: Scenario) -> Finding {
-        switch need.requirement {
+        var finding = switch need.requirement {
         case let .contact(requirement): assessContact(need, requirement, in: scenario)
         case let .logs(requirement): assessLogs(need, requirement, in: scenario)
         case let .backup(requirement): assessBackup(need, requirement, in: scenario)
         }
+        if let evidence { hold(&finding, need, to: evidence) }
+        return finding
+    }
+
+    /// Names where each judged fact comes from; with `requireEvidence`, a met need whose records
+    /// are not all verified is partial.
+    private func hold(_ finding: inout Finding, _ need: Need, to evidence: EvidenceJudgement) {
+        let provenance = evidence.provenance(for: finding)
+        finding.basis.provenance = provenance
+        for contradiction in provenance where contradiction.state == .contradicted {
+            finding.reasons.append("Judged on the evidence: \(contradiction.sentence).")
+        }
+        guard requireEvidence, finding.status == .met else { return }
+        let unverified = finding.basis.used.filter { record in !provenance.contains { $0.record == record && $0.state == .verified } }
+        guard !unverified.isEmpty else { return }
+        let delay = need.delayIfPartial ?? costs.unverified(finding.pillar)
+        finding.status = .partial
+        finding.delay = finding.delay + delay
+        finding.reasons.append("\(Self.list(unverified)) \(unverified.count == 1 ? "is" : "are") only declared: no evidence verifies \(unverified.count == 1 ? "it" : "them"), and this check requires evidence (about \(delay.spoken) if the claim is wrong).")
+        finding.fix = "\(finding.pillar.rawValue)[\(unverified.joined(separator: ", "))].evidence"
     }
 }
 

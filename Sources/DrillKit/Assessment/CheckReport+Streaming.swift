@@ -73,13 +73,18 @@ extension CheckReport {
         public let empty: String
 
         /// The pieces for a team's report on a day.
-        public init(team: String, asOf: CalendarDate) throws {
+        public init(team: String, asOf: CalendarDate, evidence: EvidenceReport? = nil) throws {
             // Pretty-printed JSON puts each key of the report on its own line, two spaces in,
             // and each element of `scenarios` four spaces in; values are encoded exactly as
-            // the encoder would inside the report.
-            opening = "{\n  \"asOf\" : \(try ReviewJSON.string(asOf)),\n  \"scenarios\" : [\n"
+            // the encoder would inside the report (keys sorted: asOf, evidence, scenarios, team).
+            var opening = "{\n  \"asOf\" : \(try ReviewJSON.string(asOf)),\n"
+            if let evidence {
+                let nested = try ReviewJSON.string(evidence).split(separator: "\n", omittingEmptySubsequences: false)
+                opening += "  \"evidence\" : " + nested.enumerated().map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : "  " + $0.element }.joined(separator: "\n") + ",\n"
+            }
+            self.opening = opening + "  \"scenarios\" : [\n"
             closing = "\n  ],\n  \"team\" : \(try ReviewJSON.string(team))\n}"
-            empty = try ReviewJSON.string(CheckReport(team: team, asOf: asOf, scenarios: []))
+            empty = try ReviewJSON.string(CheckReport(team: team, asOf: asOf, scenarios: [], evidence: evidence))
         }
 
         /// One scenario's entry, indented as inside the report. Encoded JSON has no raw line

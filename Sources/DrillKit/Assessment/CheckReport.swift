@@ -7,12 +7,15 @@ public struct CheckReport: Codable, Hashable, Sendable {
     public var asOf: CalendarDate
     /// One entry per scenario, sorted by id.
     public var scenarios: [ScenarioResult]
+    /// The evidence the records were held to, when an evidence folder was read.
+    public var evidence: EvidenceReport?
 
     /// Creates a report.
-    public init(team: String, asOf: CalendarDate, scenarios: [ScenarioResult]) {
+    public init(team: String, asOf: CalendarDate, scenarios: [ScenarioResult], evidence: EvidenceReport? = nil) {
         self.team = team
         self.asOf = asOf
         self.scenarios = scenarios
+        self.evidence = evidence
     }
 
     /// Assesses each scenario against the profile.

@@ -89,6 +89,7 @@ contacts:
     availability: Mon-Fri 08:30-18:00 Europe/London
     confirmed: 2026-09-01
     storedOffPlatform: true
+    evidence: review:Tom Okafor
 
   - role: subcontractor
     name: Tidewater Support (outsourced first-line support)
@@ -118,6 +119,7 @@ logs:
     review: automated                # automated, none, or every 24h (by hand)
     alertsOn: [data-access]          # automated review: what it alerts on (gap: admin actions
     alertsWithin: 15min              # are only on the dashboard), and how soon an alert lands
+    evidence: cloudwatch:/lighthouse/app-audit   # the log group whose settings prove retention
 
   - source: cloud-audit-trail
     covers: [config-changes, startup-shutdown, authentication, log-access]
@@ -131,6 +133,7 @@ logs:
     review: automated
     alertsOn: [config-changes, startup-shutdown, authentication, log-access]
     alertsWithin: 5min
+    evidence: cloudwatch:/lighthouse/cloud-audit-trail
 
   - source: github-audit-log
     covers: [code-changes]
@@ -174,6 +177,7 @@ backups:
     storedIn: cloud-account          # optional: the system the copy is kept in
     monitored: false                 # gap: nobody is alerted when a snapshot job fails
     keys: production                 # separate, production or none (gap: same keys as prod)
+    evidence: aws-backup:RDS         # restore jobs: the last one that passed is the real test
 
   - asset: configuration
     kind: export

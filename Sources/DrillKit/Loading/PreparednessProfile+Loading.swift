@@ -72,7 +72,7 @@ struct PreparednessDecoder {
 
     private func contact(_ node: Node) -> Contact? {
         let keys = ["role", "name", "channels", "availability", "responseTime", "confirmed", "storedOffPlatform", "notes",
-                    "for", "storedIn", "escalation", "reportsWithin", "findingsVisible"]
+                    "for", "storedIn", "escalation", "reportsWithin", "findingsVisible", "evidence"]
         guard let fields = reader.fields(node, "a contact", allowed: keys) else { return nil }
         let role = fields.required("role").flatMap { reader.word($0, "role", as: ContactRole.self) }
         let name = fields.required("name").flatMap { reader.text($0, "name") }
@@ -102,9 +102,11 @@ struct PreparednessDecoder {
         if role != .subcontractor, let node = fields.entry("reportsWithin")?.keyNode ?? fields.entry("findingsVisible")?.keyNode {
             reader.error("reportsWithin and findingsVisible describe a subcontractor's contract; contact '\(name)' has role \(role.rawValue)", at: node)
         }
-        return Contact(role: role, name: name, channels: channels ?? [], availability: availability, responseTime: responseTime,
-                       confirmed: confirmed, storedOffPlatform: offPlatform, covers: covers ?? nil, storedIn: storedIn ?? nil,
-                       escalation: escalation, reportsWithin: reportsWithin ?? nil, findingsVisible: findingsVisible ?? nil)
+        var contact = Contact(role: role, name: name, channels: channels ?? [], availability: availability, responseTime: responseTime,
+                              confirmed: confirmed, storedOffPlatform: offPlatform, covers: covers ?? nil, storedIn: storedIn ?? nil,
+                              escalation: escalation, reportsWithin: reportsWithin ?? nil, findingsVisible: findingsVisible ?? nil)
+        contact.evidence = evidenceIDs(fields["evidence"])
+        return contact
     }
 
     private func channel(_ node: Node) -> Channel? {
@@ -121,7 +123,7 @@ struct PreparednessDecoder {
 
     private func logSource(_ node: Node) -> LogSource? {
         let keys = ["source", "covers", "timestamps", "retention", "storage", "restricted", "accessRecorded", "review",
-                    "systems", "storedIn", "alertsOn", "alertsWithin"]
+                    "systems", "storedIn", "alertsOn", "alertsWithin", "evidence"]
         guard let fields = reader.fields(node, "a log source", allowed: keys) else { return nil }
         let source = fields.required("source").flatMap { reader.text($0, "source") }
         let covers = fields.required("covers").flatMap { reader.words($0, "covers", as: EventClass.self) }
@@ -141,9 +143,11 @@ struct PreparednessDecoder {
         if review != .automated, let node = fields.entry("alertsOn")?.keyNode ?? fields.entry("alertsWithin")?.keyNode {
             reader.error("alertsOn and alertsWithin describe automated review; log source '\(source)' is reviewed \(review)", at: node)
         }
-        return LogSource(source: source, covers: covers, timestamps: timestamps, retention: retention, storage: storage,
-                         restricted: restricted, accessRecorded: accessRecorded, review: review, systems: systems,
-                         storedIn: storedIn ?? nil, alertsOn: alertsOn ?? nil, alertsWithin: alertsWithin ?? nil)
+        var log = LogSource(source: source, covers: covers, timestamps: timestamps, retention: retention, storage: storage,
+                            restricted: restricted, accessRecorded: accessRecorded, review: review, systems: systems,
+                            storedIn: storedIn ?? nil, alertsOn: alertsOn ?? nil, alertsWithin: alertsWithin ?? nil)
+        log.evidence = evidenceIDs(fields["evidence"])
+        return log
     }
 
     private func review(_ node: Node) -> LogSource.Review? {
@@ -158,6 +162,25 @@ struct PreparednessDecoder {
             }
             reader.error("review '\(text)' is not understood; write automated, none, or every 24h (checked by hand)", at: node)
             return nil
+        }
+    }
+
+    /// The kinds of evidence id an entry may name, each with what follows the colon.
+    static let evidenceKinds = ["cloudwatch", "aws-backup", "restic", "pgbackrest", "wal-g", "review", "git"]
+
+    /// `evidence: KIND:ID` or a list of them; an unknown kind is an error.
+    private func evidenceIDs(_ node: Node?) -> [String] {
+        guard let node else { return [] }
+        let items: [Node]
+        if case .scalar = node { items = [node] } else { items = reader.list(node, "evidence") ?? [] }
+        return items.compactMap { item in
+            guard let text = reader.text(item, "evidence") else { return nil }
+            let kind = text.prefix { $0 != ":" }
+            guard text.contains(":"), Self.evidenceKinds.contains(String(kind)), text.count > kind.count + 1 else {
+                reader.error("evidence '\(text.prefix(80))' is not KIND:ID with a kind of \(Self.evidenceKinds.joined(separator: ", ")) (e.g. cloudwatch:/aws/app/audit)", at: item)
+                return nil
+            }
+            return text
         }
     }
 
@@ -183,7 +206,7 @@ struct PreparednessDecoder {
 
     private func backup(_ node: Node) -> Backup? {
         let keys = ["asset", "kind", "location", "every", "reachBack", "restoreTested", "offPlatform",
-                    "restoreTest", "monitored", "keys", "storedIn"]
+                    "restoreTest", "monitored", "keys", "storedIn", "evidence"]
         guard let fields = reader.fields(node, "a backup", allowed: keys) else { return nil }
         let asset = fields.required("asset").flatMap { reader.word($0, "asset", as: Asset.self) }
         let kind = fields.required("kind").flatMap { reader.word($0, "kind", as: Backup.Kind.self) }
@@ -207,8 +230,10 @@ struct PreparednessDecoder {
         let storedIn: RecordPlace?? = fields["storedIn"].map(place)
         guard let asset, let kind, let location, let every, let reachBack, let tested, let offPlatform, restoreTest != .some(nil),
               monitored != .some(nil), backupKeys != .some(nil), storedIn != .some(nil) else { return nil }
-        return Backup(asset: asset, kind: kind, location: location, every: every, reachBack: reachBack, restoreTested: tested,
-                      offPlatform: offPlatform, restoreTest: restoreTest ?? nil, monitored: monitored ?? nil, keys: backupKeys ?? nil,
-                      storedIn: storedIn ?? nil)
+        var backup = Backup(asset: asset, kind: kind, location: location, every: every, reachBack: reachBack, restoreTested: tested,
+                            offPlatform: offPlatform, restoreTest: restoreTest ?? nil, monitored: monitored ?? nil, keys: backupKeys ?? nil,
+                            storedIn: storedIn ?? nil)
+        backup.evidence = evidenceIDs(fields["evidence"])
+        return backup
     }
 }

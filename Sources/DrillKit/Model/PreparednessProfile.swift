@@ -61,6 +61,8 @@ public struct Contact: Hashable, Sendable {
     public var reportsWithin: TimeSpan?
     /// For a subcontractor: whether the team can see their logs and findings directly.
     public var findingsVisible: Bool?
+    /// Evidence ids that prove the entry (`review:Blue Harbor Security`).
+    public var evidence: [String] = []
 
     /// Creates a contact.
     public init(role: ContactRole, name: String, channels: [Channel] = [], availability: Availability = .aroundTheClock,
@@ -154,6 +156,8 @@ public struct LogSource: Hashable, Sendable {
     public var alertsOn: [EventClass]?
     /// For automated review: how soon an alert reaches someone (`alertsWithin:`); `nil` when the file does not say.
     public var alertsWithin: TimeSpan?
+    /// Evidence ids that prove the entry (`cloudwatch:/aws/app/audit`).
+    public var evidence: [String] = []
 
     /// Creates a log source.
     public init(source: String, covers: [EventClass], timestamps: Timestamps, retention: TimeSpan, storage: String,
@@ -208,6 +212,8 @@ public struct Backup: Hashable, Sendable {
     public var keys: Keys?
     /// The system the copy is kept in (`storedIn:`); `nil` means only what `offPlatform` says.
     public var storedIn: RecordPlace?
+    /// Evidence ids that prove the entry (`aws-backup:RDS`, `git:../app`).
+    public var evidence: [String] = []
 
     /// How a copy is encrypted.
     public enum Keys: String, CaseIterable, Codable, Sendable {

@@ -21,5 +21,10 @@ public enum ContentHash {
         }
     }
 
+    /// The SHA-256 of bytes, as 64 lowercase hexadecimal digits.
+    public static func sha256(_ data: Data) -> String {
+        String(decoding: SHA256.hash(data: data).flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 0x0F)]] }, as: UTF8.self)
+    }
+
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
