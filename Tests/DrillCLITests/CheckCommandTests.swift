@@ -181,7 +181,7 @@ struct CheckScopeCommandTests {
         let needs = try #require(scenario["needs"] as? [[String: Any]])
         func need(_ id: String) -> [String: Any] { needs.first { $0["id"] as? String == id } ?? [:] }
         #expect(need("mail-vendor")["status"] as? String == "unmet")
-        #expect((need("mail-vendor")["reason"] as? String)?.contains("for the email provider") == true)
+        #expect((need("mail-vendor")["reason"] as? String)?.contains("at the vendor of the email provider") == true)
         #expect(need("marketplace")["status"] as? String == "met")
         let marketplace = try #require(need("marketplace")["basis"] as? [String: Any])
         #expect(marketplace["used"] as? [String] == ["Marketplace desk"])

@@ -128,7 +128,7 @@ struct ScopeAssessmentTests {
         let need = Need(id: "need", requirement: .contact(ContactRequirement(role: .platformVendor, covers: .emailProvider)))
         let finding = Fixture.finding(Fixture.profile(contacts: [vendor]), Self.scenario([need]))
         #expect(finding.status == .unmet)
-        #expect(finding.reason.contains("No platform vendor is on file for the email provider"))
+        #expect(finding.reason.contains("No security contact at the vendor of the email provider (email-provider) is on file"))
         #expect(finding.reason.contains("Marketplace security desk is for platform-account"))
         var mail = Fixture.contact(.platformVendor, name: "Mail provider abuse desk")
         mail.covers = [.emailProvider]

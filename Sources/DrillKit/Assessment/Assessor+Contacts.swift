@@ -9,7 +9,10 @@ extension Assessor {
             let delay = need.delayIfUnmet ?? costs.missingContact[role] ?? .hours(24)
             var reason = "No \(role.spoken) is on file"
             if let system = requirement.covers {
-                reason += " for \(system.spoken) (\(system.rawValue))"
+                // A vendor need for another system is a need for that vendor's own security route.
+                reason = [.platformVendor, .hostingProvider].contains(role) && !role.defaultSystems.contains(system)
+                    ? "No security contact at the vendor of \(system.spoken) (\(system.rawValue)) is on file"
+                    : reason + " for \(system.spoken) (\(system.rawValue))"
                 if !ofRole.isEmpty {
                     let others = ofRole.map { "\($0.name) is for \($0.systems.isEmpty ? "no system in particular" : Self.list($0.systems.map(\.rawValue)))" }
                     reason += "; " + Self.list(others)
