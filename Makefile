@@ -4,10 +4,13 @@
 
 deps:
 	@command -v swift >/dev/null || { echo "error: Swift 6.1 or later is required (https://swift.org/install)"; exit 1; }
-	@if command -v dpkg >/dev/null && ! dpkg -s libsqlite3-dev >/dev/null 2>&1; then \
-	  echo "Installing libsqlite3-dev"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libsqlite3-dev; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq libsqlite3-dev; fi; \
+	@missing=""; for package in libsqlite3-dev libedit-dev; do \
+	  if command -v dpkg >/dev/null && ! dpkg -s $$package >/dev/null 2>&1; then missing="$$missing $$package"; fi; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
 	fi
 
 build: deps

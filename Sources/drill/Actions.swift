@@ -12,13 +12,23 @@ extension Drill {
                 Each need a drill found unmet or partial is an item with a corrective action and the \
                 preparedness field to change. An item closes by itself when a later drill, or `drill check` \
                 on the team's preparedness, finds the need met.
+
+                Examples:
+                  drill actions
+                  drill actions --all --format json
+                  drill actions set 4 --owner Priya --due 2027-01-31
                 """,
             subcommands: [List.self, Set.self],
             defaultSubcommand: List.self)
 
         /// `drill actions list`.
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "list", abstract: "List improvement items (open ones unless --all).")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List improvement items (open ones unless --all).",
+                discussion: """
+                    Examples:
+                      drill actions list
+                      drill actions list --all --for-team "Lighthouse Apps (example)"
+                    """)
 
             @OptionGroup var options: GlobalOptions
 
@@ -37,7 +47,7 @@ extension Drill {
                     let items = try database.itemsForCommand(team: teamName).filter { all || $0.state == .open }
                     let out = Terminal.standardOutput
                     if format == .json {
-                        out.line(try ReportFormat.json(items))
+                        out.line(try JSONOutput.list("items", items))
                         return
                     }
                     guard !items.isEmpty else {
@@ -51,7 +61,7 @@ extension Drill {
                             let state = ReviewWords.state(of: item, on: today)
                             let style: Terminal.Style = item.state == .closed ? .good : item.openAfterTwoDrills || item.isOverdue(on: today) ? .bad : .warning
                             out.line("  \(item.label.padding(toLength: 5, withPad: " ", startingAt: 0))\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine) " + out.styled("(\(item.pillar.rawValue), \(item.lastStatus.rawValue))", .dim) + " · " + out.styled(state, style))
-                            for line in CheckText.wrap(item.action.terminalSafeLine, width: 90) { out.line("       " + line) }
+                            for line in TextLayout.wrap(item.action.terminalSafeLine, width: out.width, indent: "       ") { out.line(line) }
                             var facts: [String] = []
                             if let fix = item.fix { facts.append("field \(fix.terminalSafeLine)") }
                             facts.append("owner \(item.owner?.terminalSafeLine ?? "–")")
@@ -66,7 +76,12 @@ extension Drill {
 
         /// `drill actions set ITEM`.
         struct Set: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "set", abstract: "Set an improvement item's owner and due date.")
+            static let configuration = CommandConfiguration(commandName: "set", abstract: "Set an improvement item's owner and due date.",
+                discussion: """
+                    Examples:
+                      drill actions set 4 --owner Priya --due 2027-01-31
+                      drill actions set '#4' --clear-due
+                    """)
 
             @OptionGroup var options: GlobalOptions
 

@@ -8,7 +8,8 @@ import Foundation
 /// then each scenario's `block` in id order, then `summary`.
 struct CheckText {
     let terminal: Terminal
-    var width = 100
+    /// The width lines are wrapped to: the terminal's.
+    var width: Int { terminal.width }
 
     /// The first line: the team, how many scenarios, the day records are judged on.
     func heading(team: String, scenarios: Int, asOf: CalendarDate) -> String {
@@ -48,9 +49,9 @@ struct CheckText {
             if need.delayHours > 0 { costs.append("+\(TimeSpan(hours: need.delayHours).spoken)") }
             if need.evidenceLossHours > 0 { costs.append("\(TimeSpan(hours: need.evidenceLossHours).spoken) of evidence lost") }
             let cost = costs.isEmpty ? "" : " (" + costs.joined(separator: "; ") + ")"
-            let head = "  \(marker) \(need.id.terminalSafeLine.padding(toLength: idWidth, withPad: " ", startingAt: 0)) "
+            let head = "  \(marker) \(TextLayout.padded(need.id.terminalSafeLine, to: idWidth)) "
             let indent = String(repeating: " ", count: 14 + idWidth)
-            let wrapped = Self.wrap(need.reason.terminalSafeLine + cost, width: width - indent.count)
+            let wrapped = TextLayout.wrap(need.reason.terminalSafeLine + cost, width: width - indent.count)
             for (index, line) in wrapped.enumerated() {
                 out.append((index == 0 ? head : indent) + line)
             }
@@ -67,59 +68,5 @@ struct CheckText {
             }
         }
         return out
-    }
-
-    /// Greedy word wrap.
-    ///
-    /// Line lengths are counted as they grow rather than recounted for every word, and units
-    /// are told without Foundation's trimming (which bridged every word through NSString):
-    /// wrapping was most of the time of printing a check (BENCHMARKS.md).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        // Keep a number with its unit ("24 h", "3 days") on one line.
-        var words: [String] = []
-        // In ASCII text every space is a character of its own, so splitting bytes is splitting characters.
-        let pieces = text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
-            : text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        for word in pieces {
-            if let previous = words.last, previous.last?.isNumber == true, units.contains(trimmingUnitPunctuation(word)) {
-                words[words.count - 1] = previous + " " + word
-            } else {
-                words.append(word)
-            }
-        }
-        let limit = max(20, width)
-        var current = "", length = 0
-        for word in words {
-            let wordLength = word.count
-            if current.isEmpty {
-                current = word
-                length = wordLength
-            } else if length + 1 + wordLength <= limit {
-                // Between ASCII characters a space is a character of its own; next to others
-                // (a combining mark after it) it may not be, so count again.
-                let plain = (current.utf8.last ?? 0) < 0x80 && (word.utf8.first ?? 0) < 0x80
-                current += " " + word
-                length = plain ? length + 1 + wordLength : current.count
-            } else {
-                lines.append(current)
-                current = word
-                length = wordLength
-            }
-        }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
-        return lines
-    }
-
-    private static let units: Set<String> = ["h", "min", "day", "days", "month", "months", "year", "years"]
-
-    /// The word without the punctuation that may follow a unit (`;,.)`) at either end.
-    private static func trimmingUnitPunctuation(_ word: String) -> String {
-        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { scalar == ";" || scalar == "," || scalar == "." || scalar == ")" }
-        var scalars = Substring(word).unicodeScalars
-        while let first = scalars.first, isPunctuation(first) { scalars.removeFirst() }
-        while let last = scalars.last, isPunctuation(last) { scalars.removeLast() }
-        return String(scalars)
     }
 }

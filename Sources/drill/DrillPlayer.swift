@@ -86,8 +86,7 @@ struct DrillPlayer {
     private enum LineResult { case continued, paused }
 
     private mutating func read(_ reader: any LineReader, prompt text: String = "> ") -> String? {
-        out.write(out.styled(text, .emphasis))
-        guard let line = reader.readLine() else {
+        guard let line = reader.readLine(prompt: out.styled(text, .emphasis), on: out) else {
             out.line()
             return nil
         }

@@ -8,7 +8,8 @@ struct DrillRenderer {
     let session: DrillSession
     let terminal: Terminal
     var participants: [ParticipantRecord] = []
-    var width = 88
+    /// The width lines are laid out to: the terminal's.
+    var width: Int { terminal.width }
 
     private var scenario: Scenario { session.scenario }
 
@@ -63,7 +64,7 @@ struct DrillRenderer {
         guard let inject = scenario.injects.first(where: { $0.id == event.injectID }) else { return event.text.terminalSafeLine + "\n" }
         var lines = [""]
         let heading = "── Inject \(number) of \(scenario.injects.count) · \(event.simulated.clockLabel) · \(session.localTime(at: event.simulated).terminalSafeLine) "
-        lines.append(terminal.styled(heading + String(repeating: "─", count: max(3, width - heading.count)), .dim))
+        lines.append(terminal.styled(heading + String(repeating: "─", count: max(3, width - TextLayout.cells(heading))), .dim))
         lines.append(terminal.styled(inject.title.terminalSafeLine, .heading))
         lines += wrap(inject.narrative.terminalSafeLine, indent: "")
         for evidence in inject.evidence {
@@ -125,7 +126,8 @@ struct DrillRenderer {
             default: "note    "
             }
             let text = event.kind == .grade ? "\(event.promptID ?? ""): \(event.answer ?? "")\(event.text.isEmpty ? "" : " — " + event.text)" : event.text
-            lines.append("  \(event.simulated.clockLabel)  \(label)  \(text.terminalSafeLine.prefix(width - 24))")
+            let lead = "  \(event.simulated.clockLabel)  \(label)  "
+            lines.append(lead + TextLayout.truncated(text.terminalSafeLine, width: width - TextLayout.cells(lead)))
         }
         lines.append(terminal.styled("Findings", .heading))
         for finding in session.assessment.findings {
@@ -152,20 +154,18 @@ struct DrillRenderer {
             }
         }
         lines.append(terminal.styled("Scores", .heading))
-        lines.append("  Overall \(score.overall)/100 · response \(score.responsePoints)/\(score.responsePossible) points · contacts \(score.contacts) · logs \(score.logs) · backups \(score.backups) · deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met")
+        lines += wrap("Overall \(score.overall)/100 · response \(score.responsePoints)/\(score.responsePossible) points · contacts \(score.contacts) · logs \(score.logs) · backups \(score.backups) · deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met", indent: "  ")
         let fixes = session.assessment.findings.filter { $0.fix != nil }
         if !fixes.isEmpty {
             lines.append(terminal.styled("What to fix", .heading))
             for finding in fixes {
-                lines.append("  - \(finding.fix?.terminalSafeLine ?? "") (\(finding.needID.terminalSafeLine), \(finding.status.rawValue))")
+                lines += wrap("\(finding.fix?.terminalSafeLine ?? "") (\(finding.needID.terminalSafeLine), \(finding.status.rawValue))", indent: "    ", first: "  - ")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
-        let lead = first ?? indent
-        let visible = Terminal.visibleWidth(lead)
-        return CheckText.wrap(text, width: width - max(indent.count, visible)).enumerated().map { ($0 == 0 ? lead : indent) + $1 }
+        TextLayout.wrap(text, width: width, indent: indent, first: first)
     }
 }

@@ -48,7 +48,7 @@ struct DrillStart {
         out.write(DrillRenderer(session: session, terminal: out, participants: people).opening(runID: record.id, team: record.team, resumed: false))
         let recorder = DrillRecorder(database: database, runID: record.id, nextSeq: 1)
         var player = DrillPlayer(
-            session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput()),
+            session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput.forPrompts(on: out)),
             participants: people, facilitator: facilitator, out: out, stored: 0, timeBox: timeBox)
         try DrillPlayer.playGuarded(&player, format: format, database: database)
     }
@@ -67,10 +67,9 @@ struct DrillStart {
         for (index, scenario) in library.scenarios.enumerated() {
             out.line("  \(index + 1)) \(scenario.title.terminalSafeLine) " + out.styled("(\(scenario.kind.rawValue), \(scenario.id.terminalSafeLine))", .dim))
         }
-        let input = StandardInput()
+        let input = StandardInput.forPrompts(on: out)
         while true {
-            out.write(out.styled("> ", .emphasis))
-            guard let line = input.readLine() else {
+            guard let line = input.readLine(prompt: out.styled("> ", .emphasis), on: out) else {
                 throw CommandFailure(lines: ["error: no scenario chosen (end of input)"], code: CommandFailure.usage)
             }
             // A pipe does not echo: show the choice, as the drill's own prompts do.
@@ -109,11 +108,17 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "learn",
             abstract: "Onboarding: play a scenario alone, with hints on request and, after each decision, why and which of the team's records it depends on.",
-            discussion: "The same as `drill run --mode onboarding`. Onboarding runs are kept out of team trends; `drill people` lists who has done which.")
+            discussion: """
+                The same as `drill run --mode onboarding`. Onboarding runs are kept out of team trends; `drill people` lists who has done which.
+
+                Examples:
+                  drill learn
+                  drill learn dormant-contractor-admin --name Sam
+                """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The scenario's id (without one: pick from the library).")
+        @Argument(help: ArgumentHelp("The scenario's id (without one: pick from the library).", valueName: "scenario-id"))
         var scenarioID: String?
 
         @Option(help: ArgumentHelp("Your name, as it should appear in `drill people` (default: your user name).", valueName: "name"))

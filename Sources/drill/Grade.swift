@@ -8,11 +8,17 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "grade",
             abstract: "Grade a run's free-text answers (met, partly, missed, with a comment); grades count in the score.",
-            discussion: "For each answer: m = met, p = partly, x = missed, then an optional comment; Enter skips it. Grades are stored in the run's transcript with who graded.")
+            discussion: """
+                For each answer: m = met, p = partly, x = missed, then an optional comment; Enter skips it. Grades are stored in the run's transcript with who graded.
+
+                Examples:
+                  drill grade 20261126-sl75
+                  drill grade 20261126-sl75 --grader Ana --all
+                """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The run's id, or the start of it.")
+        @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"))
         var runID: String
 
         @Option(help: ArgumentHelp("Who grades (default: the run's facilitator, else your user name).", valueName: "name"))
@@ -35,7 +41,7 @@ extension Drill {
                     return
                 }
                 var graded: [String] = []
-                let reader = StandardInput()
+                let reader = StandardInput.forPrompts(on: out)
                 for (prompt, answer, grade) in pending {
                     out.line()
                     out.line(out.styled("? \(prompt.question.terminalSafeLine)", .emphasis))
@@ -45,8 +51,7 @@ extension Drill {
                     out.line("  → \(answer.actor.map { "\($0.terminalSafeLine): " } ?? "")\(answer.text.terminalSafeLine)")
                     if let grade { out.line(out.styled("  graded \(grade.answer ?? "") by \(grade.actor?.terminalSafeLine ?? "?")", .dim)) }
                     while true {
-                        out.write(out.styled("  grade (m = met, p = partly, x = missed, Enter = skip; a comment may follow) > ", .emphasis))
-                        guard let line = reader.readLine() else { break }
+                        guard let line = reader.readLine(prompt: out.styled("  grade (m = met, p = partly, x = missed, Enter = skip; a comment may follow) > ", .emphasis), on: out) else { break }
                         if !reader.isInteractive { out.line(line.terminalSafeLine) }
                         let trimmed = line.trimmingCharacters(in: .whitespaces)
                         if trimmed.isEmpty { break }

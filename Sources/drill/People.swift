@@ -7,7 +7,12 @@ extension Drill {
     struct People: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "people",
-            abstract: "Who has completed which scenarios in which mode and when; who is new and has not yet done one of each kind.")
+            abstract: "Who has completed which scenarios in which mode and when; who is new and has not yet done one of each kind.",
+            discussion: """
+                Examples:
+                  drill people
+                  drill people --format json
+                """)
 
         @OptionGroup var options: GlobalOptions
 
@@ -21,7 +26,7 @@ extension Drill {
                 do throws(StoreError) { report = PeopleReport(try database.participations(), now: Date()) } catch { throw CommandFailure(error) }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    out.line(try JSONOutput.text(report))
+                    out.line(try JSONOutput.object(report))
                     return
                 }
                 guard !report.people.isEmpty else {
@@ -49,7 +54,13 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "due",
             abstract: "Per team: the last drill, whether this quarter's drill is due, kinds not exercised in 12 months, and a suggested next scenario.",
-            discussion: "The suggestion favours kinds not exercised, then scenarios that test the team's open improvement items, then scenarios never played.")
+            discussion: """
+                The suggestion favours kinds not exercised, then scenarios that test the team's open improvement items, then scenarios never played.
+
+                Examples:
+                  drill due
+                  drill due --as-of 2027-01-15 --format json
+                """)
 
         @OptionGroup var options: GlobalOptions
 
@@ -83,7 +94,7 @@ extension Drill {
                 }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    out.line(try JSONOutput.text(schedules))
+                    out.line(try JSONOutput.list("teams", schedules))
                     return
                 }
                 for schedule in schedules {
@@ -110,7 +121,12 @@ extension Drill {
     struct Contacts: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "contacts",
-            abstract: "The team's contacts with the age of their last confirmation; stale ones (over the team's policy, default 12 months) flagged.")
+            abstract: "The team's contacts with the age of their last confirmation; stale ones (over the team's policy, default 12 months) flagged.",
+            discussion: """
+                Examples:
+                  drill contacts
+                  drill contacts --team examples/nightjar-preparedness.yaml --as-of 2026-11-26
+                """)
 
         @OptionGroup var options: GlobalOptions
 
@@ -126,7 +142,7 @@ extension Drill {
                 let ages = ContactAges(team.profile, today: asOf ?? .today)
                 let out = Terminal.standardOutput
                 if format == .json {
-                    out.line(try JSONOutput.text(ages))
+                    out.line(try JSONOutput.object(ages))
                     return
                 }
                 out.line(out.styled("\(ages.team.terminalSafeLine) · contacts judged against \(ages.policyMonths) months", .heading))

@@ -12,11 +12,14 @@ extension Drill {
                 Each step is what the team saw before a decision, or the decision and what followed. \
                 Press Enter for the next step, q and Enter (or Ctrl-D) to stop. Piped input works the same \
                 way, a line per step.
+
+                Examples:
+                  drill replay 20261126-sl75
                 """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The run's id, or the start of it.")
+        @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"))
         var runID: String
 
         func run() throws {
@@ -24,12 +27,12 @@ extension Drill {
                 let database = try options.openDatabase()
                 let stored = try StoredRun.loadForCommand(runID, from: database)
                 let participants = (try? database.participants(runID: stored.run.id)) ?? []
-                play(stored, participants: participants, input: StandardInput(), out: .standardOutput)
+                play(stored, participants: participants, input: StandardInput.forPrompts(on: .standardOutput), out: .standardOutput)
             }
         }
 
         /// Shows the run step by step, waiting for a line of input between steps.
-        func play(_ stored: StoredRun, participants: [ParticipantRecord], input: some LineReader, out: Terminal) {
+        func play(_ stored: StoredRun, participants: [ParticipantRecord], input: any LineReader, out: Terminal) {
             let run = stored.run
             let scenario = stored.session.scenario
             var renderer = DrillRenderer(session: stored.session, terminal: out)
@@ -55,8 +58,7 @@ extension Drill {
                     out.write(renderer.render(event, injectNumber: injects))
                 }
                 guard index + 1 < steps.count else { break }
-                out.write(out.styled("[Enter] next step · q quit > ", .dim))
-                guard let line = input.readLine() else {
+                guard let line = input.readLine(prompt: out.styled("[Enter] next step · q quit > ", .dim), on: out) else {
                     out.line()
                     return
                 }

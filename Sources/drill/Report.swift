@@ -15,9 +15,14 @@ extension Drill {
                 ./preparedness.yaml, else the only team in the database): scores by quarter, deadlines met, \
                 improvement items opened and closed, and incident kinds not drilled in the last 12 months. \
                 Formats: text, markdown, json, html (one self-contained page that prints cleanly).
+
+                Examples:
+                  drill report 20261126-sl75
+                  drill report 20261126-sl75 --format html -o aar.html
+                  drill report --team preparedness.yaml --format markdown -o -
                 """)
 
-        @Argument(help: "The run's id, or the start of it (omit for a team's trends).")
+        @Argument(help: ArgumentHelp("The run's id, or the start of it (omit for a team's trends).", valueName: "run-id"))
         var runID: String?
 
         @Option(name: [.customLong("team"), .customLong("for-team")],

@@ -5,16 +5,15 @@ import Foundation
 /// with every piece of untrusted text neutralised.
 struct ReviewText {
     let terminal: Terminal
-    var width = 100
+    /// The width lines are laid out to: the terminal's.
+    var width: Int { terminal.width }
 
     private func heading(_ text: String) -> String { terminal.styled(text, .heading) }
     private func dim(_ text: String) -> String { terminal.styled(text, .dim) }
     private func safe(_ text: String) -> String { text.terminalSafeLine }
 
     private func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
-        let lead = first ?? indent
-        return CheckText.wrap(text, width: width - max(indent.count, Terminal.visibleWidth(lead)))
-            .enumerated().map { ($0 == 0 ? lead : indent) + $1 }
+        TextLayout.wrap(text, width: width, indent: indent, first: first)
     }
 
     private func mark(_ status: NeedStatus) -> String {
@@ -130,7 +129,8 @@ struct ReviewText {
         out.append(heading("Timeline"))
         for entry in report.timeline {
             let label = AfterActionReport.timelineLabelForTerminal(entry)
-            out.append("  \(ReviewWords.clock(entry.simulatedHours))  \(label.padding(toLength: 10, withPad: " ", startingAt: 0))  " + String(((entry.actor.map { "\($0): " } ?? "") + entry.text).terminalSafeLine.prefix(width - 26)))
+            let lead = "  \(ReviewWords.clock(entry.simulatedHours))  \(TextLayout.padded(label, to: 10))  "
+            out.append(lead + TextLayout.truncated(((entry.actor.map { "\($0): " } ?? "") + entry.text).terminalSafeLine, width: width - TextLayout.cells(lead)))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -13,11 +13,17 @@ extension Drill {
                 terminal or a pipe; --answers FILE plays a scripted drill without prompting. ? shows a hint, \
                 :note TEXT records a note, :pause (or Ctrl-D, Ctrl-C) stops and saves: continue with \
                 `drill resume RUN`. Exits 0 when the drill ends or is paused, 130 when interrupted.
+
+                Examples:
+                  drill run
+                  drill run dormant-contractor-admin --facilitator Ana --participant "Priya:incident commander"
+                  drill run silent-backup-failure --timed --time-box 3min
+                  drill run dormant-contractor-admin --answers answers.yaml --format json
                 """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The scenario's id (see `drill scenarios`).")
+        @Argument(help: ArgumentHelp("The scenario's id (see `drill scenarios`).", valueName: "scenario-id"))
         var scenarioID: String?
 
         @Option(help: ArgumentHelp("Answers by prompt id, for a drill without prompting.", valueName: "file"))
@@ -82,7 +88,7 @@ extension DrillPlayer {
         }
         if format == .json {
             do {
-                try Terminal.standardOutput.line(ReviewJSON.string(RunTranscript(runID: recorder.runID, from: database)))
+                try Terminal.standardOutput.line(JSONOutput.object(RunTranscript(runID: recorder.runID, from: database)))
             } catch let error as StoreError {
                 throw CommandFailure(error)
             }

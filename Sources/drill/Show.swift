@@ -5,11 +5,16 @@ import Foundation
 extension Drill {
     /// `drill show RUN`: a stored run's full transcript.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a stored run's full transcript.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a stored run's full transcript.",
+            discussion: """
+                Examples:
+                  drill show 20261126-sl75
+                  drill show 20261126-sl75 --format json
+                """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The run's id, or the start of it.")
+        @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"))
         var runID: String
 
         @Option(help: "Output format: text or json (lossless).")
@@ -21,7 +26,7 @@ extension Drill {
                 let out = Terminal.standardOutput
                 if format == .json {
                     do {
-                        try out.line(ReviewJSON.string(RunTranscript(runID: runID, from: database)))
+                        try out.line(JSONOutput.object(RunTranscript(runID: runID, from: database)))
                     } catch let error as StoreError {
                         throw CommandFailure(error)
                     }
