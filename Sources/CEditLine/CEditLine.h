@@ -30,9 +30,10 @@ typedef struct drill_editline {
 /// The prompt libedit draws: a function without context, so the text comes from the caller.
 typedef char *(*drill_editline_prompt)(EditLine *);
 
-/// Loads libedit and starts an editor reading `input` and drawing on `output`, with emacs
-/// keys, the user's ~/.editrc and an in-memory history; NULL when libedit is not installed.
-static inline drill_editline *drill_editline_start(const char *program, FILE *input, FILE *output, FILE *errors,
+/// Loads libedit and starts an editor reading standard input and drawing on standard output
+/// (standard error when `drawOnStandardError`), with emacs keys, the user's ~/.editrc and an
+/// in-memory history; NULL when libedit is not installed.
+static inline drill_editline *drill_editline_start(const char *program, int drawOnStandardError,
                                                    drill_editline_prompt prompt, int historySize) {
     static const char *const names[] = { "libedit.so.2", "libedit.so.0", "libedit.so", "libedit.3.dylib", "libedit.dylib", NULL };
     void *library = NULL;
@@ -58,7 +59,7 @@ static inline drill_editline *drill_editline_start(const char *program, FILE *in
         free(api);
         return NULL;
     }
-    api->editor = api->el_init(program, input, output, errors);
+    api->editor = api->el_init(program, stdin, drawOnStandardError ? stderr : stdout, stderr);
     api->remembered = api->history_init();
     if (api->editor == NULL || api->remembered == NULL) {
         if (api->editor) api->el_end(api->editor);

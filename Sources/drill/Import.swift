@@ -16,7 +16,7 @@ extension Drill {
 
                 Examples:
                   drill import transcripts
-                  drill import transcripts/2026-11-26T1736Z_lighthouse-apps-example_dormant-contractor-admin_20261126-sl75.json
+                  drill import run.json other-run.json
                   drill import - < run.json
                 """)
 

@@ -27,13 +27,12 @@ final class LineEditor: LineReader, @unchecked Sendable {
         lock.withLock {
             if let instance { return instance }
             // libedit decodes what is typed by the locale: without one, é arrives as two bytes.
-            if setlocale(LC_CTYPE, "") == nil || !String(cString: nl_langinfo(CODESET)).uppercased().contains("UTF") {
+            if setlocale(LC_CTYPE, "") == nil || !String(cString: nl_langinfo(nl_item(CODESET))).uppercased().contains("UTF") {
                 setlocale(LC_CTYPE, "C.UTF-8")
             }
             var modes = termios()
             if tcgetattr(STDIN_FILENO, &modes) == 0 { savedModes = modes }
-            let output = terminal.descriptor == STDERR_FILENO ? stderr : stdout
-            guard let api = drill_editline_start("drill", stdin, output, stderr, promptCallback, 200) else { return nil }
+            guard let api = drill_editline_start("drill", terminal.descriptor == STDERR_FILENO ? 1 : 0, promptCallback, 200) else { return nil }
             instance = LineEditor(api: api)
             return instance
         }

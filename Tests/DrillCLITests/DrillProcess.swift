@@ -125,6 +125,12 @@ struct DrillProcess {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The list under `key` in a `--format json` document (`{ "schemaVersion", "runs": [...] }`).
+    static func list(_ json: String, _ key: String) -> [[String: Any]]? {
+        let document = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return document?[key] as? [[String: Any]]
+    }
+
     /// A new empty folder for a test that writes files.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("drill-cli-\(UUID().uuidString)")

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
 
+/// The test drives a pseudo-terminal with python3's pty module (Debian has python3 everywhere drill builds).
+private let pythonForPTY = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
 /// The drill's prompt in a real (pseudo-)terminal: libedit's line editing and history, and
 /// Ctrl-C and Ctrl-D keeping their meaning.
-@Suite("The prompt in a terminal", .serialized, .enabled(if: PromptEditingTests.python != nil, "needs python3 for its pty module"))
+@Suite("The prompt in a terminal", .serialized, .enabled(if: pythonForPTY != nil, "needs python3 for its pty module"))
 struct PromptEditingTests {
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let python = pythonForPTY
     static let driver = DrillProcess.packageRoot.appendingPathComponent("Tests/Support/pty-drive.py").path
 
     enum Step {
@@ -36,9 +39,9 @@ struct PromptEditingTests {
 
     func notes(_ folder: URL) throws -> [String] {
         let runs = try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: RunCommandTests().env(folder))
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [String: Any])
-        let run = try #require((list["runs"] as? [[String: Any]])?.first)
-        let events = try #require(try RunCommandTests().transcript(folder, try #require(run["runId"] as? String))["events"] as? [[String: Any]])
+        let run = try #require(DrillProcess.list(runs.stdout, "runs")?.first)
+        let id = try #require(run["id"] as? String)
+        let events = try #require(try RunCommandTests().transcript(folder, id)["events"] as? [[String: Any]])
         return events.filter { $0["kind"] as? String == "note" }.compactMap { $0["text"] as? String }
     }
 
