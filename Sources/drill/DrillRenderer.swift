@@ -70,7 +70,10 @@ struct DrillRenderer {
         for evidence in inject.evidence {
             lines.append(terminal.styled("  ┌─ \(evidence.source.terminalSafeLine)", .dim))
             for line in evidence.excerpt.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(terminal.styled("  │ ", .dim) + String(line).terminalSafeLine)
+                // Log lines keep their spacing: a line wider than the screen goes on, indented, below.
+                for (index, piece) in TextLayout.hardWrap(String(line).terminalSafeLine, width: width - 6).enumerated() {
+                    lines.append(terminal.styled(index == 0 ? "  │ " : "  │   ", .dim) + piece)
+                }
             }
             lines.append(terminal.styled("  └─", .dim))
         }

@@ -154,6 +154,18 @@ enum TextLayout {
         return lines
     }
 
+    /// `text` cut into pieces of at most `width` cells, keeping every character and space: for
+    /// text whose spacing means something (a log line's columns).
+    static func hardWrap(_ text: String, width: Int) -> [String] {
+        var pieces: [String] = [], rest = text
+        while cells(rest) > max(1, width) {
+            let (head, tail) = split(rest, cells: max(1, width))
+            pieces.append(head)
+            rest = tail
+        }
+        return pieces + [rest]
+    }
+
     /// The first characters of `word` that fit in `cells` (at least one), and the rest.
     private static func split(_ word: String, cells limit: Int) -> (String, String) {
         var head = "", used = 0

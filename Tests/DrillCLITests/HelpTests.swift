@@ -68,13 +68,16 @@ struct HelpTests {
     func noRunsOfSpaces(_ path: [String]) throws {
         for line in try Self.help(path).split(separator: "\n") {
             var text = line.drop { $0 == " " }
-            // An option or argument line has one gap: between its name and its description.
-            if text.hasPrefix("-") || text.hasPrefix("<") || line.hasPrefix("  ") && path.isEmpty && text.first?.isLetter == true {
-                if let gap = text.range(of: "  ") { text = text[gap.upperBound...].drop { $0 == " " } }
+            // An option, argument or subcommand line has one gap: up to the description column.
+            if let gap = text.range(of: #" {2,}"#, options: .regularExpression), line.distance(from: line.startIndex, to: gap.upperBound) == Self.descriptionColumn {
+                text = text[gap.upperBound...]
             }
             #expect(!text.contains("  "), "\(path): '\(line)'")
         }
     }
+
+    /// Where swift-argument-parser starts the descriptions of options and subcommands.
+    static let descriptionColumn = 26
 
     /// The lines under `Examples:`.
     static func examples(in help: String) -> [String] {
