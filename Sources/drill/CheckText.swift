@@ -13,21 +13,25 @@ struct CheckText {
 
     /// The first line: the team, how many scenarios, the day records are judged on.
     func heading(team: String, scenarios: Int, asOf: CalendarDate) -> String {
-        terminal.styled("\(team.terminalSafeLine)", .heading)
-            + " · \(scenarios) scenario\(scenarios == 1 ? "" : "s") · records judged on \(asOf)\n"
+        TextLayout.fitted(terminal.styled("\(team.terminalSafeLine)", .heading)
+            + " · \(scenarios) scenario\(scenarios == 1 ? "" : "s") · records judged on \(asOf)", width: width) + "\n"
     }
 
     /// One scenario, after the blank line that sets it apart from what comes before.
     func block(_ scenario: CheckReport.ScenarioResult) -> String {
-        "\n" + render(scenario).joined(separator: "\n") + "\n"
+        "\n" + TextLayout.fitted(render(scenario).joined(separator: "\n"), width: width) + "\n"
     }
 
     /// The summary, after a blank line.
     func summary(_ tally: CheckReport.Tally) -> String {
         let count = tally.scenarios
-        return "\nSummary: \(count) scenario\(count == 1 ? "" : "s"); contacts sufficient in \(tally.contactsSufficient), logs in \(tally.logsSufficient), backups in \(tally.backupsSufficient); "
+        return "\n" + TextLayout.fitted(summaryLine(tally, count: count), width: width) + "\n"
+    }
+
+    private func summaryLine(_ tally: CheckReport.Tally, count: Int) -> String {
+        "Summary: \(count) scenario\(count == 1 ? "" : "s"); contacts sufficient in \(tally.contactsSufficient), logs in \(tally.logsSufficient), backups in \(tally.backupsSufficient); "
             + "\(tally.needsUnmet) needs unmet, \(tally.needsPartial) partial, \(tally.needsMet) met; "
-            + "\(tally.deadlinesMissed) of \(tally.deadlines) deadlines missed.\n"
+            + "\(tally.deadlinesMissed) of \(tally.deadlines) deadlines missed."
     }
 
     private func render(_ scenario: CheckReport.ScenarioResult) -> [String] {
@@ -35,9 +39,11 @@ struct CheckText {
         out.append(terminal.styled(scenario.id.terminalSafeLine, .heading) + terminal.styled(" · \(scenario.kind.rawValue)", .dim))
         out.append(scenario.title.terminalSafeLine)
         let verdicts: [(String, PillarVerdict)] = [("contacts", scenario.verdicts.contacts), ("logs", scenario.verdicts.logs), ("backups", scenario.verdicts.backups)]
-        out.append("  " + verdicts.map { name, verdict in
+        let marks = verdicts.map { name, verdict in
             verdict == .sufficient ? terminal.styled("\(name) ✓ sufficient", .good) : terminal.styled("\(name) ✗ insufficient", .bad)
-        }.joined(separator: "   "))
+        }
+        let together = "  " + marks.joined(separator: "   ")
+        out += TextLayout.cells(together) <= width ? [together] : marks.map { "  " + $0 }
         let idWidth = min(28, scenario.needs.map(\.id.count).max() ?? 0)
         for need in scenario.needs {
             let marker = switch need.status {
@@ -49,11 +55,14 @@ struct CheckText {
             if need.delayHours > 0 { costs.append("+\(TimeSpan(hours: need.delayHours).spoken)") }
             if need.evidenceLossHours > 0 { costs.append("\(TimeSpan(hours: need.evidenceLossHours).spoken) of evidence lost") }
             let cost = costs.isEmpty ? "" : " (" + costs.joined(separator: "; ") + ")"
-            let head = "  \(marker) \(TextLayout.padded(need.id.terminalSafeLine, to: idWidth)) "
-            let indent = String(repeating: " ", count: 14 + idWidth)
+            // Reasons beside the need ids while that leaves them room; on a narrow screen, below.
+            let besideIDs = width - (14 + idWidth) >= 36
+            let head = "  \(marker) \(besideIDs ? TextLayout.padded(need.id.terminalSafeLine, to: idWidth) + " " : need.id.terminalSafeLine)"
+            let indent = String(repeating: " ", count: besideIDs ? 14 + idWidth : 6)
+            if !besideIDs { out.append(head) }
             let wrapped = TextLayout.wrap(need.reason.terminalSafeLine + cost, width: width - indent.count)
             for (index, line) in wrapped.enumerated() {
-                out.append((index == 0 ? head : indent) + line)
+                out.append((index == 0 && besideIDs ? head : indent) + line)
             }
             if let fix = need.fix {
                 out.append(indent + terminal.styled("fix: \(fix.terminalSafeLine)", .dim))
@@ -64,7 +73,8 @@ struct CheckText {
             for deadline in scenario.deadlines {
                 let due = TimeSpan(hours: deadline.dueHours).spoken, reached = TimeSpan(hours: deadline.reachedHours).spoken
                 let marker = deadline.met ? terminal.styled("✓ met   ", .good) : terminal.styled("✗ missed", .bad)
-                out.append("  \(marker)  \(deadline.title.terminalSafeLine): due \(due), reached \(reached)")
+                out += TextLayout.wrap("\(deadline.title.terminalSafeLine): due \(due), reached \(reached)", width: width,
+                                       indent: String(repeating: " ", count: 12), first: "  \(marker)  ")
             }
         }
         return out

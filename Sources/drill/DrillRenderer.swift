@@ -15,6 +15,10 @@ struct DrillRenderer {
 
     /// The heading shown when a drill starts or resumes.
     func opening(runID: String, team: String, resumed: Bool) -> String {
+        TextLayout.fitted(openingLines(runID: runID, team: team, resumed: resumed), width: width)
+    }
+
+    private func openingLines(runID: String, team: String, resumed: Bool) -> String {
         var lines: [String] = []
         lines.append(terminal.styled("\(scenario.title.terminalSafeLine)", .heading))
         lines.append(terminal.styled("\(scenario.kind.rawValue) · team \(team.terminalSafeLine) · run \(runID)\(resumed ? " · resumed" : "")", .dim))
@@ -28,6 +32,10 @@ struct DrillRenderer {
 
     /// One event as the team sees it; `injectNumber` is how many injects have been shown up to this one.
     func render(_ event: DrillEvent, injectNumber: Int) -> String {
+        TextLayout.fitted(unfitted(event, injectNumber: injectNumber), width: width)
+    }
+
+    private func unfitted(_ event: DrillEvent, injectNumber: Int) -> String {
         switch event.kind {
         case .inject:
             return inject(event, number: injectNumber)
@@ -116,6 +124,10 @@ struct DrillRenderer {
 
     /// The debrief at the end: timeline, findings with reasons, scores, what to fix.
     func debrief(events: [DrillEvent], score: DrillScore) -> String {
+        TextLayout.fitted(debriefLines(events: events, score: score), width: width)
+    }
+
+    private func debriefLines(events: [DrillEvent], score: DrillScore) -> String {
         var lines = ["", terminal.styled("══ Debrief ══", .heading), terminal.styled("Timeline", .heading)]
         // Deadlines settle when the clock passes them, so order the timeline by simulated time.
         let timeline = events.enumerated().filter { [.inject, .answer, .grade, .deadline, .note].contains($0.element.kind) }

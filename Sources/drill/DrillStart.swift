@@ -63,7 +63,7 @@ struct DrillStart {
         guard !library.scenarios.isEmpty else {
             throw CommandFailure(lines: ["error: \(options.scenarios.terminalSafeLine) holds no valid scenario"], code: CommandFailure.missingInput)
         }
-        out.line(out.styled("Which scenario?", .heading))
+        out.paragraph("Which scenario?", .heading)
         for (index, scenario) in library.scenarios.enumerated() {
             out.line("  \(index + 1)) \(scenario.title.terminalSafeLine) " + out.styled("(\(scenario.kind.rawValue), \(scenario.id.terminalSafeLine))", .dim))
         }
@@ -77,7 +77,7 @@ struct DrillStart {
             let text = line.trimmingCharacters(in: .whitespaces)
             if let number = Int(text), library.scenarios.indices.contains(number - 1) { return library.scenarios[number - 1] }
             if let scenario = library.scenario(text) { return scenario }
-            out.line(out.styled("  choose a number from 1 to \(library.scenarios.count)", .warning))
+            out.paragraph("  choose a number from 1 to \(library.scenarios.count)", .warning)
         }
     }
 }

@@ -44,9 +44,9 @@ extension Drill {
                 let reader = StandardInput.forPrompts(on: out)
                 for (prompt, answer, grade) in pending {
                     out.line()
-                    out.line(out.styled("? \(prompt.question.terminalSafeLine)", .emphasis))
+                    out.paragraph("? \(prompt.question.terminalSafeLine)", .emphasis)
                     if case let .freeText(guidance) = prompt.kind, let guidance {
-                        out.line(out.styled("  A good answer covers: \(guidance.terminalSafeLine)", .dim))
+                        out.paragraph("  A good answer covers: \(guidance.terminalSafeLine)", .dim)
                     }
                     out.line("  → \(answer.actor.map { "\($0.terminalSafeLine): " } ?? "")\(answer.text.terminalSafeLine)")
                     if let grade { out.line(out.styled("  graded \(grade.answer ?? "") by \(grade.actor?.terminalSafeLine ?? "?")", .dim)) }
@@ -56,7 +56,7 @@ extension Drill {
                         let trimmed = line.trimmingCharacters(in: .whitespaces)
                         if trimmed.isEmpty { break }
                         guard let verdict = ["m": DrillSession.Grade.met, "p": .partly, "x": .missed][trimmed.prefix(1).lowercased()] else {
-                            out.line(out.styled("  type m, p or x, then a comment if you like", .warning))
+                            out.paragraph("  type m, p or x, then a comment if you like", .warning)
                             continue
                         }
                         do {
@@ -65,9 +65,9 @@ extension Drill {
                                 do throws(StoreError) { try recorder.record(session.events[index]) } catch { throw CommandFailure(error) }
                             }
                             graded.append("\(prompt.id): \(verdict.rawValue)")
-                            out.line(out.styled("  ✎ graded \(verdict.rawValue)", .dim))
+                            out.paragraph("  ✎ graded \(verdict.rawValue)", .dim)
                         } catch let rejection as AnswerRejection {
-                            out.line(out.styled("  " + rejection.message, .warning))
+                            out.paragraph("  " + rejection.message, .warning)
                             continue
                         }
                         break

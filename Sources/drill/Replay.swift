@@ -37,14 +37,14 @@ extension Drill {
             let scenario = stored.session.scenario
             var renderer = DrillRenderer(session: stored.session, terminal: out)
             renderer.participants = participants
-            out.line(out.styled(scenario.title.terminalSafeLine, .heading))
-            out.line(out.styled("\(scenario.kind.rawValue) · team \(run.team.terminalSafeLine) · run \(run.id) · played \(Timestamp.minutes(run.startedAt)) UTC · \(run.status.rawValue)", .dim))
+            out.paragraph(scenario.title.terminalSafeLine, .heading)
+            out.paragraph("\(scenario.kind.rawValue) · team \(run.team.terminalSafeLine) · run \(run.id) · played \(Timestamp.minutes(run.startedAt)) UTC · \(run.status.rawValue)", .dim)
             if !participants.isEmpty || run.facilitator != nil {
                 let people = participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }
-                out.line(out.styled((run.facilitator.map { "facilitator \($0.terminalSafeLine)" + (people.isEmpty ? "" : " · ") } ?? "") + (people.isEmpty ? "" : "participants " + people.joined(separator: ", ")), .dim))
+                out.paragraph((run.facilitator.map { "facilitator \($0.terminalSafeLine)" + (people.isEmpty ? "" : " · ") } ?? "") + (people.isEmpty ? "" : "participants " + people.joined(separator: ", ")), .dim)
             }
             for line in renderer.wrap(scenario.summary.terminalSafeLine, indent: "") { out.line(line) }
-            out.line(out.styled("Discovered \(scenario.discovered.description.terminalSafeLine)" + (scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "") + ".", .dim))
+            out.paragraph("Discovered \(scenario.discovered.description.terminalSafeLine)" + (scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "") + ".", .dim)
 
             let steps = Self.steps(stored.events.map(\.event))
             var injects = 0
@@ -52,7 +52,7 @@ extension Drill {
                 let first = step.first?.simulated ?? .zero
                 // An inject shows its own time; other steps say when they happen.
                 let when = step.first?.kind == .inject ? "" : " · \(first.clockLabel) · \(stored.session.localTime(at: first).terminalSafeLine)"
-                out.line(out.styled("· step \(index + 1) of \(steps.count)\(when)", .dim))
+                out.paragraph("· step \(index + 1) of \(steps.count)\(when)", .dim)
                 for event in step {
                     if event.kind == .inject { injects += 1 }
                     out.write(renderer.render(event, injectNumber: injects))
@@ -68,7 +68,7 @@ extension Drill {
             if run.status == .finished, let score = run.score {
                 out.write(renderer.debrief(events: stored.events.map(\.event), score: score))
             } else {
-                out.line(out.styled("The run stops here (\(run.status.rawValue)). Continue it with: drill resume \(run.id)", .emphasis))
+                out.paragraph("The run stops here (\(run.status.rawValue)). Continue it with: drill resume \(run.id)", .emphasis)
             }
         }
 

@@ -43,7 +43,9 @@ struct ReviewText {
 
     // MARK: After-action report
 
-    func render(_ report: AfterActionReport) -> String {
+    func render(_ report: AfterActionReport) -> String { TextLayout.fitted(lines(report), width: width) }
+
+    private func lines(_ report: AfterActionReport) -> String {
         let e = report.exercise
         var out: [String] = []
         out.append(heading("After-action report: \(safe(report.scenario.title))"))
@@ -137,7 +139,9 @@ struct ReviewText {
 
     // MARK: Trends
 
-    func render(_ report: TrendReport) -> String {
+    func render(_ report: TrendReport) -> String { TextLayout.fitted(lines(report), width: width) }
+
+    private func lines(_ report: TrendReport) -> String {
         var out: [String] = []
         out.append(heading("Drill trends: \(safe(report.team))"))
         let left = report.onboardingRunsLeftOut + report.unfinishedRunsLeftOut
@@ -194,7 +198,9 @@ struct ReviewText {
 
     // MARK: Comparison
 
-    func render(_ comparison: RunComparison) -> String {
+    func render(_ comparison: RunComparison) -> String { TextLayout.fitted(lines(comparison), width: width) }
+
+    private func lines(_ comparison: RunComparison) -> String {
         let a = comparison.before, b = comparison.after
         var out: [String] = []
         out.append(heading("Comparing \(a.runId) → \(b.runId)"))

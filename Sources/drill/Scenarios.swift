@@ -38,7 +38,7 @@ extension Drill {
                 }
                 let header = ["ID", "KIND", "NEEDS", "LENGTH", "TITLE"]
                 out.table(header: header, rows: rows)
-                out.line(out.styled("\(rows.count) scenarios in \(options.scenarios.terminalSafeLine). Needs: C contacts, L logs, B backups.", .dim))
+                out.paragraph("\(rows.count) scenarios in \(options.scenarios.terminalSafeLine). Needs: C contacts, L logs, B backups.", .dim)
                 if !library.diagnostics.isEmpty {
                     throw CommandFailure(lines: library.diagnostics.map(\.description.terminalSafeLine), code: CommandFailure.invalidData)
                 }

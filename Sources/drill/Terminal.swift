@@ -36,6 +36,13 @@ struct Terminal: Sendable {
     /// Writes one line.
     func line(_ text: String = "") { write(text + "\n") }
 
+    /// Writes text wrapped to the width (`TextLayout.fitted`), each line in `style`.
+    func paragraph(_ text: String, _ style: Style? = nil) {
+        for piece in TextLayout.fitted(text, width: width).split(separator: "\n", omittingEmptySubsequences: false) {
+            line(style.map { styled(String(piece), $0) } ?? String(piece))
+        }
+    }
+
     /// The styles the executable uses.
     enum Style {
         case heading, dim, good, warning, bad, emphasis

@@ -199,6 +199,25 @@ enum TextLayout {
         return wrap(text, width: room).enumerated().map { ($0 == 0 ? lead : indent) + $1 }
     }
 
+    /// Every line of `text` that is wider than `width` wrapped, its continuation lines indented
+    /// two cells past its own indentation; lines that fit are left exactly as they are.
+    static func fitted(_ text: String, width: Int) -> String {
+        // A cell takes at least one byte: text no longer than the width in bytes fits.
+        guard text.utf8.count > width else { return text }
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard cells(line) > width else {
+                lines.append(String(line))
+                continue
+            }
+            let leading = line.prefix { $0 == " " }.count
+            let lead = String(repeating: " ", count: leading)
+            let indent = String(repeating: " ", count: min(leading + 2, max(0, width - 20)))
+            lines += wrap(String(line.dropFirst(leading)), width: width, indent: indent, first: lead)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// `text` padded with spaces to `width` cells.
     static func padded(_ text: String, to width: Int) -> String {
         let size = cells(text)
