@@ -162,8 +162,13 @@ struct ReviewText {
             func line(_ row: [String]) -> String {
                 "  " + row.enumerated().map { index, cell in index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell.leftPadded(widths[index]) }.joined(separator: "  ")
             }
-            out.append(terminal.styled(line(header), .dim))
-            for row in rows { out.append(line(row)) }
+            if TextLayout.cells(line(header)) <= width {
+                out.append(terminal.styled(line(header), .dim))
+                for row in rows { out.append(line(row)) }
+            } else {
+                // Too wide for the screen: one quarter per block.
+                out += Terminal.tableLines(header: header, rows: rows, width: width - 2).map { "  " + $0.text }
+            }
             if let chart = sparkline(report.drills) { out.append("  overall, drill by drill: " + chart) }
         }
         out.append("")
