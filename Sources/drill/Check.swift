@@ -28,7 +28,7 @@ extension Drill {
                 transform: CalendarDate.argument)
         var asOf: CalendarDate?
 
-        @Argument(help: ArgumentHelp("Scenario ids to check (default: all).", valueName: "scenario-id"))
+        @Argument(help: ArgumentHelp("Scenario ids to check (default: all).", valueName: "scenario-id"), completion: Completions.scenarioIDs)
         var scenarioIDs: [String] = []
 
         func run() throws {

@@ -18,7 +18,7 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Two runs (ids or unique prefixes).", valueName: "run-id"))
+        @Argument(help: ArgumentHelp("Two runs (ids or unique prefixes).", valueName: "run-id"), completion: Completions.runIDs)
         var runIDs: [String]
 
         @OptionGroup var output: ReportOutputOptions

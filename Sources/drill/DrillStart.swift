@@ -118,13 +118,13 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The scenario's id (without one: pick from the library).", valueName: "scenario-id"))
+        @Argument(help: ArgumentHelp("The scenario's id (without one: pick from the library).", valueName: "scenario-id"), completion: Completions.scenarioIDs)
         var scenarioID: String?
 
         @Option(help: ArgumentHelp("Your name, as it should appear in `drill people` (default: your user name).", valueName: "name"))
         var name: String?
 
-        @Option(help: ArgumentHelp("Answers by prompt id, without prompting.", valueName: "file"))
+        @Option(help: ArgumentHelp("Answers by prompt id, without prompting.", valueName: "file"), completion: Completions.yamlFile)
         var answers: String?
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge record ages on this day (default: today, UTC).", valueName: "YYYY-MM-DD"),

@@ -27,7 +27,7 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Runs to export (ids or unique prefixes).", valueName: "run-id"))
+        @Argument(help: ArgumentHelp("Runs to export (ids or unique prefixes).", valueName: "run-id"), completion: Completions.runIDs)
         var runIDs: [String] = []
 
         @Flag(help: "Export every run matching the filters (all runs without filters).")
@@ -35,7 +35,7 @@ extension Drill {
 
         @OptionGroup var selection: RunSelectionOptions
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The folder to write to.", valueName: "dir"))
+        @Option(name: [.short, .long], help: ArgumentHelp("The folder to write to.", valueName: "dir"), completion: .directory)
         var output = "transcripts"
 
         @Option(help: "Which transcripts to write: both, markdown or json.")

@@ -4,13 +4,13 @@ import Foundation
 
 /// Options every command shares: where the scenarios, the team's preparedness and the database are.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Scenario folder.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Scenario folder.", valueName: "dir"), completion: .directory)
     var scenarios: String = "scenarios"
 
-    @Option(name: .long, help: ArgumentHelp("Preparedness file (default: ./preparedness.yaml, else the embedded example team).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Preparedness file (default: ./preparedness.yaml, else the embedded example team).", valueName: "file"), completion: Completions.yamlFile)
     var team: String?
 
-    @Option(name: .long, help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"), completion: .file())
     var db: String?
 
     /// The team's preparedness, its exact text, and where it came from.

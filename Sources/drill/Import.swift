@@ -22,7 +22,7 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Transcript files, or folders of them (- reads one from standard input).", valueName: "file"))
+        @Argument(help: ArgumentHelp("Transcript files, or folders of them (- reads one from standard input).", valueName: "file"), completion: Completions.jsonFile)
         var files: [String]
 
         func validate() throws {

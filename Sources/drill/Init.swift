@@ -15,7 +15,7 @@ extension Drill {
                   drill init --output -
                 """)
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it (- is standard output).", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it (- is standard output).", valueName: "file"), completion: .file(extensions: ["yaml"]))
         var output = "preparedness.yaml"
 
         @Flag(help: "Overwrite an existing file.")

@@ -18,7 +18,7 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Files or folders to check.", valueName: "path"))
+        @Argument(help: ArgumentHelp("Files or folders to check.", valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
         var paths: [String] = []
 
         @Option(help: "Output format: text (problems on standard error, a summary on standard output) or json.")

@@ -22,17 +22,17 @@ extension Drill {
                   drill report --team preparedness.yaml --format markdown -o -
                 """)
 
-        @Argument(help: ArgumentHelp("The run's id, or the start of it (omit for a team's trends).", valueName: "run-id"))
+        @Argument(help: ArgumentHelp("The run's id, or the start of it (omit for a team's trends).", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String?
 
         @Option(name: [.customLong("team"), .customLong("for-team")],
                 help: ArgumentHelp("The team for trends: its name, or its preparedness file.", valueName: "team"))
         var team: String?
 
-        @Option(help: ArgumentHelp("Scenario folder, to suggest scenarios for kinds not drilled.", valueName: "dir"))
+        @Option(help: ArgumentHelp("Scenario folder, to suggest scenarios for kinds not drilled.", valueName: "dir"), completion: .directory)
         var scenarios = "scenarios"
 
-        @Option(help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"))
+        @Option(help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"), completion: .file())
         var db: String?
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's day: due dates and the last 12 months are judged from it (default: today, UTC).", valueName: "YYYY-MM-DD"),

@@ -18,10 +18,10 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The run's id, or the start of it (see `drill runs`).", valueName: "run-id"))
+        @Argument(help: ArgumentHelp("The run's id, or the start of it (see `drill runs`).", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String
 
-        @Option(help: ArgumentHelp("Answers by prompt id, for the rest of the drill.", valueName: "file"))
+        @Option(help: ArgumentHelp("Answers by prompt id, for the rest of the drill.", valueName: "file"), completion: Completions.yamlFile)
         var answers: String?
 
         @Option(help: "Output format: text, or json (the transcript at the end).")

@@ -22,7 +22,7 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Output format: text, markdown, json or html (a self-contained page).")
     var format: ReportFormat = .text
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output (- is standard output).", valueName: "file"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output (- is standard output).", valueName: "file"), completion: .file())
     var file: String?
 
     /// The file to write, or `nil` for standard output (no `--output`, or `-`).

@@ -23,10 +23,10 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The scenario's id (see `drill scenarios`).", valueName: "scenario-id"))
+        @Argument(help: ArgumentHelp("The scenario's id (see `drill scenarios`).", valueName: "scenario-id"), completion: Completions.scenarioIDs)
         var scenarioID: String?
 
-        @Option(help: ArgumentHelp("Answers by prompt id, for a drill without prompting.", valueName: "file"))
+        @Option(help: ArgumentHelp("Answers by prompt id, for a drill without prompting.", valueName: "file"), completion: Completions.yamlFile)
         var answers: String?
 
         @Option(help: "Output format: text, or json (the run's transcript, printed at the end; the drill itself goes to standard error).")

@@ -14,7 +14,7 @@ extension Drill {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"))
+        @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String
 
         @Option(help: "Output format: text or json (lossless).")
