@@ -51,23 +51,23 @@ extension Drill {
                         return
                     }
                     guard !items.isEmpty else {
-                        out.line(all ? "No improvement items yet: they open when a drill finds a need unmet or partial." : "No open improvement items." + " `drill actions --all` lists closed ones too.")
+                        out.paragraph(all ? "No improvement items yet: they open when a drill finds a need unmet or partial." : "No open improvement items." + " `drill actions --all` lists closed ones too.")
                         return
                     }
                     let today = CalendarDate.today
                     for team in Array(Swift.Set(items.map(\.team))).sorted() {
-                        out.line(out.styled(team.terminalSafeLine, .heading))
+                        out.paragraph(team.terminalSafeLine, .heading)
                         for item in items where item.team == team {
                             let state = ReviewWords.state(of: item, on: today)
                             let style: Terminal.Style = item.state == .closed ? .good : item.openAfterTwoDrills || item.isOverdue(on: today) ? .bad : .warning
-                            out.line("  \(item.label.padding(toLength: 5, withPad: " ", startingAt: 0))\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine) " + out.styled("(\(item.pillar.rawValue), \(item.lastStatus.rawValue))", .dim) + " · " + out.styled(state, style))
-                            for line in TextLayout.wrap(item.action.terminalSafeLine, width: out.width, indent: "       ") { out.line(line) }
+                            out.paragraph("  \(item.label.padding(toLength: 5, withPad: " ", startingAt: 0))\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine) " + out.styled("(\(item.pillar.rawValue), \(item.lastStatus.rawValue))", .dim) + " · " + out.styled(state, style))
+                            for line in TextLayout.wrap(item.action.terminalSafeLine, width: out.width, indent: "       ") { out.paragraph(line) }
                             var facts: [String] = []
                             if let fix = item.fix { facts.append("field \(fix.terminalSafeLine)") }
                             facts.append("owner \(item.owner?.terminalSafeLine ?? "–")")
                             facts.append("due \(item.dueDate?.description ?? "–")")
                             facts.append("opened by run \(item.openedRunId)")
-                            out.line("       " + out.styled(facts.joined(separator: " · "), .dim))
+                            out.paragraph("       " + out.styled(facts.joined(separator: " · "), .dim))
                         }
                     }
                 }
@@ -128,7 +128,7 @@ extension Drill {
                         throw CommandFailure(lines: ["error: no improvement item #\(itemID ?? 0); `drill actions --all` lists them"], code: CommandFailure.missingInput)
                     }
                     let out = Terminal.standardOutput
-                    out.line("\(updated.label) \(updated.scenarioId.terminalSafeLine)/\(updated.needId.terminalSafeLine): owner \(updated.owner?.terminalSafeLine ?? "–"), due \(updated.dueDate?.description ?? "–") · \(ReviewWords.state(of: updated, on: .today))")
+                    out.paragraph("\(updated.label) \(updated.scenarioId.terminalSafeLine)/\(updated.needId.terminalSafeLine): owner \(updated.owner?.terminalSafeLine ?? "–"), due \(updated.dueDate?.description ?? "–") · \(ReviewWords.state(of: updated, on: .today))")
                 }
             }
         }

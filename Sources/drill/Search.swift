@@ -64,7 +64,7 @@ extension Drill {
                     return
                 }
                 guard !hits.isEmpty else {
-                    out.line("No stored step mentions \(words.joined(separator: " ").terminalSafeLine).")
+                    out.paragraph("No stored step mentions \(words.joined(separator: " ").terminalSafeLine).")
                     return
                 }
                 for hit in hits {
@@ -76,11 +76,11 @@ extension Drill {
                     } else {
                         step = "finding \(hit.needId?.terminalSafeLine ?? "")"
                     }
-                    out.line(out.styled(hit.runId.terminalSafeLine, .heading) + "  \(step)  " + out.styled("\(hit.scenarioId.terminalSafeLine) · \(hit.team.terminalSafeLine) · \(Timestamp.minutes(hit.startedAt))", .dim))
+                    out.paragraph(out.styled(hit.runId.terminalSafeLine, .heading) + "  \(step)  " + out.styled("\(hit.scenarioId.terminalSafeLine) · \(hit.team.terminalSafeLine) · \(Timestamp.minutes(hit.startedAt))", .dim))
                     // Neutralise first, then mark the matches: the markers are drill's own.
                     let snippet = hit.snippet.terminalSafeLine
                     let start = out.colour ? "\u{1B}[1m" : "[", end = out.colour ? "\u{1B}[22m" : "]"
-                    out.line("    " + snippet.replacingOccurrences(of: SearchHit.highlightStart, with: start).replacingOccurrences(of: SearchHit.highlightEnd, with: end))
+                    out.paragraph("    " + snippet.replacingOccurrences(of: SearchHit.highlightStart, with: start).replacingOccurrences(of: SearchHit.highlightEnd, with: end))
                 }
                 let err = Terminal.standardError
                 if truncated { err.line(err.styled("Showing the best \(limit); more steps match (--limit N shows more).", .dim)) }

@@ -37,10 +37,10 @@ extension Drill {
                 let participants = (try? database.participants(runID: run.id)) ?? []
                 let renderer = DrillRenderer(session: stored.session, terminal: out)
                 out.paragraph("Run \(run.id) · \(run.status.rawValue)", .heading)
-                out.line("Team \(run.team.terminalSafeLine) · scenario \(run.scenarioID.terminalSafeLine) · started \(Timestamp.minutes(run.startedAt)) UTC" + (run.endedAt.map { " · ended \(Timestamp.minutes($0)) UTC" } ?? ""))
-                if let facilitator = run.facilitator { out.line("Facilitator: \(facilitator.terminalSafeLine)") }
+                out.paragraph("Team \(run.team.terminalSafeLine) · scenario \(run.scenarioID.terminalSafeLine) · started \(Timestamp.minutes(run.startedAt)) UTC" + (run.endedAt.map { " · ended \(Timestamp.minutes($0)) UTC" } ?? ""))
+                if let facilitator = run.facilitator { out.paragraph("Facilitator: \(facilitator.terminalSafeLine)") }
                 if !participants.isEmpty {
-                    out.line("Participants: " + participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }.joined(separator: ", "))
+                    out.paragraph("Participants: " + participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }.joined(separator: ", "))
                 }
                 out.paragraph("Preparedness: \(run.preparednessSource.terminalSafeLine) (sha256 \(run.preparednessHash.prefix(12))…) · records judged on \(run.asOf)", .dim)
                 var injects = 0

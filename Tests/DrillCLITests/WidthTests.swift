@@ -82,9 +82,14 @@ struct WidthTests {
             ("scenarios", try DrillProcess.run(["scenarios", "--scenarios", root + "/scenarios"], in: folder, environment: environment).stdout),
             ("runs", try DrillProcess.run(["runs"], in: folder, environment: environment).stdout),
             ("report", try DrillProcess.run(["report", runID], in: folder, environment: environment).stdout),
+            ("show", try DrillProcess.run(["show", runID], in: folder, environment: environment).stdout),
+            ("actions", try DrillProcess.run(["actions"], in: folder, environment: environment).stdout),
+            ("contacts", try DrillProcess.run(["contacts", "--as-of", "2026-11-26"], in: folder, environment: environment).stdout),
+            ("due", try DrillProcess.run(["due", "--as-of", "2026-11-26", "--scenarios", root + "/scenarios"], in: folder, environment: environment).stdout),
+            ("search", try DrillProcess.run(["search", "vendor"], in: folder, environment: environment).stdout),
         ]
         for (name, output) in outputs {
-            #expect(output.count > 100, "\(name) printed nothing")
+            #expect(output.count > 60, "\(name) printed nothing: \(output)")
             let wide = output.split(separator: "\n").filter { TextLayout.cells($0) > width }
             #expect(wide.isEmpty, "\(name) at \(columns): \(wide.joined(separator: "\n"))")
         }
