@@ -6,10 +6,12 @@
 #ifndef DRILL_CEDITLINE_H
 #define DRILL_CEDITLINE_H
 
-#include <histedit.h>
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#if __has_include(<histedit.h>)
+#include <histedit.h>
 
 /// The libedit functions drill uses, looked up in the loaded library.
 typedef struct drill_editline {
@@ -101,5 +103,17 @@ static inline void drill_editline_end(drill_editline *api) {
     api->history_end(api->remembered);
     free(api);
 }
+
+#else
+// Built without libedit's header (`make deps` installs libedit-dev): prompts read plain lines.
+typedef struct editline EditLine;
+typedef struct drill_editline { int unused; } drill_editline;
+typedef char *(*drill_editline_prompt)(EditLine *);
+static inline drill_editline *drill_editline_start(const char *program, int drawOnStandardError,
+                                                   drill_editline_prompt prompt, int historySize) { return NULL; }
+static inline const char *drill_editline_gets(drill_editline *api, int *count) { *count = 0; return NULL; }
+static inline void drill_editline_remember(drill_editline *api, const char *line) {}
+static inline void drill_editline_end(drill_editline *api) {}
+#endif
 
 #endif
