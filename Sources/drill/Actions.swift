@@ -30,7 +30,7 @@ extension Drill {
                       drill actions list --all --for-team "Lighthouse Apps (example)"
                     """)
 
-            @OptionGroup var options: GlobalOptions
+            @OptionGroup var options: DatabaseOption
 
             @Option(name: .customLong("for-team"), help: ArgumentHelp("Only this team's items.", valueName: "name"))
             var teamName: String?
@@ -83,7 +83,7 @@ extension Drill {
                       drill actions set '#4' --clear-due
                     """)
 
-            @OptionGroup var options: GlobalOptions
+            @OptionGroup var options: DatabaseOption
 
             @Argument(help: ArgumentHelp("The item's number (as `drill actions` lists it: 4 or #4).", valueName: "item"))
             var item: String

@@ -16,7 +16,7 @@ extension Drill {
                   drill compare 20261126-sl75 20261126-a3r5 --format json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Argument(help: ArgumentHelp("Two runs (ids or unique prefixes).", valueName: "run-id"), completion: Completions.runIDs)
         var runIDs: [String]

@@ -25,7 +25,7 @@ extension Drill {
             case both, markdown, json
         }
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Argument(help: ArgumentHelp("Runs to export (ids or unique prefixes).", valueName: "run-id"), completion: Completions.runIDs)
         var runIDs: [String] = []

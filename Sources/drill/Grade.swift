@@ -16,7 +16,7 @@ extension Drill {
                   drill grade 20261126-sl75 --grader Ana --all
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String

@@ -20,7 +20,7 @@ extension Drill {
                   drill import - < run.json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Argument(help: ArgumentHelp("Transcript files, or folders of them (- reads one from standard input).", valueName: "file"), completion: Completions.jsonFile)
         var files: [String]

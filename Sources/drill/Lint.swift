@@ -16,7 +16,9 @@ extension Drill {
                   drill lint --format json examples/nightjar-preparedness.yaml
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var folder: ScenarioFolderOption
+
+        @OptionGroup var teamOption: TeamOption
 
         @Argument(help: ArgumentHelp("Files or folders to check.", valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
         var paths: [String] = []
@@ -28,8 +30,8 @@ extension Drill {
             try reportingFailures {
                 var targets = paths
                 if targets.isEmpty {
-                    targets = [options.scenarios]
-                    if let team = options.team { targets.append(team) } else if FileManager.default.fileExists(atPath: "preparedness.yaml") { targets.append("preparedness.yaml") }
+                    targets = [folder.scenarios]
+                    if let team = teamOption.team { targets.append(team) } else if FileManager.default.fileExists(atPath: "preparedness.yaml") { targets.append("preparedness.yaml") }
                 }
                 var files: [(URL, String)] = []
                 var missing: [Diagnostic] = []

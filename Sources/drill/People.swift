@@ -14,7 +14,7 @@ extension Drill {
                   drill people --format json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
@@ -128,7 +128,7 @@ extension Drill {
                   drill contacts --team examples/nightjar-preparedness.yaml --as-of 2026-11-26
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: TeamOption
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge ages on this day (default: today, UTC).", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
         var asOf: CalendarDate?

@@ -16,7 +16,7 @@ extension Drill {
                   drill resume 20261126-sl --answers rest.yaml
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Argument(help: ArgumentHelp("The run's id, or the start of it (see `drill runs`).", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String

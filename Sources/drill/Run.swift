@@ -16,7 +16,7 @@ extension Drill {
 
                 Examples:
                   drill run
-                  drill run dormant-contractor-admin --facilitator Ana --participant "Priya:incident commander"
+                  drill run dormant-contractor-admin --facilitator Ana --participant Priya:lead
                   drill run silent-backup-failure --timed --time-box 3min
                   drill run dormant-contractor-admin --answers answers.yaml --format json
                 """)

@@ -9,11 +9,11 @@ extension Drill {
             discussion: """
                 Examples:
                   drill runs
-                  drill runs --for-team "Lighthouse Apps (example)" --status finished --limit 10
+                  drill runs --for-team "Lighthouse Apps (example)" --limit 10
                   drill runs --format json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @OptionGroup var selection: RunSelectionOptions
 

@@ -12,7 +12,7 @@ extension Drill {
                   drill scenarios --scenarios my-scenarios --format json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: ScenarioFolderOption
 
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text

@@ -19,7 +19,7 @@ extension Drill {
                   drill search 'insur*' --for-team "Lighthouse Apps (example)" --format json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Argument(help: ArgumentHelp("The words to find.", valueName: "word"))
         var words: [String]

@@ -25,7 +25,8 @@ struct HelpTests {
     static let checked = commands.filter { !knownExceptions.contains($0.first ?? "") }
 
     static func help(_ path: [String]) throws -> String {
-        let result = try DrillProcess.run(path + ["--help"], environment: ["COLUMNS": "100"])
+        // At 80 columns, as most terminals open: an example that wraps there would not parse.
+        let result = try DrillProcess.run(path + ["--help"], environment: ["COLUMNS": "80"])
         #expect(result.status == 0, "\(path): \(result.stderr)")
         return result.stdout
     }
@@ -78,6 +79,24 @@ struct HelpTests {
 
     /// Where swift-argument-parser starts the descriptions of options and subcommands.
     static let descriptionColumn = 26
+
+    @Test("Global options appear only on the commands that act on them")
+    func globalOptionsWhereTheyAct() throws {
+        let all: Set<String> = ["--scenarios", "--team", "--db"]
+        let expected: [[String]: Set<String>] = [
+            ["run"]: all, ["learn"]: all, ["check"]: all, ["due"]: all, ["lint"]: ["--scenarios", "--team"],
+            ["scenarios"]: ["--scenarios"], ["contacts"]: ["--team"], ["init"]: [],
+            ["resume"]: ["--db"], ["runs"]: ["--db"], ["show"]: ["--db"], ["replay"]: ["--db"], ["export"]: ["--db"],
+            ["import"]: ["--db"], ["compare"]: ["--db"], ["search"]: ["--db"], ["actions", "list"]: ["--db"], ["grade"]: ["--db"],
+            ["people"]: ["--db"],
+        ]
+        for (path, options) in expected {
+            let help = try Self.help(path)
+            for option in all {
+                #expect(help.contains("  \(option) <") == options.contains(option), "\(path) \(option)")
+            }
+        }
+    }
 
     /// The lines under `Examples:`.
     static func examples(in help: String) -> [String] {
