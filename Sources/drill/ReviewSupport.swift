@@ -136,6 +136,10 @@ struct RunSelectionOptions: ParsableArguments {
     @Option(help: "At most this many runs (the newest).")
     var limit: Int?
 
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
     /// Whether any filter was given.
     var isFiltering: Bool { teamName != nil || scenario != nil || status != nil || since != nil || until != nil || limit != nil }
 

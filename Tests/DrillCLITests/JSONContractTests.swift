@@ -133,6 +133,7 @@ struct JSONContractTests {
         let text = try DrillProcess.run(["runs", "--limit", "1"], in: folder, environment: environment)
         #expect(text.stderr.contains("Showing the newest 1 runs"), "\(text.stderr)")
         #expect(!text.stdout.contains("Showing"))
+        #expect(try DrillProcess.run(["runs", "--limit", "0"], in: folder, environment: environment).status == 64)
         let untouched = try DrillProcess.run(["runs"], in: folder, environment: environment)
         #expect(untouched.stderr.isEmpty, "\(untouched.stderr)")
     }
