@@ -26,7 +26,15 @@ enum TextLayout {
     /// The cells `text` takes on screen, not counting escape sequences.
     static func cells(_ text: some StringProtocol) -> Int {
         // Most text is ASCII without escapes: one cell a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        var plain = true, bytes = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte >= 0x7F {
+                plain = false
+                break
+            }
+            bytes += 1
+        }
+        if plain { return bytes }
         var width = 0, inEscape = false, joined = false
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
@@ -63,6 +71,11 @@ enum TextLayout {
         let value = scalar.value
         if value < 0x7F { return value < 0x20 ? 0 : 1 }
         if value < 0xA0 { return 0 }
+        // Latin, punctuation, arrows and box drawing, the usual non-ASCII in drill's own text:
+        // one cell, without a look-up in the Unicode tables.
+        if value < 0x300 || (0x2010...0x2027).contains(value) || (0x2190...0x21FF).contains(value) || (0x2500...0x257F).contains(value) {
+            return value == 0xAD ? 0 : 1
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
