@@ -24,10 +24,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // libedit's header for the prompt's line editing; the library itself is loaded at run
+        // time, only when standard input is a terminal (Sources/CEditLine/CEditLine.h).
+        .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .executableTarget(
             name: "drill",
             dependencies: [
                 "DrillKit",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ]

@@ -12,15 +12,25 @@ extension Drill {
                 Each need a drill found unmet or partial is an item with a corrective action and the \
                 preparedness field to change. An item closes by itself when a later drill, or `drill check` \
                 on the team's preparedness, finds the need met.
+
+                Examples:
+                  drill actions
+                  drill actions --all --format json
+                  drill actions set 4 --owner Priya --due 2027-01-31
                 """,
             subcommands: [List.self, Set.self],
             defaultSubcommand: List.self)
 
         /// `drill actions list`.
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "list", abstract: "List improvement items (open ones unless --all).")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List improvement items (open ones unless --all).",
+                discussion: """
+                    Examples:
+                      drill actions list
+                      drill actions list --all --for-team "Lighthouse Apps (example)"
+                    """)
 
-            @OptionGroup var options: GlobalOptions
+            @OptionGroup var options: DatabaseOption
 
             @Option(name: .customLong("for-team"), help: ArgumentHelp("Only this team's items.", valueName: "name"))
             var teamName: String?
@@ -37,27 +47,27 @@ extension Drill {
                     let items = try database.itemsForCommand(team: teamName).filter { all || $0.state == .open }
                     let out = Terminal.standardOutput
                     if format == .json {
-                        out.line(try ReportFormat.json(items))
+                        out.line(try JSONOutput.list("items", items))
                         return
                     }
                     guard !items.isEmpty else {
-                        out.line(all ? "No improvement items yet: they open when a drill finds a need unmet or partial." : "No open improvement items." + " `drill actions --all` lists closed ones too.")
+                        out.paragraph(all ? "No improvement items yet: they open when a drill finds a need unmet or partial." : "No open improvement items." + " `drill actions --all` lists closed ones too.")
                         return
                     }
                     let today = CalendarDate.today
                     for team in Array(Swift.Set(items.map(\.team))).sorted() {
-                        out.line(out.styled(team.terminalSafeLine, .heading))
+                        out.paragraph(team.terminalSafeLine, .heading)
                         for item in items where item.team == team {
                             let state = ReviewWords.state(of: item, on: today)
                             let style: Terminal.Style = item.state == .closed ? .good : item.openAfterTwoDrills || item.isOverdue(on: today) ? .bad : .warning
-                            out.line("  \(item.label.padding(toLength: 5, withPad: " ", startingAt: 0))\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine) " + out.styled("(\(item.pillar.rawValue), \(item.lastStatus.rawValue))", .dim) + " · " + out.styled(state, style))
-                            for line in CheckText.wrap(item.action.terminalSafeLine, width: 90) { out.line("       " + line) }
+                            out.paragraph("  \(item.label.padding(toLength: 5, withPad: " ", startingAt: 0))\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine) " + out.styled("(\(item.pillar.rawValue), \(item.lastStatus.rawValue))", .dim) + " · " + out.styled(state, style))
+                            for line in TextLayout.wrap(item.action.terminalSafeLine, width: out.width, indent: "       ") { out.paragraph(line) }
                             var facts: [String] = []
                             if let fix = item.fix { facts.append("field \(fix.terminalSafeLine)") }
                             facts.append("owner \(item.owner?.terminalSafeLine ?? "–")")
                             facts.append("due \(item.dueDate?.description ?? "–")")
                             facts.append("opened by run \(item.openedRunId)")
-                            out.line("       " + out.styled(facts.joined(separator: " · "), .dim))
+                            out.paragraph("       " + out.styled(facts.joined(separator: " · "), .dim))
                         }
                     }
                 }
@@ -66,9 +76,14 @@ extension Drill {
 
         /// `drill actions set ITEM`.
         struct Set: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "set", abstract: "Set an improvement item's owner and due date.")
+            static let configuration = CommandConfiguration(commandName: "set", abstract: "Set an improvement item's owner and due date.",
+                discussion: """
+                    Examples:
+                      drill actions set 4 --owner Priya --due 2027-01-31
+                      drill actions set '#4' --clear-due
+                    """)
 
-            @OptionGroup var options: GlobalOptions
+            @OptionGroup var options: DatabaseOption
 
             @Argument(help: ArgumentHelp("The item's number (as `drill actions` lists it: 4 or #4).", valueName: "item"))
             var item: String
@@ -113,7 +128,7 @@ extension Drill {
                         throw CommandFailure(lines: ["error: no improvement item #\(itemID ?? 0); `drill actions --all` lists them"], code: CommandFailure.missingInput)
                     }
                     let out = Terminal.standardOutput
-                    out.line("\(updated.label) \(updated.scenarioId.terminalSafeLine)/\(updated.needId.terminalSafeLine): owner \(updated.owner?.terminalSafeLine ?? "–"), due \(updated.dueDate?.description ?? "–") · \(ReviewWords.state(of: updated, on: .today))")
+                    out.paragraph("\(updated.label) \(updated.scenarioId.terminalSafeLine)/\(updated.needId.terminalSafeLine): owner \(updated.owner?.terminalSafeLine ?? "–"), due \(updated.dueDate?.description ?? "–") · \(ReviewWords.state(of: updated, on: .today))")
                 }
             }
         }

@@ -7,7 +7,14 @@ extension Drill {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Assess every scenario against the team's preparedness, without prompting.",
-            discussion: "Exits 1 with --strict when any need is unmet, 65 when a file is invalid, 66 when one is missing.")
+            discussion: """
+                Exits 1 with --strict when any need is unmet, 65 when a file is invalid, 66 when one is missing.
+
+                Examples:
+                  drill check
+                  drill check --team preparedness.yaml --strict
+                  drill check dormant-contractor-admin --format json --as-of 2026-11-26
+                """)
 
         @OptionGroup var options: GlobalOptions
 
@@ -26,7 +33,7 @@ extension Drill {
                 transform: CalendarDate.argument)
         var asOf: CalendarDate?
 
-        @Argument(help: "Scenario ids to check (default: all).")
+        @Argument(help: ArgumentHelp("Scenario ids to check (default: all).", valueName: "scenario-id"), completion: Completions.scenarioIDs)
         var scenarioIDs: [String] = []
 
         func run() throws {
@@ -80,8 +87,8 @@ extension Drill {
                     err.line(err.styled("Using the embedded example team (no ./preparedness.yaml); write your own with `drill init`.", .dim))
                 }
                 var out = OutputBuffer(terminal: .standardOutput)
-                if let json, spool.count == 0 {
-                    out.write(json.empty + "\n")
+                if json != nil, spool.count == 0 {
+                    out.write(try JSONOutput.object(CheckReport(team: profile.team, asOf: asOf, scenarios: [])) + "\n")
                 } else if let json {
                     out.write(json.opening)
                     var first = true
@@ -90,7 +97,7 @@ extension Drill {
                         first = false
                         out.write(part)
                     }
-                    out.write(json.closing + "\n")
+                    out.write(Self.closingWithSchemaVersion(json.closing) + "\n")
                 } else {
                     out.write(text.heading(team: profile.team, scenarios: tally.scenarios, asOf: asOf))
                     if let report = evidence?.report { out.write(text.evidence(report)) }
@@ -106,6 +113,12 @@ extension Drill {
                 }
                 if strict && tally.hasUnmetNeed { throw ExitCode(1) }
             }
+        }
+
+        /// The streamed report's closing with the contract's `schemaVersion` in its sorted
+        /// place, between `scenarios` and `team` (the pieces come from DrillKit, which knows no CLI contract).
+        static func closingWithSchemaVersion(_ closing: String) -> String {
+            closing.replacingOccurrences(of: "\n  ],\n  \"team\"", with: "\n  ],\n  \"schemaVersion\" : \(JSONOutput.schemaVersion),\n  \"team\"")
         }
 
         /// What a worker hands back for one scenario: its result, for the counts and the

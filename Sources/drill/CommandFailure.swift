@@ -81,13 +81,64 @@ extension StoredRun {
     }
 }
 
-/// JSON as every `--format json` writes it (see `ReviewJSON`: sorted lowerCamelCase keys, ISO 8601 UTC times).
+/// JSON as every `--format json` writes it, by the CLI contract (docs/cli-contract.md): one
+/// object with a `schemaVersion`, sorted lowerCamelCase keys, ISO 8601 UTC times (`ReviewJSON`).
 enum JSONOutput {
+    /// The contract's version, in every document as `schemaVersion`. Keys may be added
+    /// within a version; renaming or removing one makes the next.
+    static let schemaVersion = 1
+
+    /// An object's keys with `schemaVersion` among them. `value` must encode as an object.
+    static func object(_ value: some Encodable) throws(CommandFailure) -> String {
+        try encoded(Document(body: value))
+    }
+
+    /// A value as it encodes, without `schemaVersion`: only `audit` and `verify` still print
+    /// this, until they move to the contract (docs/cli-contract.md lists them).
     static func text(_ value: some Encodable) throws(CommandFailure) -> String {
+        try encoded(value)
+    }
+
+    /// A list as `{ "schemaVersion", key: [...], "truncated" }` (`truncated` only where a list can be cut short).
+    static func list(_ key: String, _ items: some Encodable, truncated: Bool? = nil) throws(CommandFailure) -> String {
+        try encoded(ListDocument(key: key, items: items, truncated: truncated))
+    }
+
+    private static func encoded(_ value: some Encodable) throws(CommandFailure) -> String {
         do {
             return try ReviewJSON.string(value)
         } catch {
             throw CommandFailure(lines: ["error: the output could not be encoded as JSON (\(error))"], code: CommandFailure.ioFailure)
+        }
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The body's own keys, then `schemaVersion` in the same object.
+    private struct Document<Body: Encodable>: Encodable {
+        let body: Body
+        func encode(to encoder: any Encoder) throws {
+            try body.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(JSONOutput.schemaVersion, forKey: Key("schemaVersion"))
+        }
+    }
+
+    private struct ListDocument<Items: Encodable>: Encodable {
+        let key: String
+        let items: Items
+        let truncated: Bool?
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(JSONOutput.schemaVersion, forKey: Key("schemaVersion"))
+            try container.encode(items, forKey: Key(key))
+            if let truncated { try container.encode(truncated, forKey: Key("truncated")) }
         }
     }
 }

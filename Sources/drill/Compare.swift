@@ -8,11 +8,17 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "compare",
             abstract: "What changed between two runs: scores, needs met or regressed, answers, time to each deadline.",
-            discussion: "The run that started first is 'before', whatever the order given. Formats: text, markdown, json, html.")
+            discussion: """
+                The run that started first is 'before', whatever the order given. Formats: text, markdown, json, html.
 
-        @OptionGroup var options: GlobalOptions
+                Examples:
+                  drill compare 20261126-sl75 20261126-a3r5
+                  drill compare 20261126-sl75 20261126-a3r5 --format json
+                """)
 
-        @Argument(help: "Two runs (ids or unique prefixes).")
+        @OptionGroup var options: DatabaseOption
+
+        @Argument(help: ArgumentHelp("Two runs (ids or unique prefixes).", valueName: "run-id"), completion: Completions.runIDs)
         var runIDs: [String]
 
         @OptionGroup var output: ReportOutputOptions

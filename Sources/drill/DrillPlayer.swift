@@ -86,8 +86,7 @@ struct DrillPlayer {
     private enum LineResult { case continued, paused }
 
     private mutating func read(_ reader: any LineReader, prompt text: String = "> ") -> String? {
-        out.write(out.styled(text, .emphasis))
-        guard let line = reader.readLine() else {
+        guard let line = reader.readLine(prompt: out.styled(text, .emphasis), on: out) else {
             out.line()
             return nil
         }
@@ -100,13 +99,13 @@ struct DrillPlayer {
         let line = raw.trimmingCharacters(in: .whitespaces)
         switch line {
         case "?", ":hint":
-            out.line(out.styled("  hint: " + (prompt.hint?.terminalSafeLine ?? "no hint for this one; think about what the records above tell you."), .dim))
+            out.paragraph("  hint: " + (prompt.hint?.terminalSafeLine ?? "no hint for this one; think about what the records above tell you."), .dim)
             return .continued
         case ":pause", ":quit", ":q":
             try pause("paused by the facilitator")
             return .paused
         case ":help":
-            out.line(out.styled("  Answer with a number (or several, e.g. 1,3). ? hint · :note TEXT · :as NAME (who speaks) · @NAME ANSWER · :pause", .dim))
+            out.paragraph("  Answer with a number (or several, e.g. 1,3). ? hint · :note TEXT · :as NAME (who speaks) · @NAME ANSWER · :pause", .dim)
             return .continued
         default:
             break
@@ -114,29 +113,29 @@ struct DrillPlayer {
         if line.hasPrefix(":note") {
             let text = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else {
-                out.line(out.styled("  write the note after :note, e.g. :note legal asked about the DPA clock", .warning))
+                out.paragraph("  write the note after :note, e.g. :note legal asked about the DPA clock", .warning)
                 return .continued
             }
             guard text.count <= AnswerRejection.maxLength else {
-                out.line(out.styled("  that note is \(text.count) characters long; keep it under \(AnswerRejection.maxLength)", .warning))
+                out.paragraph("  that note is \(text.count) characters long; keep it under \(AnswerRejection.maxLength)", .warning)
                 return .continued
             }
             try recorder.record(DrillEvent(kind: .note, simulated: session.now, injectID: session.currentInject?.id, promptID: prompt.id, actor: facilitator, text: text))
-            out.line(out.styled("  ✎ noted", .dim))
+            out.paragraph("  ✎ noted", .dim)
             return .continued
         }
         if line.hasPrefix(":as") {
             let name = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
             guard let person = participant(named: name) else {
-                out.line(out.styled("  " + unknownParticipant(name), .warning))
+                out.paragraph("  " + unknownParticipant(name), .warning)
                 return .continued
             }
             speaker = person.name
-            out.line(out.styled("  answers are now \(person.name.terminalSafeLine)'s", .dim))
+            out.paragraph("  answers are now \(person.name.terminalSafeLine)'s", .dim)
             return .continued
         }
         if line.hasPrefix(":") {
-            out.line(out.styled("  unknown command \(String(line.prefix(20)).terminalSafeLine); :help lists them", .warning))
+            out.paragraph("  unknown command \(String(line.prefix(20)).terminalSafeLine); :help lists them", .warning)
             return .continued
         }
         var answer = line
@@ -144,7 +143,7 @@ struct DrillPlayer {
         if line.hasPrefix("@") {
             let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
             guard let person = participant(named: parts.first ?? "") else {
-                out.line(out.styled("  " + unknownParticipant(parts.first ?? ""), .warning))
+                out.paragraph("  " + unknownParticipant(parts.first ?? ""), .warning)
                 return .continued
             }
             actor = person.name
@@ -154,11 +153,11 @@ struct DrillPlayer {
         do {
             try commitAndShow(try session.answer(answer, by: actor, seconds: seconds))
         } catch let rejection as AnswerRejection {
-            out.line(out.styled("  " + rejection.message, .warning))
+            out.paragraph("  " + rejection.message, .warning)
             return .continued
         }
         if let seconds, let timeBox, seconds > timeBox {
-            out.line(out.styled("  ⏱ over the \(DrillRenderer.duration(timeBox)) time box by \(DrillRenderer.duration(seconds - timeBox))", .warning))
+            out.paragraph("  ⏱ over the \(DrillRenderer.duration(timeBox)) time box by \(DrillRenderer.duration(seconds - timeBox))", .warning)
         }
         if case .freeText = prompt.kind, facilitator != nil {
             if try gradeNow(prompt, reader: reader) == .paused { return .paused }
@@ -171,7 +170,7 @@ struct DrillPlayer {
     /// The facilitator grades a free-text answer on the spot, or leaves it for `drill grade`.
     private mutating func gradeNow(_ prompt: Prompt, reader: any LineReader) throws -> LineResult {
         if case let .freeText(guidance) = prompt.kind, let guidance {
-            out.line(out.styled("  A good answer covers: \(guidance.terminalSafeLine)", .dim))
+            out.paragraph("  A good answer covers: \(guidance.terminalSafeLine)", .dim)
         }
         while true {
             guard let line = read(reader, prompt: "  grade (m = met, p = partly, x = missed, Enter = later; a comment may follow) > ") else {
@@ -183,7 +182,7 @@ struct DrillPlayer {
             let letter = trimmed.prefix(1).lowercased()
             let grade: DrillSession.Grade? = ["m": .met, "p": .partly, "x": .missed][letter]
             guard let grade else {
-                out.line(out.styled("  type m, p or x (then a comment if you like), or just Enter to grade later with `drill grade`", .warning))
+                out.paragraph("  type m, p or x (then a comment if you like), or just Enter to grade later with `drill grade`", .warning)
                 continue
             }
             let comment = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
@@ -191,7 +190,7 @@ struct DrillPlayer {
                 try commitAndShow(try session.grade(prompt.id, grade, by: facilitator, comment: comment))
                 return .continued
             } catch let rejection as AnswerRejection {
-                out.line(out.styled("  " + rejection.message, .warning))
+                out.paragraph("  " + rejection.message, .warning)
             }
         }
     }
@@ -209,7 +208,7 @@ struct DrillPlayer {
             case let .lines(reader):
                 if !answered {
                     out.line()
-                    out.line(out.styled("Hot wash — lessons learned (Enter skips; @NAME TEXT attributes an answer)", .heading))
+                    out.paragraph("Hot wash — lessons learned (Enter skips; @NAME TEXT attributes an answer)", .heading)
                     answered = true
                 }
                 guard let line = read(reader, prompt: "\(question) > ") else { return }
@@ -249,7 +248,7 @@ struct DrillPlayer {
 
     private func showTimeBox() {
         guard let timeBox, session.pendingPrompt != nil else { return }
-        out.line(out.styled("  ⏱ \(DrillRenderer.duration(timeBox)) to answer", .dim))
+        out.paragraph("  ⏱ \(DrillRenderer.duration(timeBox)) to answer", .dim)
     }
 
     /// Commits one step's events in one transaction, then shows them.
@@ -265,6 +264,6 @@ struct DrillPlayer {
 
     private func pause(_ reason: String) throws {
         try recorder.pause(reason)
-        out.line(out.styled("Saved. Continue with: drill resume \(recorder.runID)", .emphasis))
+        out.paragraph("Saved. Continue with: drill resume \(recorder.runID)", .emphasis)
     }
 }

@@ -8,12 +8,17 @@ struct DrillRenderer {
     let session: DrillSession
     let terminal: Terminal
     var participants: [ParticipantRecord] = []
-    var width = 88
+    /// The width lines are laid out to: the terminal's.
+    var width: Int { terminal.width }
 
     private var scenario: Scenario { session.scenario }
 
     /// The heading shown when a drill starts or resumes.
     func opening(runID: String, team: String, resumed: Bool) -> String {
+        TextLayout.fitted(openingLines(runID: runID, team: team, resumed: resumed), width: width)
+    }
+
+    private func openingLines(runID: String, team: String, resumed: Bool) -> String {
         var lines: [String] = []
         lines.append(terminal.styled("\(scenario.title.terminalSafeLine)", .heading))
         lines.append(terminal.styled("\(scenario.kind.rawValue) · team \(team.terminalSafeLine) · run \(runID)\(resumed ? " · resumed" : "")", .dim))
@@ -27,6 +32,10 @@ struct DrillRenderer {
 
     /// One event as the team sees it; `injectNumber` is how many injects have been shown up to this one.
     func render(_ event: DrillEvent, injectNumber: Int) -> String {
+        TextLayout.fitted(unfitted(event, injectNumber: injectNumber), width: width)
+    }
+
+    private func unfitted(_ event: DrillEvent, injectNumber: Int) -> String {
         switch event.kind {
         case .inject:
             return inject(event, number: injectNumber)
@@ -63,13 +72,16 @@ struct DrillRenderer {
         guard let inject = scenario.injects.first(where: { $0.id == event.injectID }) else { return event.text.terminalSafeLine + "\n" }
         var lines = [""]
         let heading = "── Inject \(number) of \(scenario.injects.count) · \(event.simulated.clockLabel) · \(session.localTime(at: event.simulated).terminalSafeLine) "
-        lines.append(terminal.styled(heading + String(repeating: "─", count: max(3, width - heading.count)), .dim))
+        lines.append(terminal.styled(heading + String(repeating: "─", count: max(3, width - TextLayout.cells(heading))), .dim))
         lines.append(terminal.styled(inject.title.terminalSafeLine, .heading))
         lines += wrap(inject.narrative.terminalSafeLine, indent: "")
         for evidence in inject.evidence {
             lines.append(terminal.styled("  ┌─ \(evidence.source.terminalSafeLine)", .dim))
             for line in evidence.excerpt.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(terminal.styled("  │ ", .dim) + String(line).terminalSafeLine)
+                // Log lines keep their spacing: a line wider than the screen goes on, indented, below.
+                for (index, piece) in TextLayout.hardWrap(String(line).terminalSafeLine, width: width - 6).enumerated() {
+                    lines.append(terminal.styled(index == 0 ? "  │ " : "  │   ", .dim) + piece)
+                }
             }
             lines.append(terminal.styled("  └─", .dim))
         }
@@ -112,6 +124,10 @@ struct DrillRenderer {
 
     /// The debrief at the end: timeline, findings with reasons, scores, what to fix.
     func debrief(events: [DrillEvent], score: DrillScore) -> String {
+        TextLayout.fitted(debriefLines(events: events, score: score), width: width)
+    }
+
+    private func debriefLines(events: [DrillEvent], score: DrillScore) -> String {
         var lines = ["", terminal.styled("══ Debrief ══", .heading), terminal.styled("Timeline", .heading)]
         // Deadlines settle when the clock passes them, so order the timeline by simulated time.
         let timeline = events.enumerated().filter { [.inject, .answer, .grade, .deadline, .note].contains($0.element.kind) }
@@ -125,7 +141,8 @@ struct DrillRenderer {
             default: "note    "
             }
             let text = event.kind == .grade ? "\(event.promptID ?? ""): \(event.answer ?? "")\(event.text.isEmpty ? "" : " — " + event.text)" : event.text
-            lines.append("  \(event.simulated.clockLabel)  \(label)  \(text.terminalSafeLine.prefix(width - 24))")
+            let lead = "  \(event.simulated.clockLabel)  \(label)  "
+            lines.append(lead + TextLayout.truncated(text.terminalSafeLine, width: width - TextLayout.cells(lead)))
         }
         lines.append(terminal.styled("Findings", .heading))
         for finding in session.assessment.findings {
@@ -152,20 +169,18 @@ struct DrillRenderer {
             }
         }
         lines.append(terminal.styled("Scores", .heading))
-        lines.append("  Overall \(score.overall)/100 · response \(score.responsePoints)/\(score.responsePossible) points · contacts \(score.contacts) · logs \(score.logs) · backups \(score.backups) · deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met")
+        lines += wrap("Overall \(score.overall)/100 · response \(score.responsePoints)/\(score.responsePossible) points · contacts \(score.contacts) · logs \(score.logs) · backups \(score.backups) · deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met", indent: "  ")
         let fixes = session.assessment.findings.filter { $0.fix != nil }
         if !fixes.isEmpty {
             lines.append(terminal.styled("What to fix", .heading))
             for finding in fixes {
-                lines.append("  - \(finding.fix?.terminalSafeLine ?? "") (\(finding.needID.terminalSafeLine), \(finding.status.rawValue))")
+                lines += wrap("\(finding.fix?.terminalSafeLine ?? "") (\(finding.needID.terminalSafeLine), \(finding.status.rawValue))", indent: "    ", first: "  - ")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
-        let lead = first ?? indent
-        let visible = Terminal.visibleWidth(lead)
-        return CheckText.wrap(text, width: width - max(indent.count, visible)).enumerated().map { ($0 == 0 ? lead : indent) + $1 }
+        TextLayout.wrap(text, width: width, indent: indent, first: first)
     }
 }

@@ -48,7 +48,7 @@ struct DrillStart {
         out.write(DrillRenderer(session: session, terminal: out, participants: people).opening(runID: record.id, team: record.team, resumed: false))
         let recorder = DrillRecorder(database: database, runID: record.id, nextSeq: 1)
         var player = DrillPlayer(
-            session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput()),
+            session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput.forPrompts(on: out)),
             participants: people, facilitator: facilitator, out: out, stored: 0, timeBox: timeBox)
         try DrillPlayer.playGuarded(&player, format: format, database: database)
     }
@@ -63,14 +63,13 @@ struct DrillStart {
         guard !library.scenarios.isEmpty else {
             throw CommandFailure(lines: ["error: \(options.scenarios.terminalSafeLine) holds no valid scenario"], code: CommandFailure.missingInput)
         }
-        out.line(out.styled("Which scenario?", .heading))
+        out.paragraph("Which scenario?", .heading)
         for (index, scenario) in library.scenarios.enumerated() {
             out.line("  \(index + 1)) \(scenario.title.terminalSafeLine) " + out.styled("(\(scenario.kind.rawValue), \(scenario.id.terminalSafeLine))", .dim))
         }
-        let input = StandardInput()
+        let input = StandardInput.forPrompts(on: out)
         while true {
-            out.write(out.styled("> ", .emphasis))
-            guard let line = input.readLine() else {
+            guard let line = input.readLine(prompt: out.styled("> ", .emphasis), on: out) else {
                 throw CommandFailure(lines: ["error: no scenario chosen (end of input)"], code: CommandFailure.usage)
             }
             // A pipe does not echo: show the choice, as the drill's own prompts do.
@@ -78,7 +77,7 @@ struct DrillStart {
             let text = line.trimmingCharacters(in: .whitespaces)
             if let number = Int(text), library.scenarios.indices.contains(number - 1) { return library.scenarios[number - 1] }
             if let scenario = library.scenario(text) { return scenario }
-            out.line(out.styled("  choose a number from 1 to \(library.scenarios.count)", .warning))
+            out.paragraph("  choose a number from 1 to \(library.scenarios.count)", .warning)
         }
     }
 }
@@ -109,17 +108,23 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "learn",
             abstract: "Onboarding: play a scenario alone, with hints on request and, after each decision, why and which of the team's records it depends on.",
-            discussion: "The same as `drill run --mode onboarding`. Onboarding runs are kept out of team trends; `drill people` lists who has done which.")
+            discussion: """
+                The same as `drill run --mode onboarding`. Onboarding runs are kept out of team trends; `drill people` lists who has done which.
+
+                Examples:
+                  drill learn
+                  drill learn dormant-contractor-admin --name Sam
+                """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The scenario's id (without one: pick from the library).")
+        @Argument(help: ArgumentHelp("The scenario's id (without one: pick from the library).", valueName: "scenario-id"), completion: Completions.scenarioIDs)
         var scenarioID: String?
 
         @Option(help: ArgumentHelp("Your name, as it should appear in `drill people` (default: your user name).", valueName: "name"))
         var name: String?
 
-        @Option(help: ArgumentHelp("Answers by prompt id, without prompting.", valueName: "file"))
+        @Option(help: ArgumentHelp("Answers by prompt id, without prompting.", valueName: "file"), completion: Completions.yamlFile)
         var answers: String?
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge record ages on this day (default: today, UTC).", valueName: "YYYY-MM-DD"),

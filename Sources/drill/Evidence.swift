@@ -15,11 +15,12 @@ extension Drill {
                 preparedness file name what proves them with evidence: KIND:ID. Exits 65 when a file cannot be read.
 
                 Examples:
-                  drill evidence --team preparedness.yaml
-                  drill evidence --team examples/lighthouse/preparedness.yaml --format json
+                  drill evidence
+                  drill evidence --evidence examples/evidence
+                  drill evidence --team team.yaml --format json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var teamOption: TeamOption
         @OptionGroup var evidenceOptions: EvidenceOptions
 
         @Option(help: "Output format: text or json.")
@@ -32,14 +33,14 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 let asOf = asOf ?? .today
-                let team = try options.loadTeam(judgedOn: asOf)
+                let team = try teamOption.loadTeam(judgedOn: asOf)
                 guard let (_, _, report) = evidenceOptions.judge(team, asOf: asOf) else {
                     throw CommandFailure(lines: ["error: no evidence folder: put exports in evidence/ beside the preparedness file, or pass --evidence DIR"],
                                          code: CommandFailure.missingInput)
                 }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    out.write(try ReviewJSON.string(report) + "\n")
+                    out.write(try JSONOutput.object(report) + "\n")
                 } else {
                     out.line(out.styled("Evidence in \(report.folder.terminalSafeLine) for \(team.profile.team.terminalSafeLine)", .heading))
                     for file in report.files {

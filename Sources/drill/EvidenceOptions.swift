@@ -15,7 +15,7 @@ struct EvidenceOptions: ParsableArguments {
     var maxAge: TimeSpan = .days(90)
 
     /// The folder to read: `--evidence`, else `evidence/` beside the team file; none for the embedded example team.
-    func folder(for team: GlobalOptions.LoadedTeam) -> (url: URL, display: String, base: URL)? {
+    func folder(for team: TeamOption.LoadedTeam) -> (url: URL, display: String, base: URL)? {
         let teamFolder = team.isExample ? "." : (team.source as NSString).deletingLastPathComponent
         let base = URL(fileURLWithPath: teamFolder.isEmpty ? "." : teamFolder)
         if let evidence { return (URL(fileURLWithPath: evidence), evidence, base) }
@@ -25,7 +25,7 @@ struct EvidenceOptions: ParsableArguments {
     }
 
     /// Reads the evidence for a team and holds its profile to it; `nil` when there is no folder to read.
-    func judge(_ team: GlobalOptions.LoadedTeam, asOf: CalendarDate) -> (files: [EvidenceFile], judgement: EvidenceJudgement, report: EvidenceReport)? {
+    func judge(_ team: TeamOption.LoadedTeam, asOf: CalendarDate) -> (files: [EvidenceFile], judgement: EvidenceJudgement, report: EvidenceReport)? {
         guard let (url, display, base) = folder(for: team) else { return nil }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -13,6 +13,11 @@ extension Drill {
                 scenario and run: 2026-11-26T1710Z_lighthouse-apps_dormant-contractor-admin_20261126-mk6p.json. \
                 The JSON is lossless: `drill import` loads it back exactly. Exporting again overwrites the \
                 same files with the same content.
+
+                Examples:
+                  drill export 20261126-sl75
+                  drill export --all --for-team "Lighthouse Apps (example)"
+                  drill export --all --since 2026-10-01 --format json --output shared
                 """)
 
         /// Which transcripts to write.
@@ -20,9 +25,9 @@ extension Drill {
             case both, markdown, json
         }
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
-        @Argument(help: "Runs to export (ids or unique prefixes).")
+        @Argument(help: ArgumentHelp("Runs to export (ids or unique prefixes).", valueName: "run-id"), completion: Completions.runIDs)
         var runIDs: [String] = []
 
         @Flag(help: "Export every run matching the filters (all runs without filters).")
@@ -30,7 +35,7 @@ extension Drill {
 
         @OptionGroup var selection: RunSelectionOptions
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The folder to write to.", valueName: "dir"))
+        @Option(name: [.short, .long], help: ArgumentHelp("The folder to write to.", valueName: "dir"), completion: .directory)
         var output = "transcripts"
 
         @Option(help: "Which transcripts to write: both, markdown or json.")

@@ -2,24 +2,10 @@ import ArgumentParser
 import DrillKit
 import Foundation
 
-/// Options every command shares: where the scenarios, the team's preparedness and the database are.
-struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Scenario folder.", valueName: "dir"))
+/// `--scenarios DIR`: where the scenario library is.
+struct ScenarioFolderOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Scenario folder.", valueName: "dir"), completion: .directory)
     var scenarios: String = "scenarios"
-
-    @Option(name: .long, help: ArgumentHelp("Preparedness file (default: ./preparedness.yaml, else the embedded example team).", valueName: "file"))
-    var team: String?
-
-    @Option(name: .long, help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"))
-    var db: String?
-
-    /// The team's preparedness, its exact text, and where it came from.
-    struct LoadedTeam {
-        var profile: PreparednessProfile
-        var yaml: String
-        var source: String
-        var isExample: Bool { source == ExampleTeam.displayPath }
-    }
 
     /// Loads the scenario library; problems in individual files come back as diagnostics.
     func loadLibrary() throws(CommandFailure) -> ScenarioLibrary {
@@ -41,6 +27,21 @@ struct GlobalOptions: ParsableArguments {
             throw CommandFailure(error, hint: "pass --scenarios DIR to name the scenario folder")
         }
     }
+}
+
+/// `--team FILE`: the team's preparedness.
+struct TeamOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Preparedness file (default: ./preparedness.yaml, else the embedded example team).", valueName: "file"),
+            completion: Completions.yamlFile)
+    var team: String?
+
+    /// The team's preparedness, its exact text, and where it came from.
+    struct LoadedTeam {
+        var profile: PreparednessProfile
+        var yaml: String
+        var source: String
+        var isExample: Bool { source == ExampleTeam.displayPath }
+    }
 
     /// The team's preparedness: `--team`, else `./preparedness.yaml`, else the embedded example team.
     /// Records dated after `judgedOn` are refused.
@@ -56,6 +57,13 @@ struct GlobalOptions: ParsableArguments {
             throw CommandFailure(error, hint: "write one with `drill init`")
         }
     }
+}
+
+/// `--db PATH`: the database.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"),
+            completion: .file())
+    var db: String?
 
     /// The database path: `--db`, else `$DRILL_DB`, else the user's data folder.
     var databasePath: String { db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment) }
@@ -68,6 +76,31 @@ struct GlobalOptions: ParsableArguments {
             throw CommandFailure(error)
         }
     }
+}
+
+/// All three for the commands that use all three (a drill, `check`, `due`): each command
+/// takes only the options it acts on, so its help lists no option it would ignore.
+struct GlobalOptions: ParsableArguments {
+    @OptionGroup var folder: ScenarioFolderOption
+    @OptionGroup var teamOption: TeamOption
+    @OptionGroup var database: DatabaseOption
+
+    typealias LoadedTeam = TeamOption.LoadedTeam
+
+    var scenarios: String { folder.scenarios }
+    var team: String? { teamOption.team }
+    var databasePath: String { database.databasePath }
+
+    func loadLibrary() throws(CommandFailure) -> ScenarioLibrary { try folder.loadLibrary() }
+
+    func streamLibrary<Value: Sendable>(transform: @escaping @Sendable (Scenario) -> Value,
+                                        _ body: (ScenarioLibrary.Entry<Value>) -> Void) throws(CommandFailure) {
+        try folder.streamLibrary(transform: transform, body)
+    }
+
+    func loadTeam(judgedOn: CalendarDate? = nil) throws(CommandFailure) -> LoadedTeam { try teamOption.loadTeam(judgedOn: judgedOn) }
+
+    func openDatabase() throws(CommandFailure) -> AppDatabase { try database.openDatabase() }
 }
 
 extension AuditIdentity {

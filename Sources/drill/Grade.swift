@@ -8,11 +8,17 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "grade",
             abstract: "Grade a run's free-text answers (met, partly, missed, with a comment); grades count in the score.",
-            discussion: "For each answer: m = met, p = partly, x = missed, then an optional comment; Enter skips it. Grades are stored in the run's transcript with who graded.")
+            discussion: """
+                For each answer: m = met, p = partly, x = missed, then an optional comment; Enter skips it. Grades are stored in the run's transcript with who graded.
 
-        @OptionGroup var options: GlobalOptions
+                Examples:
+                  drill grade 20261126-sl75
+                  drill grade 20261126-sl75 --grader Ana --all
+                """)
 
-        @Argument(help: "The run's id, or the start of it.")
+        @OptionGroup var options: DatabaseOption
+
+        @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String
 
         @Option(help: ArgumentHelp("Who grades (default: the run's facilitator, else your user name).", valueName: "name"))
@@ -35,23 +41,22 @@ extension Drill {
                     return
                 }
                 var graded: [String] = []
-                let reader = StandardInput()
+                let reader = StandardInput.forPrompts(on: out)
                 for (prompt, answer, grade) in pending {
                     out.line()
-                    out.line(out.styled("? \(prompt.question.terminalSafeLine)", .emphasis))
+                    out.paragraph("? \(prompt.question.terminalSafeLine)", .emphasis)
                     if case let .freeText(guidance) = prompt.kind, let guidance {
-                        out.line(out.styled("  A good answer covers: \(guidance.terminalSafeLine)", .dim))
+                        out.paragraph("  A good answer covers: \(guidance.terminalSafeLine)", .dim)
                     }
                     out.line("  → \(answer.actor.map { "\($0.terminalSafeLine): " } ?? "")\(answer.text.terminalSafeLine)")
                     if let grade { out.line(out.styled("  graded \(grade.answer ?? "") by \(grade.actor?.terminalSafeLine ?? "?")", .dim)) }
                     while true {
-                        out.write(out.styled("  grade (m = met, p = partly, x = missed, Enter = skip; a comment may follow) > ", .emphasis))
-                        guard let line = reader.readLine() else { break }
+                        guard let line = reader.readLine(prompt: out.styled("  grade (m = met, p = partly, x = missed, Enter = skip; a comment may follow) > ", .emphasis), on: out) else { break }
                         if !reader.isInteractive { out.line(line.terminalSafeLine) }
                         let trimmed = line.trimmingCharacters(in: .whitespaces)
                         if trimmed.isEmpty { break }
                         guard let verdict = ["m": DrillSession.Grade.met, "p": .partly, "x": .missed][trimmed.prefix(1).lowercased()] else {
-                            out.line(out.styled("  type m, p or x, then a comment if you like", .warning))
+                            out.paragraph("  type m, p or x, then a comment if you like", .warning)
                             continue
                         }
                         do {
@@ -60,9 +65,9 @@ extension Drill {
                                 do throws(StoreError) { try recorder.record(session.events[index]) } catch { throw CommandFailure(error) }
                             }
                             graded.append("\(prompt.id): \(verdict.rawValue)")
-                            out.line(out.styled("  ✎ graded \(verdict.rawValue)", .dim))
+                            out.paragraph("  ✎ graded \(verdict.rawValue)", .dim)
                         } catch let rejection as AnswerRejection {
-                            out.line(out.styled("  " + rejection.message, .warning))
+                            out.paragraph("  " + rejection.message, .warning)
                             continue
                         }
                         break

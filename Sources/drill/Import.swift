@@ -13,15 +13,21 @@ extension Drill {
                 transcript is checked first: its hash chain, and that its events, findings and score follow \
                 from its answers. Problems are reported as path:line:column: error: message; exits 65 when \
                 any transcript is invalid, 66 when a file is missing.
+
+                Examples:
+                  drill import transcripts
+                  drill import run.json other-run.json
+                  drill import - < run.json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
-        @Argument(help: "Transcript files, or folders of them.")
+        @Argument(help: ArgumentHelp("Transcript files, or folders of them (- reads one from standard input).", valueName: "file"), completion: Completions.jsonFile)
         var files: [String]
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("name at least one transcript file") }
+            if files.filter({ $0 == StandardStream.name }).count > 1 { throw ValidationError("standard input (-) can be named once") }
         }
 
         func run() throws {
@@ -60,7 +66,12 @@ extension Drill {
                         }
                     }
                 }
-                let transcripts = try expand(files).map(TranscriptFile.init(path:))
+                // `-` is standard input, copied to a private file for the importer, named `-` in messages.
+                let standardInput = files.contains(StandardStream.name) ? try StandardStream.inputFile() : nil
+                defer { if let standardInput { StandardStream.remove(standardInput) } }
+                let transcripts = try expand(files).map { path in
+                    path == StandardStream.name ? TranscriptFile(url: standardInput ?? URL(fileURLWithPath: path), displayPath: path) : TranscriptFile(path: path)
+                }
                 do throws(StoreError) {
                     try database.importTranscripts(transcripts, report: report)
                 } catch {

@@ -7,9 +7,15 @@ extension Drill {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init",
-            abstract: "Write a commented preparedness.yaml to fill in with what your team really has.")
+            abstract: "Write a commented preparedness.yaml to fill in with what your team really has.",
+            discussion: """
+                Examples:
+                  drill init
+                  drill init --output team.yaml --force
+                  drill init --output -
+                """)
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it (- is standard output).", valueName: "file"), completion: .file(extensions: ["yaml"]))
         var output = "preparedness.yaml"
 
         @Flag(help: "Overwrite an existing file.")
@@ -17,6 +23,10 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
+                if output == StandardStream.name {
+                    Terminal.standardOutput.write(ExampleTeam.yaml)
+                    return
+                }
                 if FileManager.default.fileExists(atPath: output) && !force {
                     throw CommandFailure(lines: ["\(output.terminalSafeLine): error: already exists; pass --force to overwrite it"], code: CommandFailure.usage)
                 }

@@ -7,9 +7,14 @@ extension Drill {
     struct People: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "people",
-            abstract: "Who has completed which scenarios in which mode and when; who is new and has not yet done one of each kind.")
+            abstract: "Who has completed which scenarios in which mode and when; who is new and has not yet done one of each kind.",
+            discussion: """
+                Examples:
+                  drill people
+                  drill people --format json
+                """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
@@ -21,23 +26,23 @@ extension Drill {
                 do throws(StoreError) { report = PeopleReport(try database.participations(), now: Date()) } catch { throw CommandFailure(error) }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    out.line(try JSONOutput.text(report))
+                    out.line(try JSONOutput.object(report))
                     return
                 }
                 guard !report.people.isEmpty else {
-                    out.line("Nobody has taken part in a stored run yet. Name participants with `drill run --participant NAME[:ROLE]` or `drill learn --name NAME`.")
+                    out.paragraph("Nobody has taken part in a stored run yet. Name participants with `drill run --participant NAME[:ROLE]` or `drill learn --name NAME`.")
                     return
                 }
                 for person in report.people {
                     let tag = person.isNew ? out.styled(" (new)", .warning) : ""
                     let roles = person.roles.isEmpty ? "" : out.styled(" · " + person.roles.map(\.terminalSafeLine).joined(separator: ", "), .dim)
-                    out.line(out.styled(person.name.terminalSafeLine, .heading) + tag + roles)
+                    out.paragraph(out.styled(person.name.terminalSafeLine, .heading) + tag + roles)
                     for run in person.completed {
-                        out.line("  ✓ \(Timestamp.minutes(run.finishedAt).prefix(10))  \(run.mode.padding(toLength: 10, withPad: " ", startingAt: 0)) \(run.scenarioId.terminalSafeLine) (\(run.kind))")
+                        out.paragraph("  ✓ \(Timestamp.minutes(run.finishedAt).prefix(10))  \(run.mode.padding(toLength: 10, withPad: " ", startingAt: 0)) \(run.scenarioId.terminalSafeLine) (\(run.kind))")
                     }
-                    if person.unfinished > 0 { out.line(out.styled("  \(person.unfinished) run\(person.unfinished == 1 ? "" : "s") not finished", .dim)) }
+                    if person.unfinished > 0 { out.paragraph(out.styled("  \(person.unfinished) run\(person.unfinished == 1 ? "" : "s") not finished", .dim)) }
                     if !person.missingKinds.isEmpty {
-                        out.line(out.styled("  not yet done: " + person.missingKinds.map(\.rawValue).joined(separator: ", "), person.isNew ? .warning : .dim))
+                        out.paragraph(out.styled("  not yet done: " + person.missingKinds.map(\.rawValue).joined(separator: ", "), person.isNew ? .warning : .dim))
                     }
                 }
             }
@@ -49,7 +54,13 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "due",
             abstract: "Per team: the last drill, whether this quarter's drill is due, kinds not exercised in 12 months, and a suggested next scenario.",
-            discussion: "The suggestion favours kinds not exercised, then scenarios that test the team's open improvement items, then scenarios never played.")
+            discussion: """
+                The suggestion favours kinds not exercised, then scenarios that test the team's open improvement items, then scenarios never played.
+
+                Examples:
+                  drill due
+                  drill due --as-of 2027-01-15 --format json
+                """)
 
         @OptionGroup var options: GlobalOptions
 
@@ -83,23 +94,23 @@ extension Drill {
                 }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    out.line(try JSONOutput.text(schedules))
+                    out.line(try JSONOutput.list("teams", schedules))
                     return
                 }
                 for schedule in schedules {
-                    out.line(out.styled(schedule.team.terminalSafeLine, .heading))
+                    out.paragraph(schedule.team.terminalSafeLine, .heading)
                     if let last = schedule.lastDrill {
-                        out.line("  last drill: \(Timestamp.minutes(last.startedAt).prefix(10)) \(last.scenarioId.terminalSafeLine)\(last.overallScore.map { ", \($0)/100" } ?? "") (run \(last.runId))")
+                        out.paragraph("  last drill: \(Timestamp.minutes(last.startedAt).prefix(10)) \(last.scenarioId.terminalSafeLine)\(last.overallScore.map { ", \($0)/100" } ?? "") (run \(last.runId))")
                     } else {
-                        out.line("  last drill: none recorded")
+                        out.paragraph("  last drill: none recorded")
                     }
-                    out.line(schedule.dueThisQuarter ? out.styled("  \(schedule.quarter) drill: due", .warning) : out.styled("  \(schedule.quarter) drill: done", .good))
+                    out.paragraph(schedule.dueThisQuarter ? out.styled("  \(schedule.quarter) drill: due", .warning) : out.styled("  \(schedule.quarter) drill: done", .good))
                     if !schedule.kindsNotExercised.isEmpty {
-                        out.line("  not exercised in 12 months: " + schedule.kindsNotExercised.map(\.rawValue).joined(separator: ", "))
+                        out.paragraph("  not exercised in 12 months: " + schedule.kindsNotExercised.map(\.rawValue).joined(separator: ", "))
                     }
                     if let next = schedule.suggestion {
-                        out.line("  next: \(next.scenarioId.terminalSafeLine) — \(next.title.terminalSafeLine)")
-                        out.line(out.styled("        because " + next.reasons.map(\.terminalSafeLine).joined(separator: "; "), .dim))
+                        out.paragraph("  next: \(next.scenarioId.terminalSafeLine) — \(next.title.terminalSafeLine)")
+                        out.paragraph("        because " + next.reasons.map(\.terminalSafeLine).joined(separator: "; "), .dim)
                     }
                 }
             }
@@ -110,9 +121,14 @@ extension Drill {
     struct Contacts: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "contacts",
-            abstract: "The team's contacts with the age of their last confirmation; stale ones (over the team's policy, default 12 months) flagged.")
+            abstract: "The team's contacts with the age of their last confirmation; stale ones (over the team's policy, default 12 months) flagged.",
+            discussion: """
+                Examples:
+                  drill contacts
+                  drill contacts --team examples/nightjar-preparedness.yaml --as-of 2026-11-26
+                """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: TeamOption
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge ages on this day (default: today, UTC).", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
         var asOf: CalendarDate?
@@ -126,18 +142,18 @@ extension Drill {
                 let ages = ContactAges(team.profile, today: asOf ?? .today)
                 let out = Terminal.standardOutput
                 if format == .json {
-                    out.line(try JSONOutput.text(ages))
+                    out.line(try JSONOutput.object(ages))
                     return
                 }
-                out.line(out.styled("\(ages.team.terminalSafeLine) · contacts judged against \(ages.policyMonths) months", .heading))
+                out.paragraph("\(ages.team.terminalSafeLine) · contacts judged against \(ages.policyMonths) months", .heading)
                 for row in ages.contacts {
                     let age = row.ageMonths.map { "\($0) mo" } ?? "never"
                     let mark = row.stale ? out.styled("✗ stale", .bad) : out.styled("✓      ", .good)
                     let where_ = row.storedOffPlatform ? "" : out.styled(" · only on the platform", .warning)
-                    out.line("  \(mark)  \(row.role.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) \(row.name.terminalSafeLine) · confirmed \(row.confirmed?.description ?? "never") (\(age)) · \(row.availability.terminalSafeLine)\(where_)")
+                    out.paragraph("  \(mark)  \(row.role.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) \(row.name.terminalSafeLine) · confirmed \(row.confirmed?.description ?? "never") (\(age)) · \(row.availability.terminalSafeLine)\(where_)")
                 }
                 if !ages.missingRoles.isEmpty {
-                    out.line(out.styled("  no contact for: " + ages.missingRoles.map(\.rawValue).joined(separator: ", "), .warning))
+                    out.paragraph("  no contact for: " + ages.missingRoles.map(\.rawValue).joined(separator: ", "), .warning)
                 }
             }
         }

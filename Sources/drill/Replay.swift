@@ -12,11 +12,14 @@ extension Drill {
                 Each step is what the team saw before a decision, or the decision and what followed. \
                 Press Enter for the next step, q and Enter (or Ctrl-D) to stop. Piped input works the same \
                 way, a line per step.
+
+                Examples:
+                  drill replay 20261126-sl75
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
-        @Argument(help: "The run's id, or the start of it.")
+        @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String
 
         func run() throws {
@@ -24,24 +27,24 @@ extension Drill {
                 let database = try options.openDatabase()
                 let stored = try StoredRun.loadForCommand(runID, from: database)
                 let participants = (try? database.participants(runID: stored.run.id)) ?? []
-                play(stored, participants: participants, input: StandardInput(), out: .standardOutput)
+                play(stored, participants: participants, input: StandardInput.forPrompts(on: .standardOutput), out: .standardOutput)
             }
         }
 
         /// Shows the run step by step, waiting for a line of input between steps.
-        func play(_ stored: StoredRun, participants: [ParticipantRecord], input: some LineReader, out: Terminal) {
+        func play(_ stored: StoredRun, participants: [ParticipantRecord], input: any LineReader, out: Terminal) {
             let run = stored.run
             let scenario = stored.session.scenario
             var renderer = DrillRenderer(session: stored.session, terminal: out)
             renderer.participants = participants
-            out.line(out.styled(scenario.title.terminalSafeLine, .heading))
-            out.line(out.styled("\(scenario.kind.rawValue) · team \(run.team.terminalSafeLine) · run \(run.id) · played \(Timestamp.minutes(run.startedAt)) UTC · \(run.status.rawValue)", .dim))
+            out.paragraph(scenario.title.terminalSafeLine, .heading)
+            out.paragraph("\(scenario.kind.rawValue) · team \(run.team.terminalSafeLine) · run \(run.id) · played \(Timestamp.minutes(run.startedAt)) UTC · \(run.status.rawValue)", .dim)
             if !participants.isEmpty || run.facilitator != nil {
                 let people = participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }
-                out.line(out.styled((run.facilitator.map { "facilitator \($0.terminalSafeLine)" + (people.isEmpty ? "" : " · ") } ?? "") + (people.isEmpty ? "" : "participants " + people.joined(separator: ", ")), .dim))
+                out.paragraph((run.facilitator.map { "facilitator \($0.terminalSafeLine)" + (people.isEmpty ? "" : " · ") } ?? "") + (people.isEmpty ? "" : "participants " + people.joined(separator: ", ")), .dim)
             }
             for line in renderer.wrap(scenario.summary.terminalSafeLine, indent: "") { out.line(line) }
-            out.line(out.styled("Discovered \(scenario.discovered.description.terminalSafeLine)" + (scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "") + ".", .dim))
+            out.paragraph("Discovered \(scenario.discovered.description.terminalSafeLine)" + (scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "") + ".", .dim)
 
             let steps = Self.steps(stored.events.map(\.event))
             var injects = 0
@@ -49,14 +52,13 @@ extension Drill {
                 let first = step.first?.simulated ?? .zero
                 // An inject shows its own time; other steps say when they happen.
                 let when = step.first?.kind == .inject ? "" : " · \(first.clockLabel) · \(stored.session.localTime(at: first).terminalSafeLine)"
-                out.line(out.styled("· step \(index + 1) of \(steps.count)\(when)", .dim))
+                out.paragraph("· step \(index + 1) of \(steps.count)\(when)", .dim)
                 for event in step {
                     if event.kind == .inject { injects += 1 }
                     out.write(renderer.render(event, injectNumber: injects))
                 }
                 guard index + 1 < steps.count else { break }
-                out.write(out.styled("[Enter] next step · q quit > ", .dim))
-                guard let line = input.readLine() else {
+                guard let line = input.readLine(prompt: out.styled("[Enter] next step · q quit > ", .dim), on: out) else {
                     out.line()
                     return
                 }
@@ -66,7 +68,7 @@ extension Drill {
             if run.status == .finished, let score = run.score {
                 out.write(renderer.debrief(events: stored.events.map(\.event), score: score))
             } else {
-                out.line(out.styled("The run stops here (\(run.status.rawValue)). Continue it with: drill resume \(run.id)", .emphasis))
+                out.paragraph("The run stops here (\(run.status.rawValue)). Continue it with: drill resume \(run.id)", .emphasis)
             }
         }
 

@@ -15,19 +15,24 @@ extension Drill {
                 ./preparedness.yaml, else the only team in the database): scores by quarter, deadlines met, \
                 improvement items opened and closed, and incident kinds not drilled in the last 12 months. \
                 Formats: text, markdown, json, html (one self-contained page that prints cleanly).
+
+                Examples:
+                  drill report 20261126-sl75
+                  drill report 20261126-sl75 --format html -o aar.html
+                  drill report --team preparedness.yaml --format markdown -o -
                 """)
 
-        @Argument(help: "The run's id, or the start of it (omit for a team's trends).")
+        @Argument(help: ArgumentHelp("The run's id, or the start of it (omit for a team's trends).", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String?
 
         @Option(name: [.customLong("team"), .customLong("for-team")],
                 help: ArgumentHelp("The team for trends: its name, or its preparedness file.", valueName: "team"))
         var team: String?
 
-        @Option(help: ArgumentHelp("Scenario folder, to suggest scenarios for kinds not drilled.", valueName: "dir"))
+        @Option(help: ArgumentHelp("Scenario folder, to suggest scenarios for kinds not drilled.", valueName: "dir"), completion: .directory)
         var scenarios = "scenarios"
 
-        @Option(help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"))
+        @Option(help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"), completion: .file())
         var db: String?
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's day: due dates and the last 12 months are judged from it (default: today, UTC).", valueName: "YYYY-MM-DD"),

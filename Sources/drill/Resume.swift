@@ -8,14 +8,20 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "resume",
             abstract: "Continue a paused or interrupted drill where it stopped.",
-            discussion: "The run is replayed from its stored answers against the scenario and preparedness it started with.")
+            discussion: """
+                The run is replayed from its stored answers against the scenario and preparedness it started with.
 
-        @OptionGroup var options: GlobalOptions
+                Examples:
+                  drill resume 20261126-sl75
+                  drill resume 20261126-sl --answers rest.yaml
+                """)
 
-        @Argument(help: "The run's id, or the start of it (see `drill runs`).")
+        @OptionGroup var options: DatabaseOption
+
+        @Argument(help: ArgumentHelp("The run's id, or the start of it (see `drill runs`).", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String
 
-        @Option(help: ArgumentHelp("Answers by prompt id, for the rest of the drill.", valueName: "file"))
+        @Option(help: ArgumentHelp("Answers by prompt id, for the rest of the drill.", valueName: "file"), completion: Completions.yamlFile)
         var answers: String?
 
         @Option(help: "Output format: text, or json (the transcript at the end).")
@@ -52,7 +58,7 @@ extension Drill {
                     for event in shown[lastInject...] { out.write(renderer.render(event, injectNumber: number)) }
                 }
                 var player = DrillPlayer(
-                    session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput()),
+                    session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput.forPrompts(on: out)),
                     participants: participants, facilitator: run.facilitator, out: out, stored: stored.storedEngineEvents,
                     timeBox: timing.timeBox)
                 try DrillPlayer.playGuarded(&player, format: format, database: database)

@@ -22,8 +22,11 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Output format: text, markdown, json or html (a self-contained page).")
     var format: ReportFormat = .text
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output (- is standard output).", valueName: "file"), completion: .file())
+    var file: String?
+
+    /// The file to write, or `nil` for standard output (no `--output`, or `-`).
+    var output: String? { file == StandardStream.name ? nil : file }
 
     /// Writes a rendered report to `--output` or standard output; terminal text only ever goes to standard output.
     func deliver(_ content: String) throws(CommandFailure) {
@@ -109,7 +112,7 @@ extension CommandFailure {
 extension ReportFormat {
     /// Encodes a report as the CLI contract's JSON.
     static func json(_ value: some Encodable) throws(CommandFailure) -> String {
-        try JSONOutput.text(value)
+        try JSONOutput.object(value)
     }
 }
 
@@ -132,6 +135,10 @@ struct RunSelectionOptions: ParsableArguments {
 
     @Option(help: "At most this many runs (the newest).")
     var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     /// Whether any filter was given.
     var isFiltering: Bool { teamName != nil || scenario != nil || status != nil || since != nil || until != nil || limit != nil }
@@ -160,5 +167,30 @@ extension AppDatabase {
         } catch {
             throw CommandFailure(error)
         }
+    }
+}
+
+/// `-` for a file a command reads or writes: standard input or standard output.
+enum StandardStream {
+    /// The name that stands for the standard streams.
+    static let name = "-"
+
+    /// Standard input copied to a private temporary file, for readers that take a file (its
+    /// messages still name it `-`). Call `remove` when done.
+    static func inputFile() throws(CommandFailure) -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-stdin-\(getpid())-\(UUID().uuidString)")
+        let url = folder.appendingPathComponent("standard-input")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileHandle.standardInput.readDataToEndOfFile().write(to: url)
+        } catch {
+            throw CommandFailure(lines: ["-: error: standard input could not be read (\(error.localizedDescription))"], code: CommandFailure.ioFailure)
+        }
+        return url
+    }
+
+    /// Removes a file made by `inputFile`, with its folder.
+    static func remove(_ url: URL) {
+        try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
     }
 }

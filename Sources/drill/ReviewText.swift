@@ -5,16 +5,15 @@ import Foundation
 /// with every piece of untrusted text neutralised.
 struct ReviewText {
     let terminal: Terminal
-    var width = 100
+    /// The width lines are laid out to: the terminal's.
+    var width: Int { terminal.width }
 
     private func heading(_ text: String) -> String { terminal.styled(text, .heading) }
     private func dim(_ text: String) -> String { terminal.styled(text, .dim) }
     private func safe(_ text: String) -> String { text.terminalSafeLine }
 
     private func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
-        let lead = first ?? indent
-        return CheckText.wrap(text, width: width - max(indent.count, Terminal.visibleWidth(lead)))
-            .enumerated().map { ($0 == 0 ? lead : indent) + $1 }
+        TextLayout.wrap(text, width: width, indent: indent, first: first)
     }
 
     private func mark(_ status: NeedStatus) -> String {
@@ -44,7 +43,9 @@ struct ReviewText {
 
     // MARK: After-action report
 
-    func render(_ report: AfterActionReport) -> String {
+    func render(_ report: AfterActionReport) -> String { TextLayout.fitted(lines(report), width: width) }
+
+    private func lines(_ report: AfterActionReport) -> String {
         let e = report.exercise
         var out: [String] = []
         out.append(heading("After-action report: \(safe(report.scenario.title))"))
@@ -130,14 +131,17 @@ struct ReviewText {
         out.append(heading("Timeline"))
         for entry in report.timeline {
             let label = AfterActionReport.timelineLabelForTerminal(entry)
-            out.append("  \(ReviewWords.clock(entry.simulatedHours))  \(label.padding(toLength: 10, withPad: " ", startingAt: 0))  " + String(((entry.actor.map { "\($0): " } ?? "") + entry.text).terminalSafeLine.prefix(width - 26)))
+            let lead = "  \(ReviewWords.clock(entry.simulatedHours))  \(TextLayout.padded(label, to: 10))  "
+            out.append(lead + TextLayout.truncated(((entry.actor.map { "\($0): " } ?? "") + entry.text).terminalSafeLine, width: width - TextLayout.cells(lead)))
         }
         return out.joined(separator: "\n") + "\n"
     }
 
     // MARK: Trends
 
-    func render(_ report: TrendReport) -> String {
+    func render(_ report: TrendReport) -> String { TextLayout.fitted(lines(report), width: width) }
+
+    private func lines(_ report: TrendReport) -> String {
         var out: [String] = []
         out.append(heading("Drill trends: \(safe(report.team))"))
         let left = report.onboardingRunsLeftOut + report.unfinishedRunsLeftOut
@@ -158,8 +162,13 @@ struct ReviewText {
             func line(_ row: [String]) -> String {
                 "  " + row.enumerated().map { index, cell in index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell.leftPadded(widths[index]) }.joined(separator: "  ")
             }
-            out.append(terminal.styled(line(header), .dim))
-            for row in rows { out.append(line(row)) }
+            if TextLayout.cells(line(header)) <= width {
+                out.append(terminal.styled(line(header), .dim))
+                for row in rows { out.append(line(row)) }
+            } else {
+                // Too wide for the screen: one quarter per block.
+                out += Terminal.tableLines(header: header, rows: rows, width: width - 2).map { "  " + $0.text }
+            }
             if let chart = sparkline(report.drills) { out.append("  overall, drill by drill: " + chart) }
         }
         out.append("")
@@ -194,7 +203,9 @@ struct ReviewText {
 
     // MARK: Comparison
 
-    func render(_ comparison: RunComparison) -> String {
+    func render(_ comparison: RunComparison) -> String { TextLayout.fitted(lines(comparison), width: width) }
+
+    private func lines(_ comparison: RunComparison) -> String {
         let a = comparison.before, b = comparison.after
         var out: [String] = []
         out.append(heading("Comparing \(a.runId) → \(b.runId)"))

@@ -13,14 +13,20 @@ extension Drill {
                 terminal or a pipe; --answers FILE plays a scripted drill without prompting. ? shows a hint, \
                 :note TEXT records a note, :pause (or Ctrl-D, Ctrl-C) stops and saves: continue with \
                 `drill resume RUN`. Exits 0 when the drill ends or is paused, 130 when interrupted.
+
+                Examples:
+                  drill run
+                  drill run dormant-contractor-admin --facilitator Ana --participant Priya:lead
+                  drill run silent-backup-failure --timed --time-box 3min
+                  drill run dormant-contractor-admin --answers answers.yaml --format json
                 """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The scenario's id (see `drill scenarios`).")
+        @Argument(help: ArgumentHelp("The scenario's id (see `drill scenarios`).", valueName: "scenario-id"), completion: Completions.scenarioIDs)
         var scenarioID: String?
 
-        @Option(help: ArgumentHelp("Answers by prompt id, for a drill without prompting.", valueName: "file"))
+        @Option(help: ArgumentHelp("Answers by prompt id, for a drill without prompting.", valueName: "file"), completion: Completions.yamlFile)
         var answers: String?
 
         @Option(help: "Output format: text, or json (the run's transcript, printed at the end; the drill itself goes to standard error).")
@@ -82,7 +88,7 @@ extension DrillPlayer {
         }
         if format == .json {
             do {
-                try Terminal.standardOutput.line(ReviewJSON.string(RunTranscript(runID: recorder.runID, from: database)))
+                try Terminal.standardOutput.line(JSONOutput.object(RunTranscript(runID: recorder.runID, from: database)))
             } catch let error as StoreError {
                 throw CommandFailure(error)
             }

@@ -5,9 +5,15 @@ import Foundation
 extension Drill {
     /// `drill runs`: stored runs, newest first.
     struct Runs: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "runs", abstract: "List stored runs, newest first.")
+        static let configuration = CommandConfiguration(commandName: "runs", abstract: "List stored runs, newest first.",
+            discussion: """
+                Examples:
+                  drill runs
+                  drill runs --for-team "Lighthouse Apps (example)" --limit 10
+                  drill runs --format json
+                """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @OptionGroup var selection: RunSelectionOptions
 
@@ -18,18 +24,25 @@ extension Drill {
             try reportingFailures {
                 let database = try options.openDatabase()
                 var filter = selection.filter
-                if selection.limit == nil { filter.limit = RunFilter.defaultLimit }
-                let runs: [RunRecord]
+                let limit = selection.limit ?? RunFilter.defaultLimit
+                // One more than shown tells whether the list was cut short.
+                filter.limit = limit + 1
+                var runs: [RunRecord]
                 do throws(StoreError) {
                     runs = try database.runs(filter)
                 } catch {
                     throw CommandFailure(error)
                 }
+                let truncated = runs.count > limit
+                runs = Array(runs.prefix(limit))
                 let out = Terminal.standardOutput
                 if format == .json {
-                    let summaries = runs.map(RunSummary.init)
-                    out.line(try JSONOutput.text(summaries))
+                    out.line(try JSONOutput.list("runs", runs.map(RunSummary.init), truncated: truncated))
                     return
+                }
+                if truncated {
+                    let err = Terminal.standardError
+                    err.line(err.styled("Showing the newest \(limit) runs; older ones match too (--limit N shows more).", .dim))
                 }
                 guard !runs.isEmpty else {
                     out.line("No stored runs match. Start one with `drill run`.")
@@ -40,7 +53,7 @@ extension Drill {
                      run.status.rawValue, run.overallScore.map { "\($0)" } ?? "–"]
                 }
                 let header = ["RUN", "STARTED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
-                out.table(header: header, rows: rows)
+                out.table(header: header, rows: rows, flexible: 2)
             }
         }
     }

@@ -13,11 +13,15 @@ extension Drill {
                 forms (call, calls, called); end a word with * to match its beginning (insur*). Shows the \
                 run, the step and a snippet, best matches first; when more than 2,000 steps match, the best \
                 of the newest 2,000.
+
+                Examples:
+                  drill search insurer hotline
+                  drill search 'insur*' --for-team "Lighthouse Apps (example)" --format json
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
-        @Argument(help: "The words to find.")
+        @Argument(help: ArgumentHelp("The words to find.", valueName: "word"))
         var words: [String]
 
         @Option(name: .customLong("for-team"), help: ArgumentHelp("Only runs of this team.", valueName: "name"))
@@ -42,11 +46,13 @@ extension Drill {
                 let database = try options.openDatabase()
                 let results: SearchResults
                 do throws(StoreError) {
-                    results = try database.searchResults(words.joined(separator: " "), team: teamName, scenarioID: scenario, limit: limit)
+                    // One more than shown tells whether the list was cut short.
+                    results = try database.searchResults(words.joined(separator: " "), team: teamName, scenarioID: scenario, limit: limit + 1)
                 } catch {
                     throw CommandFailure(error)
                 }
-                let hits = results.hits
+                let truncated = results.hits.count > limit
+                let hits = Array(results.hits.prefix(limit))
                 let out = Terminal.standardOutput
                 if format == .json {
                     let plain = hits.map { hit in
@@ -54,11 +60,11 @@ extension Drill {
                         hit.snippet = hit.snippet(marking: "", "")
                         return hit
                     }
-                    out.line(try ReportFormat.json(plain))
+                    out.line(try JSONOutput.object(SearchDocument(hits: plain, truncated: truncated, rankedNewestOnly: results.rankedNewestOnly)))
                     return
                 }
                 guard !hits.isEmpty else {
-                    out.line("No stored step mentions \(words.joined(separator: " ").terminalSafeLine).")
+                    out.paragraph("No stored step mentions \(words.joined(separator: " ").terminalSafeLine).")
                     return
                 }
                 for hit in hits {
@@ -70,17 +76,26 @@ extension Drill {
                     } else {
                         step = "finding \(hit.needId?.terminalSafeLine ?? "")"
                     }
-                    out.line(out.styled(hit.runId.terminalSafeLine, .heading) + "  \(step)  " + out.styled("\(hit.scenarioId.terminalSafeLine) · \(hit.team.terminalSafeLine) · \(Timestamp.minutes(hit.startedAt))", .dim))
+                    out.paragraph(out.styled(hit.runId.terminalSafeLine, .heading) + "  \(step)  " + out.styled("\(hit.scenarioId.terminalSafeLine) · \(hit.team.terminalSafeLine) · \(Timestamp.minutes(hit.startedAt))", .dim))
                     // Neutralise first, then mark the matches: the markers are drill's own.
                     let snippet = hit.snippet.terminalSafeLine
                     let start = out.colour ? "\u{1B}[1m" : "[", end = out.colour ? "\u{1B}[22m" : "]"
-                    out.line("    " + snippet.replacingOccurrences(of: SearchHit.highlightStart, with: start).replacingOccurrences(of: SearchHit.highlightEnd, with: end))
+                    out.paragraph("    " + snippet.replacingOccurrences(of: SearchHit.highlightStart, with: start).replacingOccurrences(of: SearchHit.highlightEnd, with: end))
                 }
-                if hits.count == limit { out.line(out.styled("Showing the first \(limit); --limit shows more.", .dim)) }
+                let err = Terminal.standardError
+                if truncated { err.line(err.styled("Showing the best \(limit); more steps match (--limit N shows more).", .dim)) }
                 if results.rankedNewestOnly {
-                    out.line(out.styled("More than \(AppDatabase.searchRankingWindow) steps match: these are the best of the newest \(AppDatabase.searchRankingWindow). Add words, --for-team or --scenario to reach older ones.", .dim))
+                    err.line(err.styled("More than \(AppDatabase.searchRankingWindow) steps match: these are the best of the newest \(AppDatabase.searchRankingWindow). Add words, --for-team or --scenario to reach older ones.", .dim))
                 }
             }
         }
     }
+}
+
+/// `drill search --format json`: the hits, whether more matched than `--limit` shows, and
+/// whether only the newest steps were ranked.
+struct SearchDocument: Encodable {
+    var hits: [SearchHit]
+    var truncated: Bool
+    var rankedNewestOnly: Bool
 }

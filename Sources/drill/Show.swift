@@ -5,11 +5,16 @@ import Foundation
 extension Drill {
     /// `drill show RUN`: a stored run's full transcript.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a stored run's full transcript.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a stored run's full transcript.",
+            discussion: """
+                Examples:
+                  drill show 20261126-sl75
+                  drill show 20261126-sl75 --format json
+                """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
-        @Argument(help: "The run's id, or the start of it.")
+        @Argument(help: ArgumentHelp("The run's id, or the start of it.", valueName: "run-id"), completion: Completions.runIDs)
         var runID: String
 
         @Option(help: "Output format: text or json (lossless).")
@@ -21,7 +26,7 @@ extension Drill {
                 let out = Terminal.standardOutput
                 if format == .json {
                     do {
-                        try out.line(ReviewJSON.string(RunTranscript(runID: runID, from: database)))
+                        try out.line(JSONOutput.object(RunTranscript(runID: runID, from: database)))
                     } catch let error as StoreError {
                         throw CommandFailure(error)
                     }
@@ -31,13 +36,13 @@ extension Drill {
                 let run = stored.run
                 let participants = (try? database.participants(runID: run.id)) ?? []
                 let renderer = DrillRenderer(session: stored.session, terminal: out)
-                out.line(out.styled("Run \(run.id) · \(run.status.rawValue)", .heading))
-                out.line("Team \(run.team.terminalSafeLine) · scenario \(run.scenarioID.terminalSafeLine) · started \(Timestamp.minutes(run.startedAt)) UTC" + (run.endedAt.map { " · ended \(Timestamp.minutes($0)) UTC" } ?? ""))
-                if let facilitator = run.facilitator { out.line("Facilitator: \(facilitator.terminalSafeLine)") }
+                out.paragraph("Run \(run.id) · \(run.status.rawValue)", .heading)
+                out.paragraph("Team \(run.team.terminalSafeLine) · scenario \(run.scenarioID.terminalSafeLine) · started \(Timestamp.minutes(run.startedAt)) UTC" + (run.endedAt.map { " · ended \(Timestamp.minutes($0)) UTC" } ?? ""))
+                if let facilitator = run.facilitator { out.paragraph("Facilitator: \(facilitator.terminalSafeLine)") }
                 if !participants.isEmpty {
-                    out.line("Participants: " + participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }.joined(separator: ", "))
+                    out.paragraph("Participants: " + participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }.joined(separator: ", "))
                 }
-                out.line(out.styled("Preparedness: \(run.preparednessSource.terminalSafeLine) (sha256 \(run.preparednessHash.prefix(12))…) · records judged on \(run.asOf)", .dim))
+                out.paragraph("Preparedness: \(run.preparednessSource.terminalSafeLine) (sha256 \(run.preparednessHash.prefix(12))…) · records judged on \(run.asOf)", .dim)
                 var injects = 0
                 for stored in stored.events {
                     if stored.event.kind == .inject { injects += 1 }
@@ -46,7 +51,7 @@ extension Drill {
                 if run.status == .finished, let score = run.score {
                     out.write(renderer.debrief(events: stored.events.map(\.event), score: score))
                 } else {
-                    out.line(out.styled("Not finished. Continue with: drill resume \(run.id)", .emphasis))
+                    out.paragraph("Not finished. Continue with: drill resume \(run.id)", .emphasis)
                 }
             }
         }

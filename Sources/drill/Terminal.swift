@@ -5,17 +5,26 @@ import Foundation
 /// when that stream is a terminal and `NO_COLOR` is unset.
 struct Terminal: Sendable {
     private let handle: FileHandle
+    /// The stream's file descriptor.
+    let descriptor: Int32
+    /// Whether the stream is a terminal.
+    let isTerminal: Bool
     /// Whether styling is applied.
     let colour: Bool
+    /// The width text is laid out to, in cells (see `TextLayout.width`).
+    let width: Int
 
     static let standardOutput = Terminal(handle: .standardOutput, descriptor: STDOUT_FILENO)
     static let standardError = Terminal(handle: .standardError, descriptor: STDERR_FILENO)
 
     private init(handle: FileHandle, descriptor: Int32) {
         self.handle = handle
+        self.descriptor = descriptor
+        isTerminal = isatty(descriptor) == 1
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        colour = isatty(descriptor) == 1 && !noColour && term != "dumb"
+        colour = isTerminal && !noColour && term != "dumb"
+        width = TextLayout.width(descriptor: descriptor)
     }
 
     /// Writes text as is. A stream that cannot take it (a full disk, a closed pipe) is not
@@ -27,36 +36,67 @@ struct Terminal: Sendable {
     /// Writes one line.
     func line(_ text: String = "") { write(text + "\n") }
 
+    /// Writes text wrapped to the width (`TextLayout.fitted`), each line in `style`.
+    func paragraph(_ text: String, _ style: Style? = nil) {
+        for piece in TextLayout.fitted(text, width: width).split(separator: "\n", omittingEmptySubsequences: false) {
+            line(style.map { styled(String(piece), $0) } ?? String(piece))
+        }
+    }
+
     /// The styles the executable uses.
     enum Style {
         case heading, dim, good, warning, bad, emphasis
     }
 
-    /// Writes a table: a styled header, then rows, columns padded to their widest cell (the last one unpadded).
-    func table(header: [String], rows: [[String]]) {
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func line(_ row: [String]) -> String {
-            row.enumerated().map { $0 == row.count - 1 ? $1 : $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
+    /// Writes a table: a styled header, then rows, columns padded to their widest cell (the
+    /// last one unpadded). When the rows are wider than the terminal, the `flexible` column
+    /// (default: the last) gives up room, its cells cut with `…`; when even that is not
+    /// enough, each row becomes a block of `HEADER: value` lines.
+    func table(header: [String], rows: [[String]], flexible: Int? = nil) {
+        for line in Self.tableLines(header: header, rows: rows, width: width, flexible: flexible) {
+            self.line(line.isHeading ? styled(line.text, .heading) : line.text)
         }
-        self.line(styled(line(header), .heading))
-        for row in rows { self.line(line(row)) }
     }
 
-    /// Characters a string takes on screen, not counting colour escape sequences.
-    static func visibleWidth(_ text: String) -> Int {
-        var width = 0, inEscape = false
-        for scalar in text.unicodeScalars {
-            if inEscape {
-                if ("@"..."~").contains(scalar) && scalar != "[" { inEscape = false }
-            } else if scalar == "\u{1B}" {
-                inEscape = true
-            } else {
-                width += 1
+    /// The lines of `table`, laid out for `width` cells.
+    static func tableLines(header: [String], rows: [[String]], width: Int, flexible: Int? = nil) -> [(text: String, isHeading: Bool)] {
+        let gap = 2, minimum = 8
+        var widths = header.indices.map { column in ([header] + rows).map { TextLayout.cells($0[column]) }.max() ?? 0 }
+        let flexible = flexible ?? header.count - 1
+        let total = widths.reduce(0, +) + gap * (widths.count - 1)
+        if total > width {
+            let room = widths[flexible] - (total - width)
+            guard room >= max(minimum, TextLayout.cells(header[flexible])) else {
+                return blocks(header: header, rows: rows, width: width)
+            }
+            widths[flexible] = room
+        }
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { column, cell in
+                let cut = TextLayout.truncated(cell, width: widths[column])
+                return column == row.count - 1 ? cut : TextLayout.padded(cut, to: widths[column])
+            }.joined(separator: String(repeating: " ", count: gap))
+        }
+        return [(line(header), true)] + rows.map { (line($0), false) }
+    }
+
+    /// One row per block: `HEADER  value` lines, values wrapped, a blank line between blocks.
+    private static func blocks(header: [String], rows: [[String]], width: Int) -> [(text: String, isHeading: Bool)] {
+        let labelWidth = (header.map { TextLayout.cells($0) }.max() ?? 0) + 2
+        var lines: [(String, Bool)] = []
+        for (index, row) in rows.enumerated() {
+            if index > 0 { lines.append(("", false)) }
+            for (column, cell) in row.enumerated() {
+                let label = TextLayout.padded(header[column], to: labelWidth)
+                let wrapped = TextLayout.wrap(cell, width: width, indent: String(repeating: " ", count: labelWidth), first: label)
+                lines += wrapped.map { ($0, false) }
             }
         }
-        return width
+        return lines
     }
+
+    /// Cells a string takes on screen, not counting colour escape sequences.
+    static func visibleWidth(_ text: String) -> Int { TextLayout.cells(text) }
 
     /// Text in a style, or plain when colour is off.
     func styled(_ text: String, _ style: Style) -> String {

@@ -23,13 +23,16 @@ struct DrillProcess {
     }
 
     /// Runs drill in `directory` (default: a fresh empty folder) and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil,
+                    executable: String? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Text is laid out to the terminal's width, else $COLUMNS: fix it, as it was before drill read it.
+        env["COLUMNS"] = "100"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -97,6 +100,8 @@ struct DrillProcess {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Text is laid out to the terminal's width, else $COLUMNS: fix it, as it was before drill read it.
+        env["COLUMNS"] = "100"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let running = Running(process: process)
@@ -118,6 +123,12 @@ struct DrillProcess {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The list under `key` in a `--format json` document (`{ "schemaVersion", "runs": [...] }`).
+    static func list(_ json: String, _ key: String) -> [[String: Any]]? {
+        let document = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return document?[key] as? [[String: Any]]
     }
 
     /// A new empty folder for a test that writes files.

@@ -16,7 +16,7 @@ struct FacilitationCommandTests {
     }
 
     func transcript(_ folder: URL) throws -> [String: Any] {
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: runs.env(folder)).stdout.utf8)) as? [[String: Any]])
+        let list = try #require(DrillProcess.list(try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: runs.env(folder)).stdout, "runs"))
         let id = try #require(list.first?["id"] as? String)
         return try runs.transcript(folder, id)
     }
@@ -78,7 +78,7 @@ struct FacilitationCommandTests {
         #expect(person["name"] as? String == "Nina" && person["isNew"] as? Bool == true)
         #expect(person["missingKinds"] as? [String] == ["app-compromise", "platform-degradation"])
         #expect((person["completed"] as? [[String: Any]])?.first?["mode"] as? String == "onboarding")
-        let due = try #require(try JSONSerialization.jsonObject(with: Data(try DrillProcess.run(["due", "--format", "json"], in: folder, environment: runs.env(folder)).stdout.utf8)) as? [[String: Any]])
+        let due = try #require(DrillProcess.list(try DrillProcess.run(["due", "--format", "json"], in: folder, environment: runs.env(folder)).stdout, "teams"))
         #expect(due.first?["dueThisQuarter"] as? Bool == true)
         #expect(due.first?["lastDrill"] == nil)
     }

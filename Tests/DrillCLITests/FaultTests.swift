@@ -23,7 +23,7 @@ struct FaultTests {
             usleep(UInt32.random(in: 0...100_000, using: &generator))
             process.kill()
             let acknowledged = answers(in: process.remainingOutput())
-            let list = try #require(try json(folder, ["runs"]) as? [[String: Any]])
+            let list = try #require((try json(folder, ["runs"]) as? [String: Any])?["runs"] as? [[String: Any]])
             guard let id = list.first?["id"] as? String else {
                 #expect(acknowledged == 0, "round \(round): answers shown but no run stored")
                 continue
@@ -61,7 +61,7 @@ struct FaultTests {
             #expect(process.process.terminationStatus == 0)
             #expect(!process.errorOutput().contains("locked"))
         }
-        let list = try #require(try json(folder, ["runs"]) as? [[String: Any]])
+        let list = try #require((try json(folder, ["runs"]) as? [String: Any])?["runs"] as? [[String: Any]])
         #expect(list.count == 4)
         #expect(list.allSatisfy { $0["status"] as? String == "finished" })
         #expect(try DrillProcess.run(["verify"], in: folder, environment: runs.env(folder)).status == 0)

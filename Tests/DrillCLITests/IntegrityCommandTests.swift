@@ -86,7 +86,7 @@ struct IntegrityCommandTests {
     func transcriptVerification(edit: String) throws {
         let folder = try runs.workspace()
         try played(folder)
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: runs.env(folder)).stdout.utf8)) as? [[String: Any]])
+        let list = try #require(DrillProcess.list(try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: runs.env(folder)).stdout, "runs"))
         let id = try #require(list.first?["id"] as? String)
         let exported = try DrillProcess.run(["export", id, "--output", "out"], in: folder, environment: runs.env(folder))
         #expect(exported.status == 0, "\(exported.stderr)")

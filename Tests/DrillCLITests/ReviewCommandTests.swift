@@ -126,7 +126,7 @@ struct ReviewCommandTests {
         #expect(twice.status == 0)
         #expect(twice.stdout.contains("already stored \(runID)"))
         let runs = try workspace.drill(["runs", "--format", "json"], database: other)
-        #expect((try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [Any])?.count == 1)
+        #expect(DrillProcess.list(runs.stdout, "runs")?.count == 1)
     }
 
     @Test("export --all with filters exports the matching runs; export without a selection is a usage error")
@@ -236,7 +236,7 @@ struct ReviewCommandTests {
         let set = try workspace.drill(["actions", "set", "#1", "--owner", "Priya", "--due", "2027-01-15"])
         #expect(set.status == 0, "\(set.stderr)")
         let listed = try workspace.drill(["actions", "--format", "json"])
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let items = try #require(DrillProcess.list(listed.stdout, "items"))
         #expect(items.first?["owner"] as? String == "Priya" && items.first?["dueDate"] as? String == "2027-01-15")
         #expect(try workspace.drill(["actions", "set", "99", "--owner", "x"]).status == 66)
         #expect(try workspace.drill(["actions", "set", "1"]).status == 64)

@@ -83,7 +83,7 @@ struct RunCommandTests {
         #expect(result.stdout.contains("Debrief"))
         #expect(result.stdout.contains("Overall"))
         let runs = try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: env(folder))
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [[String: Any]])
+        let list = try #require(DrillProcess.list(runs.stdout, "runs"))
         #expect(list.count == 1 && list[0]["status"] as? String == "finished")
         // Times in JSON are ISO 8601 in UTC, as the CLI contract says.
         #expect((list[0]["startedAt"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression) != nil)
@@ -163,7 +163,7 @@ struct RunCommandTests {
         try process.waitForOutput(count: accepted, of: "  → ")
         process.kill()
         let runs = try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: env(folder))
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [[String: Any]])
+        let list = try #require(DrillProcess.list(runs.stdout, "runs"))
         let id = try #require(list.first?["id"] as? String)
         let stored = try #require(try transcript(folder, id)["events"] as? [[String: Any]])
         #expect(stored.filter { $0["kind"] as? String == "answer" }.count == accepted)

@@ -319,7 +319,9 @@ enum TranscriptKeys {
         var position: JSONOutline.Position
     }
 
-    static let root = RunTranscript.CodingKeys.allCases.map(\.rawValue)
+    /// `drill show --format json` adds the CLI contract's `schemaVersion` to a transcript; a
+    /// transcript saved from it imports like an exported one.
+    static let root = RunTranscript.CodingKeys.allCases.map(\.rawValue) + ["schemaVersion"]
     static let event = RunTranscript.Event.CodingKeys.allCases.map(\.rawValue)
     static let participant = keys(of: RunTranscript.Participant(name: "n", role: "r"))
     static let finding = keys(of: CheckReport.NeedResult(Finding(needID: "n", pillar: .logs, status: .met, reasons: ["r"], fix: "f")))
