@@ -59,22 +59,34 @@ struct GlobalOptions: ParsableArguments {
     /// The database path: `--db`, else `$DRILL_DB`, else the user's data folder.
     var databasePath: String { db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
-    /// Opens (creating on first use) the database.
+    /// Opens (creating on first use) the database, with the installation's signing key.
     func openDatabase() throws(CommandFailure) -> AppDatabase {
         do {
-            return try AppDatabase.open(path: databasePath, identity: .current)
+            return try AppDatabase.open(path: databasePath, identity: .current, key: Self.installationKey())
         } catch {
             throw CommandFailure(error)
         }
     }
+
+    /// The installation's signing key, created in the config folder on first use.
+    static func installationKey() throws(StoreError) -> InstallationKey {
+        try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The keys whose signatures count: the installation's own, and those in a `KEYS` file in each of `folders`.
+    static func trustedKeys(own key: InstallationKey, besides folders: [URL]) -> TrustedKeys {
+        var keys = TrustedKeys([key.publicKey])
+        for folder in Set(folders) { keys.addKeys(fromFileAt: folder.appendingPathComponent(TrustedKeys.fileName)) }
+        return keys
+    }
 }
 
 extension AuditIdentity {
-    /// The OS user and host running this process.
+    /// The OS user and host running this process. The user is the account's name from the
+    /// system's user database, not `$USER`, which anyone can set to anything.
     static var current: AuditIdentity {
-        let environment = ProcessInfo.processInfo.environment
-        var user = environment["USER"] ?? environment["LOGNAME"] ?? ""
-        if user.isEmpty, let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+        var user = ""
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
             user = String(cString: name)
         }
         if user.isEmpty { user = "uid \(geteuid())" }

@@ -22,6 +22,10 @@ struct DrillProcess {
         return packageRoot.appendingPathComponent(".build/debug/drill")
     }
 
+    /// The config folder every drill a test starts keeps its signing key in (unless the test
+    /// names another): one key for the whole test run, never the user's own.
+    static let configFolder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-cli-config-\(getpid())")
+
     /// Runs drill in `directory` (default: a fresh empty folder) and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil) throws -> Output {
         let process = Process()
@@ -30,6 +34,7 @@ struct DrillProcess {
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env["DRILL_CONFIG_DIR"] = configFolder.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -97,6 +102,7 @@ struct DrillProcess {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env["DRILL_CONFIG_DIR"] = configFolder.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let running = Running(process: process)

@@ -78,10 +78,14 @@ extension AppDatabase {
     func importTranscript(_ transcript: RunTranscript, source: String, in db: Database) throws -> ImportOutcome {
         guard let run = try RunRecord.fetchOne(db, key: transcript.id) else {
             try Self.insert(transcript, in: db)
-            try record("run.imported", runID: transcript.id, detail: "from \(source)", in: db)
+            try seal(runID: transcript.id, action: "run.imported", in: db)
+            try record("run.imported", runID: transcript.id, detail: "from \(source)" + Self.signer(of: transcript), in: db)
             return .imported
         }
-        let incoming = transcript.jsonData()
+        // Seals are compared by content: the stored run is sealed with this installation's key.
+        var unsealed = transcript
+        unsealed.seal = nil
+        let incoming = unsealed.jsonData()
         let stored = RunTranscript(
             run: run,
             participants: try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db),
@@ -95,6 +99,7 @@ extension AppDatabase {
             header.endedAt = nil
             header.score = nil
             header.headHash = nil
+            header.seal = nil
             return header.jsonData()
         }
         guard header(stored) == header(transcript) else {
@@ -116,8 +121,13 @@ extension AppDatabase {
         }
         try Self.insert(added, runID: run.id, in: db)
         try Self.setOutcome(of: transcript, headHash: previous, in: db)
-        try record("run.imported", runID: run.id, detail: "from \(source): \(transcript.events.count - storedEvents.count) more events", in: db)
+        try seal(runID: run.id, action: "run.imported", in: db)
+        try record("run.imported", runID: run.id, detail: "from \(source): \(transcript.events.count - storedEvents.count) more events" + Self.signer(of: transcript), in: db)
         return .extended(newEvents: transcript.events.count - storedEvents.count)
+    }
+
+    private static func signer(of transcript: RunTranscript) -> String {
+        transcript.seal.map { "; signed by key \($0.keyId)" } ?? "; unsigned"
     }
 
     private static func firstDifference(_ a: [Data], _ b: [Data]) -> Int {

@@ -32,17 +32,20 @@ public struct AppDatabase: Sendable {
     private let dbWriter: any DatabaseWriter
     /// Who is acting, for the audit trail.
     public let identity: AuditIdentity
+    /// The installation's key, which signs every run's seal and the anchor.
+    public let key: InstallationKey
 
     /// Read-only access for queries the named read methods do not cover.
     public var reader: any DatabaseReader { dbWriter }
 
-    private init(_ dbWriter: any DatabaseWriter, path: String, identity: AuditIdentity) throws(StoreError) {
+    private init(_ dbWriter: any DatabaseWriter, path: String, identity: AuditIdentity, key: InstallationKey) throws(StoreError) {
         self.dbWriter = dbWriter
         self.path = path
         self.identity = identity
+        self.key = key
         do {
             // Every command opens the store, so the common case (drill's own file, fully
-            // migrated) is settled in one read transaction.
+            // migrated and sealed) is settled in one read transaction.
             if try dbWriter.read({ db in try Self.isReady(db, path: path) }) { return }
             // A file refused by the probe never gets here; this guards the in-memory case
             // and a newer drill migrating the file between the probe and now.
@@ -62,11 +65,11 @@ public struct AppDatabase: Sendable {
             let before = try dbWriter.read { try Self.migrator.appliedIdentifiers($0) }
             try Self.migrator.migrate(dbWriter)
             let applied = Self.migrator.migrations.filter { !before.contains($0) }
-            if !before.isEmpty && !applied.isEmpty {
-                try dbWriter.write { db in
-                    var entry = AuditRecord(at: Date(), action: "schema.migrated", runID: nil,
-                                            detail: "applied \(applied.joined(separator: ", "))", identity: identity)
-                    try entry.insert(db)
+            try dbWriter.write { db in
+                // Rows stored before the file was sealed are sealed as they stand, once.
+                try sealExistingRecords(in: db)
+                if !before.isEmpty && !applied.isEmpty {
+                    try record("schema.migrated", runID: nil, detail: "applied \(applied.joined(separator: ", "))", in: db)
                 }
             }
             let level = try dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } ?? -1
@@ -82,6 +85,7 @@ public struct AppDatabase: Sendable {
         guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID else { return false }
         if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
         guard try migrator.hasCompletedMigrations(db) else { return false }
+        guard try Int.fetchOne(db, sql: "SELECT pending FROM sealing") == 0 else { return false }
         if path != inMemoryPath { try refuseCutShort(db, path: path) }
         let level = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
         guard level == 2 else { throw StoreError.notDurable(path: path, synchronous: level) }
@@ -96,10 +100,14 @@ public struct AppDatabase: Sendable {
     /// ``StoreError/notADrillDatabase(path:)`` for a file drill did not make (leaving it
     /// byte-identical), ``StoreError/newerSchema(path:)`` for one a newer drill migrated, and
     /// ``StoreError/unreadable(path:detail:)`` for a damaged or unreadable one.
-    public static func open(path: String, identity: AuditIdentity = .unknown) throws(StoreError) -> AppDatabase {
+    ///
+    /// `key` signs every seal and the anchor; the executable passes the installation's key
+    /// (``InstallationKey/loadOrCreate(in:)``). The default, a key made for this process, suits
+    /// tests: what it signs verifies only while the value lives.
+    public static func open(path: String, identity: AuditIdentity = .unknown, key: InstallationKey = .ephemeral()) throws(StoreError) -> AppDatabase {
         if try existingFileSize(path) == nil {
             try createParentFolder(of: path)
-            try createNew(at: path, identity: identity)
+            try createNew(at: path, identity: identity, key: key)
         }
         // Drill never leaves an empty file behind (it builds a new database aside and links it
         // into place), so an empty file is someone else's: refuse it like any foreign file.
@@ -113,15 +121,15 @@ public struct AppDatabase: Sendable {
         } catch {
             throw storeError(error, path: path, writing: true)
         }
-        let database = try AppDatabase(queue, path: path, identity: identity)
+        let database = try AppDatabase(queue, path: path, identity: identity, key: key)
         try restrictPermissions(of: path)
         return database
     }
 
     /// An empty database in memory, for tests and dry runs.
-    public static func inMemory(identity: AuditIdentity = .unknown) throws(StoreError) -> AppDatabase {
+    public static func inMemory(identity: AuditIdentity = .unknown, key: InstallationKey = .ephemeral()) throws(StoreError) -> AppDatabase {
         do {
-            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath, identity: identity)
+            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath, identity: identity, key: key)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -366,7 +374,7 @@ extension AppDatabase {
 
     /// Builds a new, migrated database next to `path` and links it into place, so that no other
     /// drill ever sees a half-made file; if another drill got there first, its file is kept.
-    private static func createNew(at path: String, identity: AuditIdentity) throws(StoreError) {
+    private static func createNew(at path: String, identity: AuditIdentity, key: InstallationKey) throws(StoreError) {
         let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
@@ -374,7 +382,7 @@ extension AppDatabase {
         try createEmptyFile(temporary)
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration(path: temporary))
-            _ = try AppDatabase(queue, path: path, identity: identity)
+            _ = try AppDatabase(queue, path: path, identity: identity, key: key)
             // Closing the last connection checkpoints and removes the write-ahead log.
             try queue.close()
         } catch {
