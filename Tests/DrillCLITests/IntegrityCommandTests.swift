@@ -80,9 +80,9 @@ struct IntegrityCommandTests {
         #expect(json["schemaVersion"] as? Int == 1)
         let database = try #require(json["database"] as? [String: Any])
         #expect(database["integrityCheck"] as? [String] == ["ok"])
-        let runs = try #require(database["runs"] as? [[String: Any]])
-        #expect(runs.count == 1)
-        #expect(runs.first?["runId"] is String && runs.first?["runID"] == nil)
+        let checks = try #require(database["runs"] as? [[String: Any]])
+        #expect(checks.count == 1)
+        #expect(checks.first?["runId"] is String && checks.first?["runID"] == nil)
         let audit = try DrillProcess.run(["audit", "--action", "verify"], in: folder, environment: runs.env(folder))
         #expect(audit.stdout.contains("1 runs and 0 transcripts intact"))
     }

@@ -53,7 +53,8 @@ struct TamperCommandTests {
             transcript.events[position].hash = previous
         }
         transcript.headHash = previous
-        transcript.seal?.hash = RunSeal(transcript.sealContent).hash
+        let recomputed = RunSeal(transcript.sealContent).hash
+        transcript.seal?.hash = recomputed
         try transcript.jsonData().write(to: url)
 
         let fresh = ["DRILL_DB": folder.appendingPathComponent("db2/drill.sqlite").path]

@@ -28,7 +28,8 @@ struct TranscriptSignatureTests {
             edited.events[index].hash = previous
         }
         edited.headHash = previous
-        edited.seal?.hash = RunSeal(edited.sealContent).hash
+        let recomputed = RunSeal(edited.sealContent).hash
+        edited.seal?.hash = recomputed
         return edited
     }
 
