@@ -69,7 +69,7 @@ extension Drill {
                         if result.problems.isEmpty {
                             let signed = result.signature == "unsigned" ? ", unsigned (exported before runs were signed: nothing proves who recorded it)"
                                 : ", signed by key \(result.keyId ?? "?")"
-                            out.line(out.styled("✓ \(result.path.terminalSafeLine): run \((result.runId ?? "?").terminalSafeLine), \(result.events) events, intact\(signed)\(result.matchesDatabase == true ? " and identical to the database" : result.matchesDatabase == nil ? " (not in this database)" : "")", .good))
+                            out.line(out.styled("✓ \(result.path.terminalSafeLine): run \((result.runId ?? "?").terminalSafeLine), \(result.events) events, intact\(result.matchesDatabase == true ? " and identical to the database" : result.matchesDatabase == nil ? " (not in this database)" : "")\(signed)", .good))
                         }
                         for problem in result.problems { out.line(out.styled("✗ \(result.path.terminalSafeLine): \(problem.terminalSafeLine)", .bad)) }
                     }

@@ -101,7 +101,7 @@ struct IntegrityCommandTests {
         let path = "out/" + file
         let clean = try DrillProcess.run(["verify", path], in: folder, environment: runs.env(folder))
         #expect(clean.status == 0, "\(clean.stdout)")
-        #expect(clean.stdout.contains("intact and identical to the database"))
+        #expect(clean.stdout.contains("intact and identical to the database"), "\(clean.stdout)")
 
         let url = folder.appendingPathComponent(path)
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])

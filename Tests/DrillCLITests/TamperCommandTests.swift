@@ -9,7 +9,10 @@ struct TamperCommandTests {
     func played(_ folder: URL) throws -> String {
         let result = try DrillProcess.run(["run", "drill-test"], in: folder, environment: runs.env(folder), input: RunCommandTests.answers.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
-        return try runs.runID(in: result.stdout)
+        let listed = try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: runs.env(folder))
+        let json = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))
+        let list = (json as? [[String: Any]]) ?? ((json as? [String: Any])?["runs"] as? [[String: Any]]) ?? []
+        return try #require((list.first?["id"] ?? list.first?["runId"]) as? String)
     }
 
     func exportedJSON(_ folder: URL, _ id: String, environment: [String: String]) throws -> URL {
@@ -22,7 +25,7 @@ struct TamperCommandTests {
     @Test("Fields a reviewer reads, edited with the sqlite3 CLI, make verify exit 1 and name them", arguments: [
         ("UPDATE run SET overallScore = 99", "overallScore"),
         ("UPDATE run SET scenarioTitle = 'A calm night'", "scenarioTitle"),
-        ("UPDATE participant SET name = 'Mallory'", "participants"),
+        ("INSERT INTO participant (runID, name, position) SELECT id, 'Mallory', 0 FROM run", "participants"),
         ("UPDATE finding SET status = 'met'", "findings"),
         ("UPDATE audit SET detail = 'nothing' WHERE id = 1", "audit entry 1"),
         ("DELETE FROM run", "deleted outside `drill prune`"),

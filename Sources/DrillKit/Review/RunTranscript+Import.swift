@@ -221,9 +221,10 @@ extension RunTranscript {
         guard problems.isEmpty, eventsInOrder else { return problems }
         problems += chainProblems()
         guard problems.isEmpty else { return problems }
-        problems += sealProblems(keys: keys)
+        // What does not follow from the answers is named first; a seal that no longer matches says only that something changed.
+        problems += replayProblems(cache: cache)
         guard problems.isEmpty else { return problems }
-        return problems + replayProblems(cache: cache)
+        return sealProblems(keys: keys)
     }
 
     /// Whether a text has the shape of a run id: `YYYYMMDD-xxxx` in base32 lower case.

@@ -119,7 +119,7 @@ extension AppDatabase {
                     var outcome = ImportOutcome.alreadyStored
                     do {
                         try db.inSavepoint {
-                            outcome = try importTranscript(transcript, source: file.displayPath, in: db)
+                            outcome = try importTranscript(transcript, source: file.displayPath, keys: keys, in: db)
                             return .commit
                         }
                     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {

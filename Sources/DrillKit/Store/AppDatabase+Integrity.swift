@@ -209,16 +209,16 @@ extension AppDatabase {
         guard let keyID: String = seal?["sealKeyID"], let signature: String = seal?["sealSignature"] else {
             return problem(field: "sealSignature", "the run's seal is not signed")
         }
-        switch keys.verdict(signature: signature, keyID: keyID, message: RunSeal.signedMessage(sealHash)) {
-        case .valid: break
-        case .invalid: return problem(field: "sealSignature", "the run's seal was not signed by key \(keyID): it was recomputed without the key")
-        case .unknownKey: return problem(field: "sealSignature", "the run's seal was signed by key \(keyID), which is not trusted here")
-        }
         guard let ledger else {
             return problem(field: "ledger", "the run is not in the ledger: it was added outside drill")
         }
-        if ledger.seal != sealHash {
-            return problem(field: "ledger", "the run differs from its last state in the ledger (entry \(ledger.entry), \(ledger.action)): it was rolled back or replaced")
+        if ledger.seal != Self.ledgerSeal(StoredSeal(hash: sealHash, keyId: keyID, signature: signature)) {
+            return problem(field: "ledger", "the run differs from its last state in the ledger (entry \(ledger.entry), \(ledger.action)): it was rolled back, or its seal or signature replaced")
+        }
+        // A run imported from a transcript keeps the signature it came with; the ledger pins it,
+        // and the anchor (signed here) covers the ledger, so a key not trusted here is named, not refused.
+        if keys.verdict(signature: signature, keyID: keyID, message: RunSeal.signedMessage(sealHash)) == .invalid {
+            return problem(field: "sealSignature", "the run's seal was not signed by key \(keyID): it was recomputed without the key")
         }
         return derived?(StoredRunRows(run: run, participants: participants, findings: findings, events: events))
     }

@@ -66,19 +66,25 @@ extension AppDatabase {
     /// The transcript should have passed ``RunTranscript/problems(cache:)``. The import is recorded in
     /// the audit trail with `source`. One transaction; to import many files, see
     /// ``importTranscripts(_:cache:batching:workers:report:)``.
-    public func importTranscript(_ transcript: RunTranscript, source: String) throws(StoreError) -> ImportOutcome {
-        try write { db in
-            let outcome = try importTranscript(transcript, source: source, in: db)
+    ///
+    /// A new run keeps the transcript's signature when one of `keys` (default: this
+    /// installation's key) made it; otherwise, and whenever events are added, the run is signed
+    /// with this installation's key.
+    public func importTranscript(_ transcript: RunTranscript, source: String, keys: TrustedKeys? = nil) throws(StoreError) -> ImportOutcome {
+        let keys = keys ?? TrustedKeys([key.publicKey])
+        return try write { db in
+            let outcome = try importTranscript(transcript, source: source, keys: keys, in: db)
             try Self.indexPendingEvents(db)
             return outcome
         }
     }
 
     /// ``importTranscript(_:source:)`` inside a transaction the caller holds.
-    func importTranscript(_ transcript: RunTranscript, source: String, in db: Database) throws -> ImportOutcome {
+    func importTranscript(_ transcript: RunTranscript, source: String, keys: TrustedKeys, in db: Database) throws -> ImportOutcome {
         guard let run = try RunRecord.fetchOne(db, key: transcript.id) else {
             try Self.insert(transcript, in: db)
-            try seal(runID: transcript.id, action: "run.imported", in: db)
+            let signed = transcript.signatureVerdict(keys: keys) == .valid ? transcript.seal : nil
+            try seal(runID: transcript.id, action: "run.imported", keeping: signed, in: db)
             try record("run.imported", runID: transcript.id, detail: "from \(source)" + Self.signer(of: transcript), in: db)
             return .imported
         }

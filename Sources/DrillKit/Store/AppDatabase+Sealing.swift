@@ -51,16 +51,28 @@ public struct StoredSeal: Hashable, Sendable, Codable {
 extension AppDatabase {
     /// Recomputes a run's seal from its rows, signs it, stores it beside the run, and appends it
     /// to the ledger. Every write that changes what a reviewer reads of a run ends here.
-    func seal(runID: String, action: String, in db: Database) throws {
+    ///
+    /// `keeping` is a signature made elsewhere (an imported transcript's, already checked
+    /// against trusted keys): kept when it signs exactly the seal the rows give, so the run's
+    /// provenance survives the import and exporting it again gives the same bytes.
+    func seal(runID: String, action: String, keeping signature: StoredSeal? = nil, in db: Database) throws {
         guard let run = try RunRecord.fetchOne(db, key: runID) else { return }
         let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == runID)
             .order(ParticipantRecord.Columns.position).fetchAll(db)
         let findings = try FindingRecord.filter(FindingRecord.Columns.runID == runID).order(FindingRecord.Columns.position).fetchAll(db)
         let seal = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings))
         let hash = seal.hash
+        let signed = signature.flatMap { $0.hash == hash ? $0 : nil }
+            ?? StoredSeal(hash: hash, keyId: key.id, signature: key.sign(RunSeal.signedMessage(hash)))
         try db.execute(sql: "UPDATE run SET sealFields = ?, sealHash = ?, sealKeyID = ?, sealSignature = ? WHERE id = ?",
-                       arguments: [seal.manifest, hash, key.id, key.sign(RunSeal.signedMessage(hash)), runID])
-        try appendLedger(runID: runID, action: action, seal: hash, in: db)
+                       arguments: [seal.manifest, hash, signed.keyId, signed.signature, runID])
+        try appendLedger(runID: runID, action: action, seal: Self.ledgerSeal(signed), in: db)
+    }
+
+    /// What the ledger records of a run's seal: the seal, the key and the signature, so a
+    /// signature swapped for another (say, by a key that is not trusted) is found too.
+    static func ledgerSeal(_ seal: StoredSeal) -> String {
+        "\(seal.hash) \(seal.keyId) \(seal.signature)"
     }
 
     /// Appends an entry to the ledger of run seals (`seal` is `nil` for a deletion) and re-signs the anchor.
