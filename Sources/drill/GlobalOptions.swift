@@ -60,9 +60,23 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String { db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
     /// Opens (creating on first use) the database, with the installation's signing key.
-    func openDatabase() throws(CommandFailure) -> AppDatabase {
+    ///
+    /// A command that only reads passes `creating: false`: where no database exists it reads an
+    /// empty one in memory, so listing runs on a fresh machine leaves no file behind.
+    func openDatabase(creating: Bool = true) throws(CommandFailure) -> AppDatabase {
+        try Self.openDatabase(at: databasePath, creating: creating)
+    }
+
+    /// Opens the database at `path` as ``openDatabase(creating:)`` does; it is closed (its
+    /// write-ahead log checkpointed into the file) when the command ends.
+    static func openDatabase(at path: String, creating: Bool = true) throws(CommandFailure) -> AppDatabase {
         do {
-            return try AppDatabase.open(path: databasePath, identity: .current, key: Self.installationKey())
+            let key = try installationKey()
+            let database = !creating && !FileManager.default.fileExists(atPath: path)
+                ? try AppDatabase.inMemory(identity: .current, key: key)
+                : try AppDatabase.open(path: path, identity: .current, key: key)
+            OpenedDatabases.shared.add(database)
+            return database
         } catch {
             throw CommandFailure(error)
         }
@@ -78,6 +92,27 @@ struct GlobalOptions: ParsableArguments {
         var keys = TrustedKeys([key.publicKey])
         for folder in Set(folders) { keys.addKeys(fromFileAt: folder.appendingPathComponent(TrustedKeys.fileName)) }
         return keys
+    }
+}
+
+/// The databases this process opened, closed when its command ends: closing checkpoints the
+/// write-ahead log into the database file, so a backup or sync of `drill.sqlite` alone holds
+/// every run a command wrote.
+final class OpenedDatabases: @unchecked Sendable {
+    static let shared = OpenedDatabases()
+    // Read and written under `lock` only.
+    private let lock = NSLock()
+    private var databases: [AppDatabase] = []
+
+    func add(_ database: AppDatabase) { lock.withLock { databases.append(database) } }
+
+    /// Closes every database opened so far; a failure to close leaves the log for SQLite's next open.
+    func closeAll() {
+        let all = lock.withLock { () -> [AppDatabase] in
+            defer { databases = [] }
+            return databases
+        }
+        for database in all { try? database.close() }
     }
 }
 

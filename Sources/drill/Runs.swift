@@ -16,7 +16,7 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let database = try options.openDatabase()
+                let database = try options.openDatabase(creating: false)
                 var filter = selection.filter
                 if selection.limit == nil { filter.limit = RunFilter.defaultLimit }
                 let runs: [RunRecord]

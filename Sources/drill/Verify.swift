@@ -190,7 +190,7 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let database = try options.openDatabase()
+                let database = try options.openDatabase(creating: false)
                 var entries: [AuditRecord]
                 do throws(StoreError) {
                     // One more than asked for, to tell whether the list was cut short.

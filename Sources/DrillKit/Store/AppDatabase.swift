@@ -26,6 +26,9 @@ public struct AppDatabase: Sendable {
     public static let applicationID: Int32 = 0x4452_494C
     /// The `path` of an in-memory database, as it appears in messages.
     public static let inMemoryPath = ":memory:"
+    /// The schema's version, kept in the file's `user_version`: how many migrations this build knows.
+    /// A file with a higher one was made by a newer drill and is refused.
+    public static var schemaVersion: Int32 { Int32(migrator.migrations.count) }
 
     /// The database file as given, or ``inMemoryPath``.
     public let path: String
@@ -72,6 +75,12 @@ public struct AppDatabase: Sendable {
                     try record("schema.migrated", runID: nil, detail: "applied \(applied.joined(separator: ", "))", in: db)
                 }
             }
+            try dbWriter.write { db in
+                // The schema's version in the file's header, where tools other than drill can read it.
+                let userVersion = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if userVersion > Self.schemaVersion { throw StoreError.newerSchema(path: path) }
+                if userVersion != Self.schemaVersion { try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)") }
+            }
             let level = try dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } ?? -1
             guard level == 2 else { throw StoreError.notDurable(path: path, synchronous: level) }
         } catch {
@@ -86,6 +95,9 @@ public struct AppDatabase: Sendable {
         if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
         guard try migrator.hasCompletedMigrations(db) else { return false }
         guard try Int.fetchOne(db, sql: "SELECT pending FROM sealing") == 0 else { return false }
+        let userVersion = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if userVersion > schemaVersion { throw StoreError.newerSchema(path: path) }
+        guard userVersion == schemaVersion else { return false }
         if path != inMemoryPath { try refuseCutShort(db, path: path) }
         let level = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
         guard level == 2 else { throw StoreError.notDurable(path: path, synchronous: level) }
@@ -174,6 +186,19 @@ public struct AppDatabase: Sendable {
         return config
     }
 
+    /// Closes the connection. SQLite then copies the write-ahead log into the database file and
+    /// removes it (a passive checkpoint first, for when another drill still has the file open),
+    /// so the file alone holds every committed run. The value must not be used afterwards.
+    public func close() throws(StoreError) {
+        guard let queue = dbWriter as? DatabaseQueue else { return }
+        do {
+            if path != Self.inMemoryPath { try queue.writeWithoutTransaction { _ = try $0.checkpoint(.passive) } }
+            try queue.close()
+        } catch {
+            throw Self.storeError(error, path: path, writing: true)
+        }
+    }
+
     // MARK: - Access
 
     /// Runs `updates` in one transaction, turning any failure into a ``StoreError``.
@@ -235,6 +260,8 @@ extension AppDatabase {
         case empty
         /// Carries drill's application id.
         case drill
+        /// Carries drill's application id and a schema version newer than this build's.
+        case newer
         /// No application id, and a `-wal` or `-journal` beside it may hold more than the file shows.
         case undecided
     }
@@ -270,6 +297,7 @@ extension AppDatabase {
     private static func probe(path: String) throws(StoreError) {
         switch try inspectHeader(path) {
         case .notSQLite, .foreign: throw .notADrillDatabase(path: path)
+        case .newer: throw .newerSchema(path: path)
         // Drill's own file is checked by the connection that opens it, before any write.
         case .empty, .drill: return
         case .undecided: try probeWithSQLite(path: path)
@@ -290,7 +318,8 @@ extension AppDatabase {
         }
         guard bytes.count == 108, bytes.starts(with: sqliteMagic) else { return .notSQLite }
         let applicationID = Int32(bitPattern: bytes[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
-        if applicationID == Self.applicationID { return .drill }
+        let userVersion = Int32(bitPattern: bytes[60..<64].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        if applicationID == Self.applicationID { return userVersion > schemaVersion ? .newer : .drill }
         guard applicationID == 0 else { return .foreign }
         if FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-journal") {
             return .undecided
@@ -417,7 +446,13 @@ extension AppDatabase {
         let descriptor = Darwin.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         #endif
         if descriptor >= 0 {
-            _ = close(descriptor)
+            #if canImport(Glibc)
+            _ = Glibc.close(descriptor)
+            #elseif canImport(Musl)
+            _ = Musl.close(descriptor)
+            #else
+            _ = Darwin.close(descriptor)
+            #endif
         } else if errno != EEXIST {
             throw .writeFailed(path: path, detail: "the file could not be created: \(lastErrorText())")
         }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite("The database file: read-only commands, checkpoint on exit, the audit trail's user")
+struct StoreFileCommandTests {
+    let runs = RunCommandTests()
+
+    @Test("runs, audit and show never create a database", arguments: [["runs"], ["audit"], ["show", "20261126-abcd"], ["runs", "--format", "json"]])
+    func readOnlyCommands(arguments: [String]) throws {
+        let folder = try runs.workspace()
+        let result = try DrillProcess.run(arguments, in: folder, environment: runs.env(folder))
+        #expect(result.status == (arguments.first == "show" ? 66 : 0), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("db").path))
+    }
+
+    @Test("After a drill, the database file alone holds the run: the log was checkpointed on exit")
+    func checkpointOnExit() throws {
+        let folder = try runs.workspace()
+        let played = try DrillProcess.run(["run", "drill-test"], in: folder, environment: runs.env(folder), input: RunCommandTests.answers.joined(separator: "\n") + "\n")
+        #expect(played.status == 0, "\(played.stderr)")
+        let database = folder.appendingPathComponent("db/drill.sqlite").path
+        let wal = (try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0)
+        let copy = folder.appendingPathComponent("copy/drill.sqlite")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.copyItem(atPath: database, toPath: copy.path)
+        let listed = try DrillProcess.run(["runs", "--db", copy.path], in: folder)
+        #expect(listed.stdout.contains("drill-test"), "\(listed.stdout)")
+        #expect(try DrillProcess.run(["verify", "--db", copy.path], in: folder).status == 0)
+    }
+
+    @Test("The audit trail's user is the account's name from the system, not $USER")
+    func auditUser() throws {
+        let folder = try runs.workspace()
+        let env = runs.env(folder).merging(["USER": "mallory", "LOGNAME": "mallory"]) { $1 }
+        #expect(try DrillProcess.run(["run", "drill-test"], in: folder, environment: env, input: RunCommandTests.answers.joined(separator: "\n") + "\n").status == 0)
+        let audit = try DrillProcess.run(["audit", "--format", "json"], in: folder, environment: env)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
+        let users = (list["entries"] as? [[String: Any]] ?? []).compactMap { $0["user"] as? String }
+        #expect(!users.isEmpty)
+        #expect(users.allSatisfy { $0 == NSUserName() || $0.hasPrefix("uid ") }, "\(users)")
+        #expect(!users.contains("mallory"))
+    }
+}
