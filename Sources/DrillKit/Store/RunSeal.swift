@@ -15,27 +15,43 @@ import Foundation
 public struct RunSeal: Sendable {
     /// The fields a seal covers, as plain values.
     public struct Content: Sendable {
+        /// The run's id.
         public var id: String
+        /// The team.
         public var team: String
+        /// The scenario's id.
         public var scenarioID: String
+        /// The scenario's title as played.
         public var scenarioTitle: String
+        /// The scenario's kind.
         public var scenarioKind: String
+        /// `drill` or `onboarding`.
         public var mode: String
+        /// Who ran the drill.
         public var facilitator: String?
         /// Names and roles, in order.
         public var participants: [(name: String, role: String?)]
+        /// in-progress, paused or finished.
         public var status: String
+        /// When the run started (to the millisecond).
         public var startedAt: Date
+        /// When it finished (to the millisecond).
         public var endedAt: Date?
+        /// The day records were judged on, `YYYY-MM-DD`.
         public var asOf: String
+        /// SHA-256 of the scenario text.
         public var scenarioHash: String
+        /// SHA-256 of the preparedness text.
         public var preparednessHash: String
+        /// Where the preparedness came from.
         public var preparednessSource: String
+        /// The cached overall score.
         public var overallScore: Int?
         /// The score as the `scoreJSON` column holds it (sorted keys, no spaces).
         public var scoreJSON: String?
         /// The findings, in order.
         public var findings: [FindingRecord]
+        /// The head of the run's event chain.
         public var headHash: String?
 
         /// The content of a run's rows.
