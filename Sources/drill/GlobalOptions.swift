@@ -71,10 +71,10 @@ struct GlobalOptions: ParsableArguments {
     /// write-ahead log checkpointed into the file) when the command ends.
     static func openDatabase(at path: String, creating: Bool = true) throws(CommandFailure) -> AppDatabase {
         do {
-            let key = try installationKey()
+            // Nothing is stored in an empty database in memory, so it needs no lasting key either.
             let database = !creating && !FileManager.default.fileExists(atPath: path)
-                ? try AppDatabase.inMemory(identity: .current, key: key)
-                : try AppDatabase.open(path: path, identity: .current, key: key)
+                ? try AppDatabase.inMemory(identity: .current)
+                : try AppDatabase.open(path: path, identity: .current, key: installationKey())
             OpenedDatabases.shared.add(database)
             return database
         } catch {

@@ -68,7 +68,7 @@ extension Drill {
                     for result in fileResults {
                         if result.problems.isEmpty {
                             let signed = result.signature == "unsigned" ? ", unsigned (exported before runs were signed: nothing proves who recorded it)"
-                                : ", signed by key \(result.keyId ?? "?")"
+                                : ", signed by key \((result.keyId ?? "?").terminalSafeLine)"
                             out.line(out.styled("✓ \(result.path.terminalSafeLine): run \((result.runId ?? "?").terminalSafeLine), \(result.events) events, intact\(result.matchesDatabase == true ? " and identical to the database" : result.matchesDatabase == nil ? " (not in this database)" : "")\(signed)", .good))
                         }
                         for problem in result.problems { out.line(out.styled("✗ \(result.path.terminalSafeLine): \(problem.terminalSafeLine)", .bad)) }
@@ -85,15 +85,15 @@ extension Drill {
                             : out.styled("✗ database file: " + report.integrityCheck.joined(separator: "; ").terminalSafeLine, .bad))
             for problem in report.problems {
                 let place = problem.auditEntry.map { "audit entry \($0)" } ?? problem.ledgerEntry.map { "ledger entry \($0)" } ?? problem.field ?? "database"
-                out.line(out.styled("✗ \(place): \(problem.detail.terminalSafeLine)", .bad))
+                out.line(out.styled("✗ \(place.terminalSafeLine): \(problem.detail.terminalSafeLine)", .bad))
             }
             if report.problems.isEmpty {
-                out.line(out.styled("✓ audit trail (\(report.auditEntries) entries) and ledger (\(report.ledgerEntries) entries) chained, anchor signed by key \(report.anchorKeyId ?? "?")", .good))
+                out.line(out.styled("✓ audit trail (\(report.auditEntries) entries) and ledger (\(report.ledgerEntries) entries) chained, anchor signed by key \((report.anchorKeyId ?? "?").terminalSafeLine)", .good))
             }
             for run in report.runs {
                 if let problem = run.problem {
                     let place = problem.seq.map { "event \($0)" } ?? problem.field ?? "header"
-                    out.line(out.styled("✗ run \(run.runId.terminalSafeLine) (\(place)): \(problem.detail.terminalSafeLine)", .bad))
+                    out.line(out.styled("✗ run \(run.runId.terminalSafeLine) (\(place.terminalSafeLine)): \(problem.detail.terminalSafeLine)", .bad))
                 } else {
                     out.line(out.styled("✓ run \(run.runId.terminalSafeLine): \(run.events) events, chain, seal and signature intact", .good))
                 }

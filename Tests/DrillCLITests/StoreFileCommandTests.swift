@@ -5,12 +5,15 @@ import Testing
 struct StoreFileCommandTests {
     let runs = RunCommandTests()
 
-    @Test("runs, audit and show never create a database", arguments: [["runs"], ["audit"], ["show", "20261126-abcd"], ["runs", "--format", "json"]])
+    @Test("runs, audit and show never create a database, nor a signing key", arguments: [["runs"], ["audit"], ["show", "20261126-abcd"], ["runs", "--format", "json"]])
     func readOnlyCommands(arguments: [String]) throws {
         let folder = try runs.workspace()
-        let result = try DrillProcess.run(arguments, in: folder, environment: runs.env(folder))
+        let config = folder.appendingPathComponent("config")
+        let result = try DrillProcess.run(arguments, in: folder, environment: runs.env(folder).merging(["DRILL_CONFIG_DIR": config.path]) { $1 })
         #expect(result.status == (arguments.first == "show" ? 66 : 0), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("db").path))
+        // Nor a signing key: nothing was signed.
+        #expect(!FileManager.default.fileExists(atPath: config.path))
     }
 
     @Test("After a drill, the database file alone holds the run: the log was checkpointed on exit")
