@@ -45,3 +45,26 @@ struct StoreFileCommandTests {
         #expect(!users.contains("mallory"))
     }
 }
+
+@Suite("drill backup")
+struct BackupCommandTests {
+    let runs = RunCommandTests()
+
+    @Test("backup copies the live database to a new 0600 file that holds every run and verifies; it never overwrites")
+    func backup() throws {
+        let folder = try runs.workspace()
+        #expect(try DrillProcess.run(["run", "drill-test"], in: folder, environment: runs.env(folder), input: RunCommandTests.answers.joined(separator: "\n") + "\n").status == 0)
+        let copy = folder.appendingPathComponent("backups/drill-copy.sqlite").path
+        let result = try DrillProcess.run(["backup", copy], in: folder, environment: runs.env(folder))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Backed up 1 run"))
+        let mode = (try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int) ?? -1
+        #expect(mode == 0o600)
+        #expect(try DrillProcess.run(["runs", "--db", copy], in: folder).stdout.contains("drill-test"))
+        #expect(try DrillProcess.run(["verify", "--db", copy], in: folder).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: copy))
+        let again = try DrillProcess.run(["backup", copy], in: folder, environment: runs.env(folder))
+        #expect(again.status == 74)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
+    }
+}

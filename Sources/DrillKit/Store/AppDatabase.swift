@@ -32,7 +32,7 @@ public struct AppDatabase: Sendable {
 
     /// The database file as given, or ``inMemoryPath``.
     public let path: String
-    private let dbWriter: any DatabaseWriter
+    let dbWriter: any DatabaseWriter
     /// Who is acting, for the audit trail.
     public let identity: AuditIdentity
     /// The installation's key, which signs every run's seal and the anchor.
@@ -166,7 +166,7 @@ public struct AppDatabase: Sendable {
         return dataHome.appendingPathComponent("drill", isDirectory: true).appendingPathComponent("drill.sqlite").path
     }
 
-    private static func configuration(path: String?) -> Configuration {
+    static func configuration(path: String?) -> Configuration {
         var config = Configuration()
         config.label = "drill"
         config.foreignKeysEnabled = true
@@ -374,7 +374,7 @@ extension AppDatabase {
     }
 
     /// Creates the missing folders above `path`, each 0700.
-    private static func createParentFolder(of path: String) throws(StoreError) {
+    static func createParentFolder(of path: String) throws(StoreError) {
         var missing: [URL] = []
         var folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
         while !FileManager.default.fileExists(atPath: folder.path) {
@@ -437,7 +437,7 @@ extension AppDatabase {
     }
 
     /// Creates `path` empty and 0600, so the file is never readable by others, even for a moment.
-    private static func createEmptyFile(_ path: String) throws(StoreError) {
+    static func createEmptyFile(_ path: String) throws(StoreError) {
         #if canImport(Glibc)
         let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         #elseif canImport(Musl)
