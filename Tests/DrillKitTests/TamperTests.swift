@@ -76,6 +76,24 @@ struct TamperTests {
         #expect(problem.seq == seq)
     }
 
+    @Test("Improvement items edited, deleted or closed with SQL are found; set through drill, they verify", arguments: [
+        ("UPDATE improvementItem SET owner = 'Nobody' WHERE id = 1", "improvementItem"),
+        ("UPDATE improvementItem SET dueDate = '2030-01-01' WHERE id = 1", "improvementItem"),
+        ("UPDATE improvementItem SET action = 'Nothing to do.' WHERE id = 1", "improvementItem"),
+        ("DELETE FROM improvementItem WHERE id = 1", "improvementItem"),
+        ("INSERT INTO checkClosure (team, scenarioID, needID, checkedAt, reason) SELECT team, scenarioID, needID, '2026-11-30 10:00:00.000', 'met' FROM improvementItem WHERE id = 1", "checkClosure"),
+    ])
+    func itemEdit(sql: String, field: String) throws {
+        let database = try played()
+        let items = try database.improvementItems()
+        #expect(!items.isEmpty)
+        _ = try database.updateImprovementItem(id: 1, owner: .some("Priya"), dueDate: .some(CalendarDate(year: 2026, month: 12, day: 31)))
+        #expect(try database.verifyRecords().isIntact)
+        try execute(database, sql)
+        let report = try database.verifyRecords()
+        #expect(report.problems.contains { $0.field == field }, "\(report.allProblems)")
+    }
+
     @Test("A cut tail with the head hash reset to the last event kept is found")
     func cutTail() throws {
         let database = try played()

@@ -161,14 +161,45 @@ extension AppDatabase {
                 check.problem = try checkRun(run, events: events, seal: seal, ledger: lastSeal[run.id], keys: keys, derived: derived, in: db)
                 checks.append(check)
             }
+            if runIDs == nil { problems += try checkItems(ledger: lastSeal, in: db) }
             for (runID, last) in lastSeal.sorted(by: { $0.value.entry < $1.value.entry })
-            where last.seal != nil && !seen.contains(runID) && (runIDs == nil || runIDs?.contains(runID) == true) {
+            where last.seal != nil && !runID.contains(":") && !seen.contains(runID) && (runIDs == nil || runIDs?.contains(runID) == true) {
                 problems.append(.init(runId: runID, ledgerEntry: last.entry,
                                       detail: "run \(runID) is in the ledger (last: \(last.action)) but not in the database: it was deleted outside `drill prune`"))
             }
             return IntegrityReport(integrityCheck: integrityCheck, runs: checks, auditEntries: auditCount, ledgerEntries: ledgerCount,
                                    anchorKeyId: anchor.keyID, problems: problems)
         }
+    }
+
+    /// Improvement items and the checks that closed them, against the ledger: each as it was
+    /// last sealed, none added or deleted outside drill.
+    private func checkItems(ledger: [String: (seal: String?, action: String, entry: Int64)], in db: Database) throws -> [IntegrityReport.Problem] {
+        var problems: [IntegrityReport.Problem] = []
+        var seen = Set<String>()
+        for item in try ImprovementItemRecord.fetchAll(db) {
+            guard let id = item.id else { continue }
+            let key = Self.itemKey(id)
+            seen.insert(key)
+            if ledger[key]?.seal != Self.itemSeal(item) {
+                problems.append(.init(runId: item.openedRunID, field: "improvementItem",
+                                      detail: "improvement item #\(id) (\(item.scenarioID)/\(item.needID)) differs from what was sealed: its owner, due date or action was edited outside drill"))
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM checkClosure ORDER BY id") {
+            let id: Int64 = row["id"]
+            let key = Self.closureKey(id)
+            seen.insert(key)
+            if ledger[key]?.seal != Self.closureSeal(row) {
+                problems.append(.init(field: "checkClosure", detail: "the check that closed \(row["scenarioID"] as String? ?? "?")/\(row["needID"] as String? ?? "?") (closure \(id)) was added or edited outside drill"))
+            }
+        }
+        for (key, last) in ledger.sorted(by: { $0.value.entry < $1.value.entry })
+        where last.seal != nil && (key.hasPrefix("item:") || key.hasPrefix("closure:")) && !seen.contains(key) {
+            problems.append(.init(field: key.hasPrefix("item:") ? "improvementItem" : "checkClosure", ledgerEntry: last.entry,
+                                  detail: "\(key.hasPrefix("item:") ? "improvement item #" : "closure ")\(key.drop { $0 != ":" }.dropFirst()) is in the ledger but not in the database: it was deleted outside drill"))
+        }
+        return problems
     }
 
     /// The first thing wrong with one run, in the order a reader would want it named.

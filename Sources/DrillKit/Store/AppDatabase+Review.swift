@@ -243,7 +243,7 @@ extension AppDatabase {
     /// Every improvement item, oldest first (only `team`'s when given), brought up to date with
     /// the stored runs and checks: new gaps get a number, items whose runs were deleted go.
     public func improvementItems(team: String? = nil) throws(StoreError) -> [ImprovementItem] {
-        try write { db in try Self.refreshItems(in: db, team: team) }
+        try write { db in try refreshItems(in: db, team: team) }
     }
 
     /// Sets an item's owner and due date; `.some(nil)` clears one, `nil` leaves it. Returns the
@@ -251,7 +251,7 @@ extension AppDatabase {
     public func updateImprovementItem(id: Int64, owner: String??, dueDate: CalendarDate??) throws(StoreError) -> ImprovementItem? {
         try write { db -> ImprovementItem? in
             // Number any gaps found since items were last listed, so every number a report showed exists.
-            _ = try Self.refreshItems(in: db)
+            _ = try refreshItems(in: db)
             guard var item = try ImprovementItemRecord.fetchOne(db, key: id) else { return nil }
             var changes: [String] = []
             if let owner {
@@ -263,8 +263,9 @@ extension AppDatabase {
                 changes.append("due \(dueDate?.description ?? "cleared")")
             }
             try item.update(db)
+            try sealItem(item, in: db)
             try record("improvement.updated", runID: item.openedRunID, detail: "#\(id) \(item.scenarioID)/\(item.needID): \(changes.joined(separator: ", "))", in: db)
-            return try Self.refreshItems(in: db).first { $0.id == id }
+            return try refreshItems(in: db).first { $0.id == id }
         }
     }
 
@@ -273,7 +274,7 @@ extension AppDatabase {
     /// Only closes: a check never opens an item (gaps are opened by drills).
     public func closeImprovementItems(checkedBy report: CheckReport, at checkedAt: Date) throws(StoreError) -> [ImprovementItem] {
         try write { db in
-            let open = try Self.refreshItems(in: db, team: report.team).filter { $0.state == .open }
+            let open = try refreshItems(in: db, team: report.team).filter { $0.state == .open }
             var closed: [Int64] = []
             for item in open {
                 guard let scenario = report.scenarios.first(where: { $0.id == item.scenarioId }),
@@ -281,11 +282,12 @@ extension AppDatabase {
                 try db.execute(
                     sql: "INSERT INTO checkClosure (team, scenarioID, needID, checkedAt, reason) VALUES (?, ?, ?, ?, ?)",
                     arguments: [item.team, item.scenarioId, item.needId, EventChain.storable(checkedAt), need.reason])
+                try sealClosure(id: db.lastInsertedRowID, in: db)
                 try record("improvement.closed", runID: nil, detail: "#\(item.id) \(item.scenarioId)/\(item.needId) met in drill check", in: db)
                 closed.append(item.id)
             }
             guard !closed.isEmpty else { return [] }
-            return try Self.refreshItems(in: db, team: report.team).filter { closed.contains($0.id) }
+            return try refreshItems(in: db, team: report.team).filter { closed.contains($0.id) }
         }
     }
 
@@ -295,7 +297,7 @@ extension AppDatabase {
     /// A team's items follow from its own runs, findings and checks alone, so a report or check
     /// for one team reads only those: reading every finding took seconds on a database of
     /// 100,000 runs (BENCHMARKS.md, `report --team`).
-    private static func refreshItems(in db: Database, team: String? = nil) throws -> [ImprovementItem] {
+    private func refreshItems(in db: Database, team: String? = nil) throws -> [ImprovementItem] {
         let teamFilter = team == nil ? "" : " WHERE run.team = :team"
         let arguments: StatementArguments = team.map { ["team": $0] } ?? [:]
         let runs = try Row.fetchAll(db, sql: "SELECT id, team, scenarioID, startedAt, mode, status FROM run" + teamFilter, arguments: arguments)
@@ -348,11 +350,12 @@ extension AppDatabase {
                 if let index {
                     records[index].openedRunID = entry.key.openedRunID
                     try records[index].update(db)
+                    try sealItem(records[index], in: db)
                 }
             }
             if index == nil {
                 if scenarios[entry.key.openedRunID] == nil {
-                    scenarios[entry.key.openedRunID] = try loadContent(runID: entry.key.openedRunID, in: db)
+                    scenarios[entry.key.openedRunID] = try Self.loadContent(runID: entry.key.openedRunID, in: db)
                 }
                 var action = "Change \(entry.fix ?? "the preparedness") so that \(entry.key.needID) is met."
                 if let (scenario, policy) = scenarios[entry.key.openedRunID] ?? nil,
@@ -363,6 +366,7 @@ extension AppDatabase {
                     team: entry.key.team, scenarioID: entry.key.scenarioID, needID: entry.key.needID, openedRunID: entry.key.openedRunID,
                     pillar: entry.pillar, action: action)
                 try record.insert(db)
+                try sealItem(record, in: db)
                 records.append(record)
                 index = records.count - 1
             }
@@ -379,6 +383,7 @@ extension AppDatabase {
         }
         for (index, record) in records.enumerated() where !used.contains(index) {
             _ = try record.delete(db)
+            if let id = record.id { try appendLedger(runID: Self.itemKey(id), action: "item.deleted", seal: nil, in: db) }
         }
         return items.sorted { $0.id < $1.id }
     }

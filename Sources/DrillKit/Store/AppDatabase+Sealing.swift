@@ -118,12 +118,51 @@ extension AppDatabase {
         try anchor.store(signedBy: key, in: db)
         let runIDs = try String.fetchAll(db, sql: "SELECT id FROM run WHERE sealHash IS NULL ORDER BY startedAt, id")
         for runID in runIDs { try seal(runID: runID, action: "run.sealed", in: db) }
+        for item in try ImprovementItemRecord.fetchAll(db) { try sealItem(item, in: db) }
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM checkClosure ORDER BY id") { try sealClosure(id: id, in: db) }
         try db.execute(sql: "UPDATE sealing SET pending = 0 WHERE id = 1")
         if !runIDs.isEmpty || auditCount > 0 {
             try record("records.sealed", runID: nil,
                        detail: "\(runIDs.count) runs and \(auditCount) audit entries stored before sealing were sealed as they stood, with key \(key.id)",
                        in: db)
         }
+    }
+
+    /// The ledger's key for an improvement item: its number, which no run id can be.
+    static func itemKey(_ id: Int64) -> String { "item:\(id)" }
+    /// The ledger's key for a check that closed an item.
+    static func closureKey(_ id: Int64) -> String { "closure:\(id)" }
+
+    /// The seal of an improvement item's stored fields (its owner, due date and action are
+    /// what a reviewer reads that no run holds).
+    static func itemSeal(_ item: ImprovementItemRecord) -> String {
+        var encoder = FieldEncoder(tag: "drill-item-v1")
+        for field in [item.id.map(String.init), item.team, item.scenarioID, item.needID, item.openedRunID, item.pillar.rawValue, item.action,
+                      item.owner, item.dueDate?.description] {
+            encoder.add(field)
+        }
+        return ContentHash.sha256(encoder.text)
+    }
+
+    /// The seal of a check's closure of an item, from its row.
+    static func closureSeal(_ row: Row) -> String {
+        var encoder = FieldEncoder(tag: "drill-closure-v1")
+        encoder.add(String(row["id"] as Int64))
+        for column in ["team", "scenarioID", "needID", "reason"] { encoder.add(row[column] as String?) }
+        encoder.add(String(EventChain.milliseconds(row["checkedAt"] as Date)))
+        return ContentHash.sha256(encoder.text)
+    }
+
+    /// Records an improvement item as it now stands in the ledger.
+    func sealItem(_ item: ImprovementItemRecord, in db: Database) throws {
+        guard let id = item.id else { return }
+        try appendLedger(runID: Self.itemKey(id), action: "item.sealed", seal: Self.itemSeal(item), in: db)
+    }
+
+    /// Records a check's closure of an item in the ledger.
+    func sealClosure(id: Int64, in db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM checkClosure WHERE id = ?", arguments: [id]) else { return }
+        try appendLedger(runID: Self.closureKey(id), action: "closure.sealed", seal: Self.closureSeal(row), in: db)
     }
 
     /// A run's seal and signature as stored, or `nil` when it has none.
