@@ -263,6 +263,30 @@ struct TamperTests {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    @Test("Unsealing an edited run so that drill seals it again as found is itself found")
+    func unsealedAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-tamper-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("drill.sqlite").path
+        let key = InstallationKey.ephemeral()
+        do {
+            let database = try AppDatabase.open(path: path, key: key)
+            try ReviewFixture.play(database, id: Self.runID, startedAt: ReviewFixture.day(0), gaps: true)
+            try database.close()
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE run SET overallScore = 99, sealFields = NULL, sealHash = NULL, sealKeyID = NULL, sealSignature = NULL;
+                UPDATE sealing SET pending = 1;
+                """)
+        }
+        try queue.close()
+        let reopened = try AppDatabase.open(path: path, key: key)
+        let report = try reopened.verifyRecords()
+        #expect(report.problems.contains { $0.ledgerEntry != nil && $0.detail.contains("sealed as found") }, "\(report.allProblems)")
+    }
+
     @Test("Signatures by a key not trusted are named as such")
     func untrustedKey() throws {
         let database = try played()

@@ -107,10 +107,19 @@ extension AppDatabase {
             var previous: String?
             var auditCount = 0
             var auditBroken = false
+            var sealedAsFound = 0
             let audit = try Row.fetchCursor(db, sql: "SELECT id, at, action, runID, detail, user, host, hash FROM audit ORDER BY id")
             while let row = try audit.next() {
                 auditCount += 1
                 let id: Int64 = row["id"]
+                // Records are sealed as found once, when the file is first sealed; again means
+                // someone unsealed them to have drill vouch for what they changed.
+                if row["action"] as String == "records.sealed" {
+                    sealedAsFound += 1
+                    if sealedAsFound == 2 {
+                        problems.append(.init(auditEntry: id, detail: "audit entry \(id): records were sealed as found a second time, so the file was unsealed outside drill"))
+                    }
+                }
                 let link = RecordChain.auditLink(previous: previous, at: row["at"], action: row["action"], runID: row["runID"],
                                                  detail: row["detail"], user: row["user"], host: row["host"])
                 if !auditBroken, row["hash"] as String? != link {
@@ -140,6 +149,10 @@ extension AppDatabase {
                     ledgerBroken = true
                 }
                 previous = row["hash"]
+                if action == "run.sealed", let earlier = lastSeal[runID] {
+                    problems.append(.init(runId: runID, ledgerEntry: id,
+                                          detail: "ledger entry \(id): run \(runID) was sealed as found after entry \(earlier.entry) had sealed it: its seal was removed outside drill to have it vouched for again"))
+                }
                 lastSeal[runID] = (seal, action, id)
             }
             if !ledgerBroken, ledgerCount != anchor.ledgerCount || previous != anchor.ledgerHead {
