@@ -40,7 +40,7 @@ let package = Package(
             name: "DrillKitTests",
             dependencies: ["DrillKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "DrillCLITests", dependencies: ["drill"]),
+        .testTarget(name: "DrillCLITests", dependencies: ["drill", "DrillKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -47,7 +47,9 @@ extension CommandFailure {
 
 extension ParsableCommand {
     /// Runs a command body, turning a `CommandFailure` into its lines on standard error and its exit code.
+    /// The databases the body opened are closed at the end, whatever happens.
     func reportingFailures(_ body: () throws -> Void) throws {
+        defer { OpenedDatabases.shared.closeAll() }
         do {
             try body()
         } catch let failure as CommandFailure {

@@ -68,13 +68,60 @@ struct DatabaseOption: ParsableArguments {
     /// The database path: `--db`, else `$DRILL_DB`, else the user's data folder.
     var databasePath: String { db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
-    /// Opens (creating on first use) the database.
-    func openDatabase() throws(CommandFailure) -> AppDatabase {
+    /// Opens (creating on first use) the database, with the installation's signing key.
+    ///
+    /// A command that only reads passes `creating: false`: where no database exists it reads an
+    /// empty one in memory, so listing runs on a fresh machine leaves no file behind.
+    func openDatabase(creating: Bool = true) throws(CommandFailure) -> AppDatabase {
+        try Self.openDatabase(at: databasePath, creating: creating)
+    }
+
+    /// Opens the database at `path` as ``openDatabase(creating:)`` does; it is closed (its
+    /// write-ahead log checkpointed into the file) when the command ends.
+    static func openDatabase(at path: String, creating: Bool = true) throws(CommandFailure) -> AppDatabase {
         do {
-            return try AppDatabase.open(path: databasePath, identity: .current)
+            // Nothing is stored in an empty database in memory, so it needs no lasting key either.
+            let database = !creating && !FileManager.default.fileExists(atPath: path)
+                ? try AppDatabase.inMemory(identity: .current)
+                : try AppDatabase.open(path: path, identity: .current, key: installationKey())
+            OpenedDatabases.shared.add(database)
+            return database
         } catch {
             throw CommandFailure(error)
         }
+    }
+
+    /// The installation's signing key, created in the config folder on first use.
+    static func installationKey() throws(StoreError) -> InstallationKey {
+        try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The keys whose signatures count: the installation's own, and those in a `KEYS` file in each of `folders`.
+    static func trustedKeys(own key: InstallationKey, besides folders: [URL]) -> TrustedKeys {
+        var keys = TrustedKeys([key.publicKey])
+        for folder in Set(folders) { keys.addKeys(fromFileAt: folder.appendingPathComponent(TrustedKeys.fileName)) }
+        return keys
+    }
+}
+
+/// The databases this process opened, closed when its command ends: closing checkpoints the
+/// write-ahead log into the database file, so a backup or sync of `drill.sqlite` alone holds
+/// every run a command wrote.
+final class OpenedDatabases: @unchecked Sendable {
+    static let shared = OpenedDatabases()
+    // Read and written under `lock` only.
+    private let lock = NSLock()
+    private var databases: [AppDatabase] = []
+
+    func add(_ database: AppDatabase) { lock.withLock { databases.append(database) } }
+
+    /// Closes every database opened so far; a failure to close leaves the log for SQLite's next open.
+    func closeAll() {
+        let all = lock.withLock { () -> [AppDatabase] in
+            defer { databases = [] }
+            return databases
+        }
+        for database in all { try? database.close() }
     }
 }
 
@@ -100,15 +147,26 @@ struct GlobalOptions: ParsableArguments {
 
     func loadTeam(judgedOn: CalendarDate? = nil) throws(CommandFailure) -> LoadedTeam { try teamOption.loadTeam(judgedOn: judgedOn) }
 
-    func openDatabase() throws(CommandFailure) -> AppDatabase { try database.openDatabase() }
+    func openDatabase(creating: Bool = true) throws(CommandFailure) -> AppDatabase { try database.openDatabase(creating: creating) }
+
+    // The database's keys live with `DatabaseOption`; these name them where commands hold all three options.
+    static func openDatabase(at path: String, creating: Bool = true) throws(CommandFailure) -> AppDatabase {
+        try DatabaseOption.openDatabase(at: path, creating: creating)
+    }
+
+    static func installationKey() throws(StoreError) -> InstallationKey { try DatabaseOption.installationKey() }
+
+    static func trustedKeys(own key: InstallationKey, besides folders: [URL]) -> TrustedKeys {
+        DatabaseOption.trustedKeys(own: key, besides: folders)
+    }
 }
 
 extension AuditIdentity {
-    /// The OS user and host running this process.
+    /// The OS user and host running this process. The user is the account's name from the
+    /// system's user database, not `$USER`, which anyone can set to anything.
     static var current: AuditIdentity {
-        let environment = ProcessInfo.processInfo.environment
-        var user = environment["USER"] ?? environment["LOGNAME"] ?? ""
-        if user.isEmpty, let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+        var user = ""
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
             user = String(cString: name)
         }
         if user.isEmpty { user = "uid \(geteuid())" }

@@ -10,9 +10,12 @@ extension Drill {
             discussion: """
                 A folder imports every .json file in it. A run already stored is left as it is; a later \
                 state of a stored run (it was paused when first exported) adds the events it lacks. Every \
-                transcript is checked first: its hash chain, and that its events, findings and score follow \
-                from its answers. Problems are reported as path:line:column: error: message; exits 65 when \
-                any transcript is invalid, 66 when a file is missing.
+                transcript is checked first: its hash chain, its seal and signature, and that its events, \
+                findings and score follow from its answers. A signed transcript must be signed by a trusted \
+                key: this installation's, or one in a KEYS file beside the transcript; one exported before \
+                runs were signed is imported and reported as unsigned. Problems are reported as \
+                path:line:column: error: message; exits 65 when any transcript is invalid, 66 when a file \
+                is missing.
 
                 Examples:
                   drill import transcripts
@@ -46,7 +49,8 @@ extension Drill {
                         for line in failure.lines { err.line(line) }
                         if failure.code == CommandFailure.missingInput { missing = true } else { invalid = true }
                     case let .stored(run, outcome):
-                        let what = "\(run.id) (\(run.scenarioId), \(run.team), \(run.status.rawValue))".terminalSafeLine
+                        let signer = run.signedBy.map { ", signed by key \($0)" } ?? ", unsigned"
+                        let what = "\(run.id) (\(run.scenarioId), \(run.team), \(run.status.rawValue)\(signer))".terminalSafeLine
                         switch outcome {
                         case .imported:
                             counts.imported += 1
@@ -72,8 +76,9 @@ extension Drill {
                 let transcripts = try expand(files).map { path in
                     path == StandardStream.name ? TranscriptFile(url: standardInput ?? URL(fileURLWithPath: path), displayPath: path) : TranscriptFile(path: path)
                 }
+                let keys = GlobalOptions.trustedKeys(own: database.key, besides: transcripts.map { $0.url.deletingLastPathComponent() })
                 do throws(StoreError) {
-                    try database.importTranscripts(transcripts, report: report)
+                    try database.importTranscripts(transcripts, keys: keys, report: report)
                 } catch {
                     throw CommandFailure(error)
                 }

@@ -58,11 +58,7 @@ extension Drill {
         }
 
         private func openDatabase() throws(CommandFailure) -> AppDatabase {
-            do {
-                return try AppDatabase.open(path: db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment), identity: .current)
-            } catch {
-                throw CommandFailure(error)
-            }
+            try GlobalOptions.openDatabase(at: db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment))
         }
 
         private func afterAction(_ runID: String, database: AppDatabase, day: CalendarDate) throws(CommandFailure) {

@@ -22,7 +22,7 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let database = try options.openDatabase()
+                let database = try options.openDatabase(creating: false)
                 var filter = selection.filter
                 let limit = selection.limit ?? RunFilter.defaultLimit
                 // One more than shown tells whether the list was cut short.

@@ -22,7 +22,7 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let database = try options.openDatabase()
+                let database = try options.openDatabase(creating: false)
                 let out = Terminal.standardOutput
                 if format == .json {
                     do {

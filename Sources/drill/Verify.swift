@@ -3,19 +3,28 @@ import DrillKit
 import Foundation
 
 extension Drill {
-    /// `drill verify`: checks the database file and every run's hash chain.
+    /// `drill verify`: checks the database file and every record a reviewer reads, or exported transcripts.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Check the database (SQLite's quick_check) and every run's tamper-evident hash chain, or exported transcripts.",
+            abstract: "Check the database (SQLite's integrity_check, every run's seal, chain and signature, the ledger and the audit trail), or exported transcripts.",
             discussion: """
-                Names the first altered step of each damaged run. A JSON transcript (`drill verify transcripts/….json`)                 is checked against itself (content hashes, hash chain, replay) and against the run stored in the                 database, if there is one. Exits 1 when anything does not match, 0 when all is intact.
+                Recomputes each run's score, findings, deadlines and status from its answers and compares \
+                them with what is stored; names the first altered run, step, field, ledger or audit entry. A \
+                JSON transcript (`drill verify transcripts/….json`) is checked against itself (hashes, chain, \
+                seal, replay), its signature against the trusted keys (this installation's, and a KEYS file \
+                beside it), and against the run stored in the database, if there is one; a transcript exported \
+                before runs were signed is reported as unsigned. Exits 1 when anything does not match, 0 when \
+                all is intact.
                 """)
 
         @OptionGroup var options: GlobalOptions
 
         @Argument(help: "Runs, or exported JSON transcripts, to check (default: every run in the database).")
         var targets: [String] = []
+
+        @Option(help: ArgumentHelp("A KEYS file of further public keys to trust (one 'ed25519 BASE64 comment' per line).", valueName: "file"))
+        var keys: String?
 
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
@@ -38,49 +47,64 @@ extension Drill {
                     do throws(StoreError) {
                         var ids: [String]?
                         for runID in runIDs { ids = (ids ?? []) + [try database.run(matching: runID).id] }
-                        report = try database.verify(runIDs: ids)
+                        report = try database.verifyRecords(runIDs: ids, keys: trusted(database, besides: []))
                     } catch {
                         throw CommandFailure(error)
                     }
                     intact = intact && (report?.isIntact ?? true)
                 }
-                let damaged = (report?.runs.filter { !$0.intact }.map(\.runID) ?? []) + fileResults.filter { !$0.intact }.map(\.path)
+                let damaged = (report?.allProblems.map { $0.runId ?? $0.field ?? "audit" } ?? []) + fileResults.filter { !$0.intact }.map(\.path)
                 do throws(StoreError) {
                     try database.audit("verify", detail: intact
                         ? "\(report?.runs.count ?? 0) runs and \(fileResults.count) transcripts intact"
-                        : "quick_check \(report?.quickCheck.joined(separator: "; ") ?? "not run"); altered or damaged: \(damaged.joined(separator: ", "))")
+                        : "integrity_check \(report?.integrityCheck.joined(separator: "; ") ?? "not run"); altered or damaged: \(damaged.joined(separator: ", "))")
                 } catch {
                     throw CommandFailure(error)
                 }
                 if format == .json {
-                    do {
-                        try out.line(ReviewJSON.string(VerifyResult(database: report, transcripts: fileResults, intact: intact)))
-                    } catch {
-                        throw CommandFailure(lines: ["error: \(error)"], code: CommandFailure.ioFailure)
-                    }
+                    out.line(try JSONOutput.text(VerifyResult(database: report, transcripts: fileResults, intact: intact)))
                 } else {
-                    if let report {
-                        let fileOK = report.quickCheck == ["ok"]
-                        out.line(fileOK ? out.styled("✓ database file: quick_check ok", .good)
-                                        : out.styled("✗ database file: " + report.quickCheck.joined(separator: "; ").terminalSafeLine, .bad))
-                        for run in report.runs {
-                            if let problem = run.problem {
-                                out.line(out.styled("✗ run \(run.runID): \(problem.detail)", .bad))
-                            } else {
-                                out.line(out.styled("✓ run \(run.runID): \(run.events) events, chain intact", .good))
-                            }
-                        }
-                    }
+                    if let report { show(report, on: out) }
                     for result in fileResults {
                         if result.problems.isEmpty {
-                            out.line(out.styled("✓ \(result.path.terminalSafeLine): run \(result.runId ?? "?"), \(result.events) events, intact\(result.matchesDatabase == true ? " and identical to the database" : result.matchesDatabase == nil ? " (not in this database)" : "")", .good))
+                            let signed = result.signature == "unsigned" ? ", unsigned (exported before runs were signed: nothing proves who recorded it)"
+                                : ", signed by key \((result.keyId ?? "?").terminalSafeLine)"
+                            out.line(out.styled("✓ \(result.path.terminalSafeLine): run \((result.runId ?? "?").terminalSafeLine), \(result.events) events, intact\(result.matchesDatabase == true ? " and identical to the database" : result.matchesDatabase == nil ? " (not in this database)" : "")\(signed)", .good))
                         }
                         for problem in result.problems { out.line(out.styled("✗ \(result.path.terminalSafeLine): \(problem.terminalSafeLine)", .bad)) }
                     }
-                    out.line(intact ? "All intact." : "\(damaged.count) altered or damaged.")
+                    out.line(intact ? "All intact." : "\(Set(damaged).count) altered or damaged.")
                 }
                 if !intact { throw ExitCode(1) }
             }
+        }
+
+        private func show(_ report: IntegrityReport, on out: Terminal) {
+            let fileOK = report.integrityCheck == ["ok"]
+            out.line(fileOK ? out.styled("✓ database file: integrity_check ok", .good)
+                            : out.styled("✗ database file: " + report.integrityCheck.joined(separator: "; ").terminalSafeLine, .bad))
+            for problem in report.problems {
+                let place = problem.auditEntry.map { "audit entry \($0)" } ?? problem.ledgerEntry.map { "ledger entry \($0)" } ?? problem.field ?? "database"
+                out.line(out.styled("✗ \(place.terminalSafeLine): \(problem.detail.terminalSafeLine)", .bad))
+            }
+            if report.problems.isEmpty {
+                out.line(out.styled("✓ audit trail (\(report.auditEntries) entries) and ledger (\(report.ledgerEntries) entries) chained, anchor signed by key \((report.anchorKeyId ?? "?").terminalSafeLine)", .good))
+            }
+            for run in report.runs {
+                if let problem = run.problem {
+                    let place = problem.seq.map { "event \($0)" } ?? problem.field ?? "header"
+                    out.line(out.styled("✗ run \(run.runId.terminalSafeLine) (\(place.terminalSafeLine)): \(problem.detail.terminalSafeLine)", .bad))
+                } else {
+                    out.line(out.styled("✓ run \(run.runId.terminalSafeLine): \(run.events) events, chain, seal and signature intact", .good))
+                }
+            }
+        }
+
+        /// The keys trusted: the installation's own, `--keys`, and a KEYS file in each of `folders`.
+        private func trusted(_ database: AppDatabase, besides folders: [URL]) -> TrustedKeys {
+            var trusted = GlobalOptions.trustedKeys(own: database.key, besides: folders)
+            if let keys { trusted.addKeys(fromFileAt: URL(fileURLWithPath: keys)) }
+            return trusted
         }
 
         /// What checking one transcript file found.
@@ -88,6 +112,10 @@ extension Drill {
             var path: String
             var runId: String?
             var events: Int
+            /// `valid`, `invalid`, `unknown-key` or `unsigned`.
+            var signature: String
+            /// The key that signed it.
+            var keyId: String?
             /// `nil` when the database holds no run with this id.
             var matchesDatabase: Bool?
             var problems: [String]
@@ -96,35 +124,41 @@ extension Drill {
 
         /// The JSON of `drill verify --format json`.
         struct VerifyResult: Codable {
+            var schemaVersion = 1
             var database: IntegrityReport?
             var transcripts: [TranscriptCheck]
             var intact: Bool
         }
 
-        /// A transcript against itself (hashes, chain, replay) and against the stored run of the same id.
+        /// A transcript against itself (hashes, chain, seal, signature, replay) and against the stored run of the same id.
         private func check(transcript path: String, against database: AppDatabase) throws(CommandFailure) -> TranscriptCheck {
+            let url = URL(fileURLWithPath: path)
+            let keys = trusted(database, besides: [url.deletingLastPathComponent()])
             let transcript: RunTranscript
             do {
-                transcript = try RunTranscript.load(fileAt: URL(fileURLWithPath: path), displayPath: path)
+                transcript = try RunTranscript.load(fileAt: url, displayPath: path, keys: keys)
             } catch {
                 if case .missing = error { throw CommandFailure(error, hint: "name an exported JSON transcript") }
-                return TranscriptCheck(path: path, runId: nil, events: 0, matchesDatabase: nil,
+                return TranscriptCheck(path: path, runId: nil, events: 0, signature: "invalid", keyId: nil, matchesDatabase: nil,
                                        problems: error.diagnostics.map { "\($0.line.map { "line \($0): " } ?? "")\($0.message)" })
             }
-            var problems = transcript.problems().map { "\($0)" }
+            var problems: [String] = []
             if transcript.headHash == nil {
                 problems.append("it carries no head hash, so nothing proves it unchanged")
             }
             var matches: Bool?
             if let stored = try? RunTranscript(runID: transcript.id, from: database), stored.id == transcript.id {
                 let same = stored.headHash == transcript.headHash && stored.events.map(\.hash) == transcript.events.map(\.hash)
+                    && (transcript.seal == nil || stored.seal?.hash == transcript.seal?.hash)
                 matches = same
                 if !same {
                     let first = zip(stored.events, transcript.events).first { $0.hash != $1.hash }?.0.seq
-                    problems.append("it differs from run \(stored.id) in the database" + (first.map { " from event \($0) on" } ?? " (head hash or number of events)"))
+                    problems.append("it differs from run \(stored.id) in the database" + (first.map { " from event \($0) on" } ?? " (its seal, head hash or number of events)"))
                 }
             }
-            return TranscriptCheck(path: path, runId: transcript.id, events: transcript.events.count, matchesDatabase: matches, problems: problems)
+            let verdict = transcript.signatureVerdict(keys: keys)
+            return TranscriptCheck(path: path, runId: transcript.id, events: transcript.events.count, signature: verdict?.rawValue ?? "unsigned",
+                                   keyId: transcript.seal?.keyId, matchesDatabase: matches, problems: problems)
         }
     }
 
@@ -156,17 +190,20 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let database = try options.openDatabase()
-                let entries: [AuditRecord]
+                let database = try options.openDatabase(creating: false)
+                var entries: [AuditRecord]
                 do throws(StoreError) {
+                    // One more than asked for, to tell whether the list was cut short.
                     entries = try database.auditEntries(AuditFilter(
-                        action: action, runID: runID, since: since?.startOfDay, until: until.map { $0.adding(days: 1).startOfDay }, limit: limit))
+                        action: action, runID: runID, since: since?.startOfDay, until: until.map { $0.adding(days: 1).startOfDay }, limit: max(0, limit) + 1))
                 } catch {
                     throw CommandFailure(error)
                 }
+                let cutShort = entries.count > max(0, limit)
+                if cutShort { entries.removeLast() }
                 let out = Terminal.standardOutput
                 if format == .json {
-                    out.line(try JSONOutput.text(entries))
+                    out.line(try JSONOutput.text(AuditList(entries: entries.map(AuditList.Entry.init), cutShort: cutShort)))
                     return
                 }
                 guard !entries.isEmpty else {
@@ -183,12 +220,43 @@ extension Drill {
         }
     }
 
+    /// The JSON of `drill audit --format json`.
+    struct AuditList: Encodable {
+        /// One entry, with ids spelled as every command spells them.
+        struct Entry: Encodable {
+            var id: Int64?
+            var at: Date
+            var action: String
+            var runId: String?
+            var detail: String
+            var user: String
+            var host: String
+            var hash: String?
+
+            init(_ record: AuditRecord) {
+                id = record.id
+                at = record.at
+                action = record.action
+                runId = record.runID
+                detail = record.detail
+                user = record.user
+                host = record.host
+                hash = record.hash
+            }
+        }
+
+        var schemaVersion = 1
+        var entries: [Entry]
+        /// Whether more entries matched than `--limit` lets through.
+        var cutShort: Bool
+    }
+
     /// `drill prune`: deletes old runs, keeping the last 12 months unless forced.
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "prune",
             abstract: "Delete runs started before a day; runs younger than 12 months are kept unless --force.",
-            discussion: "Every deletion is recorded in the audit trail with the run's head hash.")
+            discussion: "Every deletion is recorded in the audit trail with the run's head hash, and in the ledger of run seals, so `drill verify` tells a pruned run from one deleted by hand.")
 
         @OptionGroup var options: GlobalOptions
 

@@ -22,6 +22,10 @@ struct DrillProcess {
         return packageRoot.appendingPathComponent(".build/debug/drill")
     }
 
+    /// The config folder every drill a test starts keeps its signing key in (unless the test
+    /// names another): one key for the whole test run, never the user's own.
+    static let configFolder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-cli-config-\(getpid())")
+
     /// Runs drill in `directory` (default: a fresh empty folder) and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil,
                     executable: String? = nil) throws -> Output {
@@ -33,6 +37,7 @@ struct DrillProcess {
         env["NO_COLOR"] = "1"
         // Text is laid out to the terminal's width, else $COLUMNS: fix it, as it was before drill read it.
         env["COLUMNS"] = "100"
+        env["DRILL_CONFIG_DIR"] = configFolder.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -102,6 +107,7 @@ struct DrillProcess {
         env["NO_COLOR"] = "1"
         // Text is laid out to the terminal's width, else $COLUMNS: fix it, as it was before drill read it.
         env["COLUMNS"] = "100"
+        env["DRILL_CONFIG_DIR"] = configFolder.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let running = Running(process: process)

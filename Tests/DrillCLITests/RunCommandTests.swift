@@ -201,7 +201,8 @@ struct RunCommandTests {
     @Test("The database folder is 0700 and the file 0600")
     func restrictedStorage() throws {
         let folder = try workspace()
-        _ = try DrillProcess.run(["runs"], in: folder, environment: env(folder))
+        // `verify` writes (its own audit entry), so it creates the database; `runs` only reads, and creates nothing.
+        _ = try DrillProcess.run(["verify"], in: folder, environment: env(folder))
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("db").path)
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
         let file = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("db/drill.sqlite").path)

@@ -4,6 +4,9 @@ import Foundation
 /// Runs played through the real engine and stored, for the review tests.
 enum ReviewFixture {
     static let asOf = CalendarDate(year: 2026, month: 11, day: 26)!
+    /// One installation's key for the review tests' databases, so a run exported from one and
+    /// imported into another keeps its signature, as between two databases of one installation.
+    static let key = InstallationKey.ephemeral()
 
     /// A short scenario with a need in each pillar and two deadlines.
     static let scenarioYAML = """

@@ -6,7 +6,7 @@ import Testing
 struct ReviewImportBatchTests {
     /// A folder of exported transcripts: runs `ids` of teams `teams` (one per run, cycled), in name order.
     static func exportedFolder(ids: [String], teams: [String] = ["Review Team"]) throws -> (URL, [TranscriptFile]) {
-        let source = try AppDatabase.inMemory()
+        let source = try AppDatabase.inMemory(key: ReviewFixture.key)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-import-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var files: [TranscriptFile] = []
@@ -50,7 +50,7 @@ struct ReviewImportBatchTests {
         try Data(edited.utf8).write(to: files[1].url)
         let missing = TranscriptFile(url: folder.appendingPathComponent("gone.json"), displayPath: "gone.json")
 
-        let database = try AppDatabase.inMemory()
+        let database = try AppDatabase.inMemory(key: ReviewFixture.key)
         let results = try Self.importAll([files[0], files[1], missing, files[2], files[3]], into: database,
                                          batching: ImportBatching(maxFiles: 10), workers: workers)
 
@@ -74,7 +74,7 @@ struct ReviewImportBatchTests {
         let ids = Self.ids(5, tag: "abc")
         let (folder, files) = try Self.exportedFolder(ids: ids)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try AppDatabase.inMemory()
+        let database = try AppDatabase.inMemory(key: ReviewFixture.key)
         let first = try Self.importAll(files, into: database, batching: ImportBatching(maxFiles: 2))
         #expect(first.allSatisfy { Self.isImported($0.1) })
         let stored = try ids.map { try RunTranscript(runID: $0, from: database).jsonData() }
@@ -95,7 +95,7 @@ struct ReviewImportBatchTests {
         let (folder, files) = try Self.exportedFolder(ids: ids)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("drill.sqlite").path
-        let database = try AppDatabase.open(path: path)
+        let database = try AppDatabase.open(path: path, key: ReviewFixture.key)
         var seen: [String] = []
         try database.importTranscripts(files, batching: ImportBatching(maxFiles: 2)) { file, _ in
             seen.append(file.displayPath)
@@ -112,7 +112,7 @@ struct ReviewImportBatchTests {
         let (folder, files) = try Self.exportedFolder(ids: ids, teams: ["Team A", "Team B"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = TranscriptContentCache()
-        let results = try Self.importAll(files, into: try AppDatabase.inMemory(), cache: cache, workers: 1)
+        let results = try Self.importAll(files, into: try AppDatabase.inMemory(key: ReviewFixture.key), cache: cache, workers: 1)
         #expect(results.allSatisfy { Self.isImported($0.1) })
         // One scenario text and two preparedness texts (one per team), each parsed once.
         #expect(cache.lookups.misses == 3)
@@ -125,7 +125,7 @@ struct ReviewImportBatchTests {
         let (folder, files) = try Self.exportedFolder(ids: ids, teams: ["Team A", "Team B", "Team C"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = TranscriptContentCache(maxTextBytes: 1)
-        let results = try Self.importAll(files, into: try AppDatabase.inMemory(), cache: cache)
+        let results = try Self.importAll(files, into: try AppDatabase.inMemory(key: ReviewFixture.key), cache: cache)
         #expect(results.allSatisfy { Self.isImported($0.1) })
         #expect(cache.lookups.misses >= 2 * ids.count - 1)
     }

@@ -6,12 +6,12 @@ import Testing
 struct ReviewTranscriptTests {
     @Test("Export, import into an empty database and export again gives byte-identical JSON")
     func roundTripIsByteIdentical() throws {
-        let source = try AppDatabase.inMemory()
+        let source = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(source, id: "20261124-abcd", startedAt: ReviewFixture.day(0), gaps: true, notes: ["legal asked about the DPA clock ✓ “quotes”"])
         let exported = try RunTranscript(runID: "20261124-abcd", from: source).jsonData()
 
         let transcript = try RunTranscript.load(json: String(decoding: exported, as: UTF8.self), displayPath: "t.json")
-        let target = try AppDatabase.inMemory()
+        let target = try AppDatabase.inMemory(key: ReviewFixture.key)
         #expect(try target.importTranscript(transcript, source: "t.json") == .imported)
         let again = try RunTranscript(runID: "20261124-abcd", from: target).jsonData()
         #expect(again == exported)
@@ -19,7 +19,7 @@ struct ReviewTranscriptTests {
 
     @Test("Streamed JSON, one event at a time from the store, is byte for byte the whole transcript's JSON")
     func streamedJSONIsIdentical() throws {
-        let database = try AppDatabase.inMemory()
+        let database = try AppDatabase.inMemory(key: ReviewFixture.key)
         _ = try ReviewFixture.play(database, id: "20261124-abcd", startedAt: ReviewFixture.day(0), gaps: true, notes: ["a \"events\" : [ note\n  ]"])
         let whole = try RunTranscript(runID: "20261124-abcd", from: database)
         let stream = TranscriptJSONStream(header: try RunTranscript(headerOf: "20261124-abcd", from: database))
@@ -47,7 +47,7 @@ struct ReviewTranscriptTests {
     @Test("An error while writing a streamed event stops the stream and is rethrown as it is")
     func streamedErrorsPassThrough() throws {
         struct DiskFull: Error {}
-        let database = try AppDatabase.inMemory()
+        let database = try AppDatabase.inMemory(key: ReviewFixture.key)
         _ = try ReviewFixture.play(database, id: "20261124-abcd", startedAt: ReviewFixture.day(0), gaps: true)
         var seen = 0
         #expect(throws: DiskFull.self) {
@@ -61,10 +61,10 @@ struct ReviewTranscriptTests {
 
     @Test("A paused run round-trips too, and can be shown and resumed from the imported copy")
     func pausedRunRoundTrips() throws {
-        let source = try AppDatabase.inMemory()
+        let source = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(source, id: "20261124-paus", startedAt: ReviewFixture.day(0), gaps: false, answers: ["1"])
         let exported = try RunTranscript(runID: "20261124-paus", from: source).jsonData()
-        let target = try AppDatabase.inMemory()
+        let target = try AppDatabase.inMemory(key: ReviewFixture.key)
         _ = try target.importTranscript(try RunTranscript.load(json: String(decoding: exported, as: UTF8.self), displayPath: "t.json"), source: "t.json")
         #expect(try RunTranscript(runID: "20261124-paus", from: target).jsonData() == exported)
         let stored = try StoredRun("20261124-paus", from: target)
@@ -74,10 +74,10 @@ struct ReviewTranscriptTests {
 
     @Test("Importing the same run twice stores it once and changes nothing")
     func importIsIdempotent() throws {
-        let source = try AppDatabase.inMemory()
+        let source = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(source, id: "20261124-twic", startedAt: ReviewFixture.day(0), gaps: true)
         let transcript = try RunTranscript(runID: "20261124-twic", from: source)
-        let target = try AppDatabase.inMemory()
+        let target = try AppDatabase.inMemory(key: ReviewFixture.key)
         #expect(try target.importTranscript(transcript, source: "a.json") == .imported)
         let before = try RunTranscript(runID: "20261124-twic", from: target).jsonData()
         #expect(try target.importTranscript(transcript, source: "a.json") == .alreadyStored)
@@ -89,7 +89,7 @@ struct ReviewTranscriptTests {
 
     @Test("Importing a later state of a paused run adds the events it lacks; an earlier state changes nothing")
     func laterStateExtendsEarlierOne() throws {
-        let source = try AppDatabase.inMemory()
+        let source = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(source, id: "20261124-grow", startedAt: ReviewFixture.day(0), gaps: true, answers: ["1"])
         let paused = try RunTranscript(runID: "20261124-grow", from: source)
         // Continue the same run to its end, as `drill resume` would.
@@ -105,7 +105,7 @@ struct ReviewTranscriptTests {
         try source.finishRun(runID: "20261124-grow", score: session.score, endedAt: ReviewFixture.day(0).addingTimeInterval(999))
         let finished = try RunTranscript(runID: "20261124-grow", from: source)
 
-        let target = try AppDatabase.inMemory()
+        let target = try AppDatabase.inMemory(key: ReviewFixture.key)
         #expect(try target.importTranscript(paused, source: "p.json") == .imported)
         #expect(try target.importTranscript(finished, source: "f.json") == .extended(newEvents: finished.events.count - paused.events.count))
         #expect(try RunTranscript(runID: "20261124-grow", from: target).jsonData() == finished.jsonData())
@@ -115,11 +115,11 @@ struct ReviewTranscriptTests {
 
     @Test("A different run under a stored run's id is refused, not merged")
     func conflictingRunIsRefused() throws {
-        let source = try AppDatabase.inMemory()
+        let source = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(source, id: "20261124-same", startedAt: ReviewFixture.day(0), gaps: true)
-        let other = try AppDatabase.inMemory()
+        let other = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(other, id: "20261124-same", startedAt: ReviewFixture.day(0), gaps: false)
-        let target = try AppDatabase.inMemory()
+        let target = try AppDatabase.inMemory(key: ReviewFixture.key)
         _ = try target.importTranscript(try RunTranscript(runID: "20261124-same", from: source), source: "a.json")
         let outcome = try target.importTranscript(try RunTranscript(runID: "20261124-same", from: other), source: "b.json")
         guard case .conflict = outcome else {
@@ -140,15 +140,19 @@ struct ReviewTranscriptTests {
             #expect(file == transcript.fileStem + ".json")
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(transcript.fileStem + ".md").path))
             #expect(FileManager.default.fileExists(atPath: Fixture.packageRoot.appendingPathComponent("scenarios/\(transcript.scenarioId).yaml").path))
-            let database = try AppDatabase.inMemory()
+            let database = try AppDatabase.inMemory(key: ReviewFixture.key)
             #expect(try database.importTranscript(transcript, source: file) == .imported)
-            #expect(try RunTranscript(runID: transcript.id, from: database).jsonData() == (try Data(contentsOf: url)))
+            // Exported again, a sample carries the seal this database gave it; the rest is byte for byte.
+            var again = try RunTranscript(runID: transcript.id, from: database)
+            #expect(again.seal?.keyId == database.key.id)
+            again.seal = nil
+            #expect(again.jsonData() == (try Data(contentsOf: url)))
         }
     }
 
     @Test("Transcript JSON has ISO 8601 times, lowerCamelCase keys, hours, the head hash and a format version")
     func jsonShape() throws {
-        let database = try AppDatabase.inMemory()
+        let database = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(database, id: "20261124-shap", startedAt: ReviewFixture.day(0), gaps: true)
         let data = try RunTranscript(runID: "20261124-shap", from: database).jsonData()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -181,7 +185,7 @@ struct ReviewTranscriptTests {
 
     @Test("Export file names start with the UTC start time and name the team, scenario and run")
     func fileNames() throws {
-        let database = try AppDatabase.inMemory()
+        let database = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(database, id: "20261124-name", startedAt: ReviewFixture.day(0), team: "Acme Apps / EU (ops)", gaps: true)
         let transcript = try RunTranscript(runID: "20261124-name", from: database)
         #expect(transcript.fileStem == "2026-11-24T0900Z_acme-apps-eu-ops_review-test_20261124-name")
@@ -191,7 +195,7 @@ struct ReviewTranscriptTests {
 @Suite("Transcripts: refusing malformed and edited ones")
 struct ReviewImportValidationTests {
     static func exported() throws -> String {
-        let database = try AppDatabase.inMemory()
+        let database = try AppDatabase.inMemory(key: ReviewFixture.key)
         try ReviewFixture.play(database, id: "20261124-good", startedAt: ReviewFixture.day(0), gaps: true)
         return String(decoding: try RunTranscript(runID: "20261124-good", from: database).jsonData(), as: UTF8.self)
     }

@@ -418,13 +418,18 @@ func makeDatabase() throws {
         }
     }
     try flush()
+    // The rows went in raw, unsealed: drill seals them, as it seals a database of an earlier
+    // drill, the next time it opens the file (below, with the installation's key).
+    try queue.write { db in try db.execute(sql: "UPDATE sealing SET pending = 1") }
     try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     try queue.close()
     say("stored \(storedRuns) runs and \(storedEvents) events in \(Int(Date().timeIntervalSince(started))) s")
 
     // Improvement items are numbered when someone first lists them: do it once, through drill.
     let itemsStarted = Date()
-    let database = try AppDatabase.open(path: out, identity: identity)
+    let key = try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
+    let database = try AppDatabase.open(path: out, identity: identity, key: key)
+    say("sealed \(storedRuns) runs in \(Int(Date().timeIntervalSince(itemsStarted))) s")
     let items = try database.improvementItems()
     say("numbered \(items.count) improvement items in \(Int(Date().timeIntervalSince(itemsStarted))) s")
 
@@ -445,7 +450,8 @@ func makeDatabase() throws {
 
 func makeTranscripts() throws {
     let path = option("db"), out = option("out"), count = Int(option("count", "10000")) ?? 10_000
-    let database = try AppDatabase.open(path: path)
+    let key = try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
+    let database = try AppDatabase.open(path: path, key: key)
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     // Ordinary runs only: the 10,000-event run is measured on its own.
     let ids = try database.reader.read { db in

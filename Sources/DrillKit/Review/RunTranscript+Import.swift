@@ -14,15 +14,18 @@ extension RunTranscript {
     /// to every file of an import: transcripts of one team or scenario share their texts).
     ///
     /// - Throws: `LoadFailure.missing` when the file cannot be read, `.invalid` with every problem found.
-    public static func load(fileAt url: URL, displayPath: String, cache: TranscriptContentCache = .init()) throws(LoadFailure) -> RunTranscript {
+    /// With `keys`, a signed transcript must be signed by one of them (see ``problems(cache:keys:)``).
+    public static func load(fileAt url: URL, displayPath: String, cache: TranscriptContentCache = .init(),
+                            keys: TrustedKeys? = nil) throws(LoadFailure) -> RunTranscript {
         var budget = InputBudget()
         budget.maxBytes = maxFileBytes
         let text = try InputFile.readText(at: url, displayPath: displayPath, budget: budget)
-        return try load(json: text, displayPath: displayPath, cache: cache)
+        return try load(json: text, displayPath: displayPath, cache: cache, keys: keys)
     }
 
-    /// Reads a transcript from JSON text (see ``load(fileAt:displayPath:cache:)``).
-    public static func load(json text: String, displayPath: String, cache: TranscriptContentCache = .init()) throws(LoadFailure) -> RunTranscript {
+    /// Reads a transcript from JSON text (see ``load(fileAt:displayPath:cache:keys:)``).
+    public static func load(json text: String, displayPath: String, cache: TranscriptContentCache = .init(),
+                            keys: TrustedKeys? = nil) throws(LoadFailure) -> RunTranscript {
         func diagnostic(_ message: String, at position: JSONOutline.Position?) -> Diagnostic {
             Diagnostic(path: displayPath, line: position?.line, column: position?.column, message: message)
         }
@@ -51,7 +54,7 @@ extension RunTranscript {
         } catch {
             throw .invalid([diagnostic("could not be read as a transcript: \(error)", at: nil)])
         }
-        let problems = transcript.problems(cache: cache)
+        let problems = transcript.problems(cache: cache, keys: keys)
         guard problems.isEmpty else {
             throw .invalid(problems.map { diagnostic("\($0.pathDescription): \($0.message)", at: outline.position(of: $0.path.map(TranscriptKey.init))) })
         }
@@ -162,7 +165,11 @@ extension RunTranscript {
     /// These are the same checks `drill show` and `drill resume` make when they replay a run,
     /// so an imported run can always be shown, replayed and resumed. Parsed texts are taken
     /// from `cache` when it has them.
-    public func problems(cache: TranscriptContentCache = .init()) -> [TranscriptProblem] {
+    ///
+    /// A transcript that carries a seal must match it (whatever `keys`); with `keys`, its
+    /// signature must be by one of them. A transcript without a seal (exported before runs were
+    /// sealed) is not a problem: ``signatureVerdict(keys:)`` says it is unsigned.
+    public func problems(cache: TranscriptContentCache = .init(), keys: TrustedKeys? = nil) -> [TranscriptProblem] {
         var problems: [TranscriptProblem] = []
         func problem(_ path: Any..., message: String) {
             problems.append(TranscriptProblem(path.map { "\($0)" }, message))
@@ -214,7 +221,10 @@ extension RunTranscript {
         guard problems.isEmpty, eventsInOrder else { return problems }
         problems += chainProblems()
         guard problems.isEmpty else { return problems }
-        return problems + replayProblems(cache: cache)
+        // What does not follow from the answers is named first; a seal that no longer matches says only that something changed.
+        problems += replayProblems(cache: cache)
+        guard problems.isEmpty else { return problems }
+        return sealProblems(keys: keys)
     }
 
     /// Whether a text has the shape of a run id: `YYYYMMDD-xxxx` in base32 lower case.
@@ -237,6 +247,21 @@ extension RunTranscript {
     public var chainBreak: EventChain.Break? {
         guard headHash != nil || events.contains(where: { $0.hash != nil }) else { return nil }
         return EventChain.check(genesis: genesisHash, events: events.map { ($0.seq, $0.recordedAt, $0.event, $0.hash) }, head: headHash)
+    }
+
+    private func sealProblems(keys: TrustedKeys?) -> [TranscriptProblem] {
+        guard let seal else { return [] }
+        guard RunSeal(sealContent).hash == seal.hash else {
+            return [TranscriptProblem(["seal", "hash"], "does not match the transcript's content, so the transcript was changed after it was sealed")]
+        }
+        switch keys?.verdict(signature: seal.signature, keyID: seal.keyId, message: RunSeal.signedMessage(seal.hash)) {
+        case nil, .valid?:
+            return []
+        case .invalid?:
+            return [TranscriptProblem(["seal", "signature"], "is not a signature of this seal by key \(seal.keyId.prefix(40)): the seal was recomputed without the key")]
+        case .unknownKey?:
+            return [TranscriptProblem(["seal", "keyId"], "names key \(seal.keyId.prefix(40)), which is not trusted here; add its public key (`drill key` prints it where it was made) to \(TrustedKeys.fileName) beside the transcript")]
+        }
     }
 
     private func chainProblems() -> [TranscriptProblem] {
@@ -284,6 +309,19 @@ extension RunTranscript {
                 return [TranscriptProblem([], "could not be replayed: \(error.message)")]
             }
         }
+        // Deadlines follow from the clock the answers ran: each stored one must be the one replayed, met or missed alike.
+        let replayedDeadlines = session.events.filter { $0.kind == .deadline }
+        for (offset, (index, event)) in events.enumerated().filter({ $0.element.kind == .deadline }).enumerated() {
+            guard offset < replayedDeadlines.count else {
+                problems.append(TranscriptProblem(["events", String(index)], "is a deadline the run's answers do not reach"))
+                break
+            }
+            let replayed = replayedDeadlines[offset]
+            if replayed.deadlineID != event.deadlineId || replayed.met != event.met {
+                problems.append(TranscriptProblem(["events", String(index), "met"], "differs from the deadline's outcome the run's answers give (\(replayed.met == true ? "met" : "missed"))"))
+                break
+            }
+        }
         let expectedFindings = session.assessment.findings.map(CheckReport.NeedResult.init)
         if findings.count != expectedFindings.count {
             problems.append(TranscriptProblem(["findings"], "lists \(findings.count) needs; the scenario has \(expectedFindings.count)"))
@@ -325,6 +363,7 @@ enum TranscriptKeys {
     static let event = RunTranscript.Event.CodingKeys.allCases.map(\.rawValue)
     static let participant = keys(of: RunTranscript.Participant(name: "n", role: "r"))
     static let finding = keys(of: CheckReport.NeedResult(Finding(needID: "n", pillar: .logs, status: .met, reasons: ["r"], fix: "f")))
+    static let seal = keys(of: StoredSeal(hash: "h", keyId: "k", signature: "s"))
     static let score = keys(of: DrillScore(responsePoints: 0, responsePossible: 0, contacts: 0, logs: 0, backups: 0, deadlinesMet: 0, deadlinesTotal: 0))
 
     /// The keys a value encodes to, when every optional is set.
@@ -347,6 +386,7 @@ enum TranscriptKeys {
             for item in items { problems += check(item, allowed: finding, what: "a finding") }
         }
         if let score = root.member("score")?.value { problems += check(score, allowed: Self.score, what: "a score") }
+        if let seal = root.member("seal")?.value { problems += check(seal, allowed: Self.seal, what: "a seal") }
         return problems
     }
 

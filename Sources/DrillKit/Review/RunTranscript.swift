@@ -181,12 +181,16 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     public var scenarioYAML: String
     /// The exact preparedness YAML.
     public var preparednessYAML: String
+    /// The run's seal (see ``RunSeal``) and its signature by the key of the installation that
+    /// stored it; `nil` in transcripts exported before runs were sealed.
+    public var seal: StoredSeal?
 
     /// Reads a run's transcript from the database.
     public init(runID: String, from database: AppDatabase) throws(StoreError) {
         let run = try database.run(matching: runID)
         self.init(run: run, participants: try database.participants(runID: run.id), findings: try database.findings(runID: run.id),
                   events: try database.events(runID: run.id))
+        seal = try database.storedSeal(runID: run.id)
     }
 
     /// Reads a run's transcript from the database without its events (`events` is empty), for
@@ -195,6 +199,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         let run = try database.run(matching: runID)
         self.init(run: run, participants: try database.participants(runID: run.id), findings: try database.findings(runID: run.id),
                   events: [])
+        seal = try database.storedSeal(runID: run.id)
     }
 
     /// Assembles a transcript from a run's rows.
@@ -220,13 +225,14 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         self.events = events.map(Event.init)
         scenarioYAML = run.scenarioYAML
         preparednessYAML = run.preparednessYAML
+        seal = nil
     }
 
     /// The JSON keys of a transcript.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case formatVersion, id, team, scenarioId, scenarioTitle, scenarioKind, mode, facilitator, participants, status, startedAt,
              endedAt, asOf, preparednessSource, scenarioHash, preparednessHash, headHash, score, findings, events, scenarioYAML,
-             preparednessYAML
+             preparednessYAML, seal
     }
 
     public init(from decoder: any Decoder) throws {
@@ -258,6 +264,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         events = try container.decode([Event].self, forKey: .events)
         scenarioYAML = try container.decode(String.self, forKey: .scenarioYAML)
         preparednessYAML = try container.decode(String.self, forKey: .preparednessYAML)
+        seal = try container.decodeIfPresent(StoredSeal.self, forKey: .seal)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -284,6 +291,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         try container.encode(events, forKey: .events)
         try container.encode(scenarioYAML, forKey: .scenarioYAML)
         try container.encode(preparednessYAML, forKey: .preparednessYAML)
+        try container.encodeIfPresent(seal, forKey: .seal)
     }
 
     /// The transcript as JSON: keys sorted, two-space indent, a final newline. The same run always gives the same bytes.
@@ -292,6 +300,30 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         var data = (try? ReviewJSON.encode(self)) ?? Data()
         data.append(0x0A)
         return data
+    }
+}
+
+extension RunTranscript {
+    /// What the transcript's seal covers, from its own fields: the same seal the store computes from the run's rows.
+    public var sealContent: RunSeal.Content {
+        RunSeal.Content(
+            id: id, team: team, scenarioID: scenarioId, scenarioTitle: scenarioTitle, scenarioKind: scenarioKind, mode: mode,
+            facilitator: facilitator, participants: participants.map { ($0.name, $0.role) }, status: status.rawValue,
+            startedAt: startedAt, endedAt: endedAt, asOf: asOf.description, scenarioHash: scenarioHash, preparednessHash: preparednessHash,
+            preparednessSource: preparednessSource, overallScore: score?.overall, scoreJSON: RunSeal.scoreJSON(score),
+            findings: findings.enumerated().map { position, result in
+                FindingRecord(runID: id, position: position, finding: Finding(
+                    needID: result.id, pillar: result.pillar, status: result.status, reasons: result.reason.isEmpty ? [] : [result.reason],
+                    delay: TimeSpan(hours: result.delayHours), evidenceLoss: TimeSpan(hours: result.evidenceLossHours), fix: result.fix))
+            },
+            headHash: headHash)
+    }
+
+    /// How the transcript's signature stands against `keys`: `nil` when it carries none.
+    public func signatureVerdict(keys: TrustedKeys) -> TrustedKeys.Verdict? {
+        guard let seal else { return nil }
+        guard RunSeal(sealContent).hash == seal.hash else { return .invalid }
+        return keys.verdict(signature: seal.signature, keyID: seal.keyId, message: RunSeal.signedMessage(seal.hash))
     }
 }
 

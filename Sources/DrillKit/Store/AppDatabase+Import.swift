@@ -30,6 +30,8 @@ public struct ImportedRun: Hashable, Sendable {
     public var scenarioId: String
     /// Where the run stands in the transcript.
     public var status: RunStatus
+    /// The key that signed the transcript's seal, or `nil` for an unsigned transcript (exported before runs were sealed).
+    public var signedBy: String?
 
     /// The run of a transcript.
     public init(_ transcript: RunTranscript) {
@@ -37,6 +39,7 @@ public struct ImportedRun: Hashable, Sendable {
         team = transcript.team
         scenarioId = transcript.scenarioId
         status = transcript.status
+        signedBy = transcript.seal?.keyId
     }
 }
 
@@ -79,14 +82,19 @@ extension AppDatabase {
     ///
     /// - Throws: a ``StoreError`` when the database fails; the batches committed before stay,
     ///   and so do the files of the current batch before the one that failed.
+    ///
+    /// A signed transcript is refused unless one of `keys` signed it (default: this installation's
+    /// key); an unsigned one is stored, and reported with ``ImportedRun/signedBy`` `nil`. Either
+    /// way the stored run is sealed and signed with this installation's key.
     public func importTranscripts(_ files: [TranscriptFile], cache: TranscriptContentCache = .init(), batching: ImportBatching = .init(),
-                                  workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                  workers: Int = ProcessInfo.processInfo.activeProcessorCount, keys: TrustedKeys? = nil,
                                   report: (TranscriptFile, TranscriptImportResult) -> Void) throws(StoreError) {
+        let keys = keys ?? TrustedKeys([key.publicKey])
         // Reading and checking a file is most of the work and needs no database: other threads
         // check the files ahead, while this one stores them in order.
         let checked = InOrderWork.Ahead(count: files.count, workers: workers, window: 8) { index in
             Result { () throws(LoadFailure) in
-                try RunTranscript.load(fileAt: files[index].url, displayPath: files[index].displayPath, cache: cache)
+                try RunTranscript.load(fileAt: files[index].url, displayPath: files[index].displayPath, cache: cache, keys: keys)
             }
         }
         defer { checked.stop() }
@@ -111,7 +119,7 @@ extension AppDatabase {
                     var outcome = ImportOutcome.alreadyStored
                     do {
                         try db.inSavepoint {
-                            outcome = try importTranscript(transcript, source: file.displayPath, in: db)
+                            outcome = try importTranscript(transcript, source: file.displayPath, keys: keys, in: db)
                             return .commit
                         }
                     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {

@@ -3,44 +3,268 @@ import GRDB
 
 /// What `drill verify` found in a database.
 public struct IntegrityReport: Hashable, Sendable, Codable {
-    /// One run's chain.
+    /// One thing that does not match, named as precisely as the records allow.
+    public struct Problem: Hashable, Sendable, Codable {
+        /// The run it concerns.
+        public var runId: String?
+        /// The first event that does not match.
+        public var seq: Int?
+        /// The field (the store's column name, or `participants`, `findings`) that does not match.
+        public var field: String?
+        /// The audit entry that does not match.
+        public var auditEntry: Int64?
+        /// The ledger entry that does not match.
+        public var ledgerEntry: Int64?
+        /// What is wrong, in a sentence.
+        public var detail: String
+
+        /// Creates a problem.
+        public init(runId: String? = nil, seq: Int? = nil, field: String? = nil, auditEntry: Int64? = nil, ledgerEntry: Int64? = nil,
+                    detail: String) {
+            self.runId = runId
+            self.seq = seq
+            self.field = field
+            self.auditEntry = auditEntry
+            self.ledgerEntry = ledgerEntry
+            self.detail = detail
+        }
+    }
+
+    /// One run: its chain, its seal, its signature, its place in the ledger and what follows from it.
     public struct RunCheck: Hashable, Sendable, Codable {
         /// The run.
-        public var runID: String
+        public var runId: String
         /// Events checked.
         public var events: Int
-        /// Where the chain first breaks, if it does.
-        public var problem: EventChain.Break?
-        /// Whether the chain is intact.
+        /// The id of the key that signed the run's seal, if any.
+        public var keyId: String?
+        /// The first thing found wrong with the run, if any.
+        public var problem: Problem?
+        /// Whether the run is intact.
         public var intact: Bool { problem == nil }
     }
 
-    /// SQLite's own verdict (`PRAGMA quick_check`): `ok`, or what is damaged.
-    public var quickCheck: [String]
+    /// SQLite's own verdict (`PRAGMA integrity_check`): `ok`, or what is damaged.
+    public var integrityCheck: [String]
     /// Every run checked, oldest first.
     public var runs: [RunCheck]
+    /// Audit entries checked.
+    public var auditEntries: Int
+    /// Ledger entries checked.
+    public var ledgerEntries: Int
+    /// The id of the key that signed the anchor, if any.
+    public var anchorKeyId: String?
+    /// What is wrong outside any one stored run: the audit trail, the ledger, the anchor, runs deleted outside `drill prune`.
+    public var problems: [Problem]
 
     /// Whether nothing is wrong.
-    public var isIntact: Bool { quickCheck == ["ok"] && runs.allSatisfy(\.intact) }
+    public var isIntact: Bool { integrityCheck == ["ok"] && runs.allSatisfy(\.intact) && problems.isEmpty }
+    /// Every problem, the database's own first, then each run's.
+    public var allProblems: [Problem] { problems + runs.compactMap(\.problem) }
+}
+
+/// The stored rows of one run, as `drill verify` hands them to checks of what follows from them.
+public struct StoredRunRows: Sendable {
+    /// The run's row.
+    public var run: RunRecord
+    /// Its participants, in order.
+    public var participants: [ParticipantRecord]
+    /// Its findings, in order.
+    public var findings: [FindingRecord]
+    /// Its events, in order.
+    public var events: [StoredEvent]
 }
 
 extension AppDatabase {
-    /// Checks the file (`PRAGMA quick_check`) and recomputes every run's hash chain, or only the given runs'.
-    public func verify(runIDs: [String]? = nil) throws(StoreError) -> IntegrityReport {
-        try read { db in
-            let quickCheck = try String.fetchAll(db, sql: "PRAGMA quick_check")
+    /// Checks the file (`PRAGMA integrity_check`) and every record a reviewer reads, or only the given runs':
+    /// each run's texts against their hashes, its event chain, its seal (naming the field that
+    /// changed), the seal's signature, and that its seal is the last the ledger recorded for it;
+    /// the ledger's and the audit trail's chains, and the anchor's signature over their heads;
+    /// and runs the ledger knows that are gone. `derived` checks what follows from a run's rows
+    /// (its score, findings and status, recomputed), when given.
+    ///
+    /// Signatures count when made by one of `keys` (default: this installation's key).
+    public func verify(runIDs: [String]? = nil, keys: TrustedKeys? = nil,
+                       derived: ((StoredRunRows) -> IntegrityReport.Problem?)? = nil) throws(StoreError) -> IntegrityReport {
+        let keys = keys ?? TrustedKeys([key.publicKey])
+        return try read { db in
+            let integrityCheck = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            var problems: [IntegrityReport.Problem] = []
+            let anchor = try Anchor.fetch(db)
+            if let signature = anchor.signature, let keyID = anchor.keyID {
+                switch keys.verdict(signature: signature, keyID: keyID, message: anchor.message) {
+                case .valid: break
+                case .invalid:
+                    problems.append(.init(field: "anchor", detail: "the anchor's signature does not sign the ledger's and audit trail's heads: they were rebuilt without the key"))
+                case .unknownKey:
+                    problems.append(.init(field: "anchor", detail: "the anchor was signed by key \(keyID), which is not trusted here"))
+                }
+            } else {
+                problems.append(.init(field: "anchor", detail: "the database carries no signed anchor"))
+            }
+
+            // The audit trail's chain, and its head against the anchor.
+            var previous: String?
+            var auditCount = 0
+            var auditBroken = false
+            var sealedAsFound = 0
+            let audit = try Row.fetchCursor(db, sql: "SELECT id, at, action, runID, detail, user, host, hash FROM audit ORDER BY id")
+            while let row = try audit.next() {
+                auditCount += 1
+                let id: Int64 = row["id"]
+                // Records are sealed as found once, when the file is first sealed; again means
+                // someone unsealed them to have drill vouch for what they changed.
+                if row["action"] as String == "records.sealed" {
+                    sealedAsFound += 1
+                    if sealedAsFound == 2 {
+                        problems.append(.init(auditEntry: id, detail: "audit entry \(id): records were sealed as found a second time, so the file was unsealed outside drill"))
+                    }
+                }
+                let link = RecordChain.auditLink(previous: previous, at: row["at"], action: row["action"], runID: row["runID"],
+                                                 detail: row["detail"], user: row["user"], host: row["host"])
+                if !auditBroken, row["hash"] as String? != link {
+                    problems.append(.init(auditEntry: id, detail: "audit entry \(id) was altered, or an entry before it removed"))
+                    auditBroken = true
+                }
+                previous = row["hash"]
+            }
+            if !auditBroken, auditCount != anchor.auditCount || previous != anchor.auditHead {
+                problems.append(.init(field: "audit", detail: auditCount < anchor.auditCount
+                    ? "the audit trail holds \(auditCount) entries; the anchor names \(anchor.auditCount): the last were removed"
+                    : "the audit trail's last entry is not the one the anchor names"))
+            }
+
+            // The ledger's chain, and the last seal it recorded for each run.
+            previous = nil
+            var ledgerCount = 0
+            var ledgerBroken = false
+            var lastSeal: [String: (seal: String?, action: String, entry: Int64)] = [:]
+            let ledger = try Row.fetchCursor(db, sql: "SELECT id, runID, action, seal, hash FROM ledger ORDER BY id")
+            while let row = try ledger.next() {
+                ledgerCount += 1
+                let id: Int64 = row["id"], runID: String = row["runID"], action: String = row["action"], seal: String? = row["seal"]
+                let link = RecordChain.ledgerLink(previous: previous, runID: runID, action: action, seal: seal)
+                if !ledgerBroken, row["hash"] as String? != link {
+                    problems.append(.init(runId: runID, ledgerEntry: id, detail: "ledger entry \(id) (run \(runID)) was altered, or an entry before it removed"))
+                    ledgerBroken = true
+                }
+                previous = row["hash"]
+                if action == "run.sealed", let earlier = lastSeal[runID] {
+                    problems.append(.init(runId: runID, ledgerEntry: id,
+                                          detail: "ledger entry \(id): run \(runID) was sealed as found after entry \(earlier.entry) had sealed it: its seal was removed outside drill to have it vouched for again"))
+                }
+                lastSeal[runID] = (seal, action, id)
+            }
+            if !ledgerBroken, ledgerCount != anchor.ledgerCount || previous != anchor.ledgerHead {
+                problems.append(.init(field: "ledger", detail: ledgerCount < anchor.ledgerCount
+                    ? "the ledger holds \(ledgerCount) entries; the anchor names \(anchor.ledgerCount): the last were removed"
+                    : "the ledger's last entry is not the one the anchor names"))
+            }
+
             var request = RunRecord.order(RunRecord.Columns.startedAt, RunRecord.Columns.id)
             if let runIDs { request = request.filter(runIDs.contains(RunRecord.Columns.id)) }
             var checks: [IntegrityReport.RunCheck] = []
-            for run in try request.fetchAll(db) {
-                let events = try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db)
-                let problem = EventChain.check(
-                    genesis: EventChain.genesis(of: run),
-                    events: events.map { ($0.seq, $0.recordedAt, $0.event, $0.hash) }, head: run.headHash)
-                checks.append(.init(runID: run.id, events: events.count, problem: problem))
+            var seen = Set<String>()
+            let runs = try request.fetchCursor(db)
+            while let run = try runs.next() {
+                seen.insert(run.id)
+                let events = try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored)
+                let seal = try Row.fetchOne(db, sql: "SELECT sealFields, sealHash, sealKeyID, sealSignature FROM run WHERE id = ?", arguments: [run.id])
+                var check = IntegrityReport.RunCheck(runId: run.id, events: events.count, keyId: seal?["sealKeyID"], problem: nil)
+                check.problem = try checkRun(run, events: events, seal: seal, ledger: lastSeal[run.id], keys: keys, derived: derived, in: db)
+                checks.append(check)
             }
-            return IntegrityReport(quickCheck: quickCheck, runs: checks)
+            if runIDs == nil { problems += try checkItems(ledger: lastSeal, in: db) }
+            for (runID, last) in lastSeal.sorted(by: { $0.value.entry < $1.value.entry })
+            where last.seal != nil && !runID.contains(":") && !seen.contains(runID) && (runIDs == nil || runIDs?.contains(runID) == true) {
+                problems.append(.init(runId: runID, ledgerEntry: last.entry,
+                                      detail: "run \(runID) is in the ledger (last: \(last.action)) but not in the database: it was deleted outside `drill prune`"))
+            }
+            return IntegrityReport(integrityCheck: integrityCheck, runs: checks, auditEntries: auditCount, ledgerEntries: ledgerCount,
+                                   anchorKeyId: anchor.keyID, problems: problems)
         }
+    }
+
+    /// Improvement items and the checks that closed them, against the ledger: each as it was
+    /// last sealed, none added or deleted outside drill.
+    private func checkItems(ledger: [String: (seal: String?, action: String, entry: Int64)], in db: Database) throws -> [IntegrityReport.Problem] {
+        var problems: [IntegrityReport.Problem] = []
+        var seen = Set<String>()
+        for item in try ImprovementItemRecord.fetchAll(db) {
+            guard let id = item.id else { continue }
+            let key = Self.itemKey(id)
+            seen.insert(key)
+            if ledger[key]?.seal != Self.itemSeal(item) {
+                problems.append(.init(runId: item.openedRunID, field: "improvementItem",
+                                      detail: "improvement item #\(id) (\(item.scenarioID)/\(item.needID)) differs from what was sealed: its owner, due date or action was edited outside drill"))
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM checkClosure ORDER BY id") {
+            let id: Int64 = row["id"]
+            let key = Self.closureKey(id)
+            seen.insert(key)
+            if ledger[key]?.seal != Self.closureSeal(row) {
+                problems.append(.init(field: "checkClosure", detail: "the check that closed \(row["scenarioID"] as String? ?? "?")/\(row["needID"] as String? ?? "?") (closure \(id)) was added or edited outside drill"))
+            }
+        }
+        for (key, last) in ledger.sorted(by: { $0.value.entry < $1.value.entry })
+        where last.seal != nil && (key.hasPrefix("item:") || key.hasPrefix("closure:")) && !seen.contains(key) {
+            problems.append(.init(field: key.hasPrefix("item:") ? "improvementItem" : "checkClosure", ledgerEntry: last.entry,
+                                  detail: "\(key.hasPrefix("item:") ? "improvement item #" : "closure ")\(key.drop { $0 != ":" }.dropFirst()) is in the ledger but not in the database: it was deleted outside drill"))
+        }
+        return problems
+    }
+
+    /// The first thing wrong with one run, in the order a reader would want it named.
+    private func checkRun(_ run: RunRecord, events: [StoredEvent], seal: Row?, ledger: (seal: String?, action: String, entry: Int64)?,
+                          keys: TrustedKeys, derived: ((StoredRunRows) -> IntegrityReport.Problem?)?, in db: Database) throws -> IntegrityReport.Problem? {
+        func problem(seq: Int? = nil, field: String? = nil, _ detail: String) -> IntegrityReport.Problem {
+            .init(runId: run.id, seq: seq, field: field, detail: detail)
+        }
+        if ContentHash.sha256(run.scenarioYAML) != run.scenarioHash {
+            return problem(field: "scenarioYAML", "the stored scenario text does not match its hash: it was edited")
+        }
+        if ContentHash.sha256(run.preparednessYAML) != run.preparednessHash {
+            return problem(field: "preparednessYAML", "the stored preparedness text does not match its hash: it was edited")
+        }
+        let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db)
+        let findings = try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db)
+        let recomputed = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings))
+        guard let sealHash: String = seal?["sealHash"] else {
+            return problem(field: "sealHash", "the run carries no seal: it was added outside drill, or its seal removed")
+        }
+        // A header field is named before the event chain, which starts from the header and would
+        // only say that event 1 no longer follows.
+        let changed = recomputed.fieldsDiffering(from: seal?["sealFields"])
+        if let field = changed.first(where: { $0 != "headHash" }) {
+            let others = changed.filter { $0 != field }
+            return problem(field: field, "the run's \(field) differs from what was sealed" + (others.isEmpty ? "" : " (and \(others.joined(separator: ", ")))"))
+        }
+        if let broken = EventChain.check(genesis: EventChain.genesis(of: run), events: events.map { ($0.seq, $0.recordedAt, $0.event, $0.hash) },
+                                         head: run.headHash) {
+            return problem(seq: broken.seq, field: broken.seq == nil ? "headHash" : nil, broken.detail)
+        }
+        if !changed.isEmpty {
+            return problem(field: "headHash", "the run's events are not those sealed: events were removed or replaced, and the head hash reset to match")
+        }
+        if recomputed.hash != sealHash {
+            return problem(field: "sealHash", "the run's seal does not match its sealed fields: it was altered")
+        }
+        guard let keyID: String = seal?["sealKeyID"], let signature: String = seal?["sealSignature"] else {
+            return problem(field: "sealSignature", "the run's seal is not signed")
+        }
+        guard let ledger else {
+            return problem(field: "ledger", "the run is not in the ledger: it was added outside drill")
+        }
+        if ledger.seal != Self.ledgerSeal(StoredSeal(hash: sealHash, keyId: keyID, signature: signature)) {
+            return problem(field: "ledger", "the run differs from its last state in the ledger (entry \(ledger.entry), \(ledger.action)): it was rolled back, or its seal or signature replaced")
+        }
+        // A run imported from a transcript keeps the signature it came with; the ledger pins it,
+        // and the anchor (signed here) covers the ledger, so a key not trusted here is named, not refused.
+        if keys.verdict(signature: signature, keyID: keyID, message: RunSeal.signedMessage(sealHash)) == .invalid {
+            return problem(field: "sealSignature", "the run's seal was not signed by key \(keyID): it was recomputed without the key")
+        }
+        return derived?(StoredRunRows(run: run, participants: participants, findings: findings, events: events))
     }
 
     /// Audit entries, newest first.
@@ -65,6 +289,7 @@ extension AppDatabase {
             let runs = try RunRecord.filter(RunRecord.Columns.startedAt < cutoff).order(RunRecord.Columns.startedAt).fetchAll(db)
             for run in runs {
                 _ = try run.delete(db)
+                try appendLedger(runID: run.id, action: "run.deleted", seal: nil, in: db)
                 try record("run.deleted", runID: run.id,
                            detail: "\(run.scenarioID) for \(run.team), started \(run.startedAt), head \(run.headHash ?? "none"); \(reason)", in: db)
             }

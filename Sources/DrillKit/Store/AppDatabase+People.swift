@@ -69,6 +69,7 @@ extension AppDatabase {
             let json = String(decoding: try encoder.encode(score), as: UTF8.self)
             try db.execute(sql: "UPDATE run SET overallScore = ?, scoreJSON = ? WHERE id = ? AND status = 'finished'",
                            arguments: [score.overall, json, runID])
+            if db.changesCount > 0 { try seal(runID: runID, action: "run.graded", in: db) }
             try record("run.graded", runID: runID, detail: detail, in: db)
         }
     }

@@ -66,22 +66,32 @@ extension AppDatabase {
     /// The transcript should have passed ``RunTranscript/problems(cache:)``. The import is recorded in
     /// the audit trail with `source`. One transaction; to import many files, see
     /// ``importTranscripts(_:cache:batching:workers:report:)``.
-    public func importTranscript(_ transcript: RunTranscript, source: String) throws(StoreError) -> ImportOutcome {
-        try write { db in
-            let outcome = try importTranscript(transcript, source: source, in: db)
+    ///
+    /// A new run keeps the transcript's signature when one of `keys` (default: this
+    /// installation's key) made it; otherwise, and whenever events are added, the run is signed
+    /// with this installation's key.
+    public func importTranscript(_ transcript: RunTranscript, source: String, keys: TrustedKeys? = nil) throws(StoreError) -> ImportOutcome {
+        let keys = keys ?? TrustedKeys([key.publicKey])
+        return try write { db in
+            let outcome = try importTranscript(transcript, source: source, keys: keys, in: db)
             try Self.indexPendingEvents(db)
             return outcome
         }
     }
 
     /// ``importTranscript(_:source:)`` inside a transaction the caller holds.
-    func importTranscript(_ transcript: RunTranscript, source: String, in db: Database) throws -> ImportOutcome {
+    func importTranscript(_ transcript: RunTranscript, source: String, keys: TrustedKeys, in db: Database) throws -> ImportOutcome {
         guard let run = try RunRecord.fetchOne(db, key: transcript.id) else {
             try Self.insert(transcript, in: db)
-            try record("run.imported", runID: transcript.id, detail: "from \(source)", in: db)
+            let signed = transcript.signatureVerdict(keys: keys) == .valid ? transcript.seal : nil
+            try seal(runID: transcript.id, action: "run.imported", keeping: signed, in: db)
+            try record("run.imported", runID: transcript.id, detail: "from \(source)" + Self.signer(of: transcript), in: db)
             return .imported
         }
-        let incoming = transcript.jsonData()
+        // Seals are compared by content: the stored run is sealed with this installation's key.
+        var unsealed = transcript
+        unsealed.seal = nil
+        let incoming = unsealed.jsonData()
         let stored = RunTranscript(
             run: run,
             participants: try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db),
@@ -95,6 +105,7 @@ extension AppDatabase {
             header.endedAt = nil
             header.score = nil
             header.headHash = nil
+            header.seal = nil
             return header.jsonData()
         }
         guard header(stored) == header(transcript) else {
@@ -116,8 +127,13 @@ extension AppDatabase {
         }
         try Self.insert(added, runID: run.id, in: db)
         try Self.setOutcome(of: transcript, headHash: previous, in: db)
-        try record("run.imported", runID: run.id, detail: "from \(source): \(transcript.events.count - storedEvents.count) more events", in: db)
+        try seal(runID: run.id, action: "run.imported", in: db)
+        try record("run.imported", runID: run.id, detail: "from \(source): \(transcript.events.count - storedEvents.count) more events" + Self.signer(of: transcript), in: db)
         return .extended(newEvents: transcript.events.count - storedEvents.count)
+    }
+
+    private static func signer(of transcript: RunTranscript) -> String {
+        transcript.seal.map { "; signed by key \($0.keyId)" } ?? "; unsigned"
     }
 
     private static func firstDifference(_ a: [Data], _ b: [Data]) -> Int {
@@ -227,7 +243,7 @@ extension AppDatabase {
     /// Every improvement item, oldest first (only `team`'s when given), brought up to date with
     /// the stored runs and checks: new gaps get a number, items whose runs were deleted go.
     public func improvementItems(team: String? = nil) throws(StoreError) -> [ImprovementItem] {
-        try write { db in try Self.refreshItems(in: db, team: team) }
+        try write { db in try refreshItems(in: db, team: team) }
     }
 
     /// Sets an item's owner and due date; `.some(nil)` clears one, `nil` leaves it. Returns the
@@ -235,7 +251,7 @@ extension AppDatabase {
     public func updateImprovementItem(id: Int64, owner: String??, dueDate: CalendarDate??) throws(StoreError) -> ImprovementItem? {
         try write { db -> ImprovementItem? in
             // Number any gaps found since items were last listed, so every number a report showed exists.
-            _ = try Self.refreshItems(in: db)
+            _ = try refreshItems(in: db)
             guard var item = try ImprovementItemRecord.fetchOne(db, key: id) else { return nil }
             var changes: [String] = []
             if let owner {
@@ -247,8 +263,9 @@ extension AppDatabase {
                 changes.append("due \(dueDate?.description ?? "cleared")")
             }
             try item.update(db)
+            try sealItem(item, in: db)
             try record("improvement.updated", runID: item.openedRunID, detail: "#\(id) \(item.scenarioID)/\(item.needID): \(changes.joined(separator: ", "))", in: db)
-            return try Self.refreshItems(in: db).first { $0.id == id }
+            return try refreshItems(in: db).first { $0.id == id }
         }
     }
 
@@ -257,7 +274,7 @@ extension AppDatabase {
     /// Only closes: a check never opens an item (gaps are opened by drills).
     public func closeImprovementItems(checkedBy report: CheckReport, at checkedAt: Date) throws(StoreError) -> [ImprovementItem] {
         try write { db in
-            let open = try Self.refreshItems(in: db, team: report.team).filter { $0.state == .open }
+            let open = try refreshItems(in: db, team: report.team).filter { $0.state == .open }
             var closed: [Int64] = []
             for item in open {
                 guard let scenario = report.scenarios.first(where: { $0.id == item.scenarioId }),
@@ -265,11 +282,12 @@ extension AppDatabase {
                 try db.execute(
                     sql: "INSERT INTO checkClosure (team, scenarioID, needID, checkedAt, reason) VALUES (?, ?, ?, ?, ?)",
                     arguments: [item.team, item.scenarioId, item.needId, EventChain.storable(checkedAt), need.reason])
+                try sealClosure(id: db.lastInsertedRowID, in: db)
                 try record("improvement.closed", runID: nil, detail: "#\(item.id) \(item.scenarioId)/\(item.needId) met in drill check", in: db)
                 closed.append(item.id)
             }
             guard !closed.isEmpty else { return [] }
-            return try Self.refreshItems(in: db, team: report.team).filter { closed.contains($0.id) }
+            return try refreshItems(in: db, team: report.team).filter { closed.contains($0.id) }
         }
     }
 
@@ -279,7 +297,7 @@ extension AppDatabase {
     /// A team's items follow from its own runs, findings and checks alone, so a report or check
     /// for one team reads only those: reading every finding took seconds on a database of
     /// 100,000 runs (BENCHMARKS.md, `report --team`).
-    private static func refreshItems(in db: Database, team: String? = nil) throws -> [ImprovementItem] {
+    private func refreshItems(in db: Database, team: String? = nil) throws -> [ImprovementItem] {
         let teamFilter = team == nil ? "" : " WHERE run.team = :team"
         let arguments: StatementArguments = team.map { ["team": $0] } ?? [:]
         let runs = try Row.fetchAll(db, sql: "SELECT id, team, scenarioID, startedAt, mode, status FROM run" + teamFilter, arguments: arguments)
@@ -332,11 +350,12 @@ extension AppDatabase {
                 if let index {
                     records[index].openedRunID = entry.key.openedRunID
                     try records[index].update(db)
+                    try sealItem(records[index], in: db)
                 }
             }
             if index == nil {
                 if scenarios[entry.key.openedRunID] == nil {
-                    scenarios[entry.key.openedRunID] = try loadContent(runID: entry.key.openedRunID, in: db)
+                    scenarios[entry.key.openedRunID] = try Self.loadContent(runID: entry.key.openedRunID, in: db)
                 }
                 var action = "Change \(entry.fix ?? "the preparedness") so that \(entry.key.needID) is met."
                 if let (scenario, policy) = scenarios[entry.key.openedRunID] ?? nil,
@@ -347,6 +366,7 @@ extension AppDatabase {
                     team: entry.key.team, scenarioID: entry.key.scenarioID, needID: entry.key.needID, openedRunID: entry.key.openedRunID,
                     pillar: entry.pillar, action: action)
                 try record.insert(db)
+                try sealItem(record, in: db)
                 records.append(record)
                 index = records.count - 1
             }
@@ -363,6 +383,7 @@ extension AppDatabase {
         }
         for (index, record) in records.enumerated() where !used.contains(index) {
             _ = try record.delete(db)
+            if let id = record.id { try appendLedger(runID: Self.itemKey(id), action: "item.deleted", seal: nil, in: db) }
         }
         return items.sorted { $0.id < $1.id }
     }

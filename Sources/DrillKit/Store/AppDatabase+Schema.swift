@@ -12,6 +12,7 @@ extension AppDatabase {
         migrator.registerMigration("v5-performance", migrate: addPerformanceIndexes)
         migrator.registerMigration("v6-search-by-run", migrate: indexSearchEntriesByRun)
         migrator.registerMigration("v7-search-after-answers", migrate: indexEventsAfterAnswers)
+        migrator.registerMigration("v8-sealed-records", migrate: addSeals)
         return migrator
     }
 
@@ -230,6 +231,46 @@ extension AppDatabase {
                 DELETE FROM searchIndex WHERE rowid IN (SELECT entry FROM searchIndexRun WHERE runID = old.id);
                 DELETE FROM searchIndexRun WHERE runID = old.id;
             END;
+            """)
+    }
+
+    /// v8: everything a reviewer reads is sealed and anchored outside the file. Each run gets its
+    /// seal (a manifest of field digests, its hash, and a signature by the installation's key);
+    /// the audit trail becomes a hash chain (`hash`); the ledger chains every run's successive
+    /// seals, and deletions, so a run deleted or rolled back is found; the anchor holds both
+    /// chains' lengths and heads, signed.
+    ///
+    /// Plain SQL only, as every migration here should be: it must mean the same when the
+    /// application's types change. Rows stored before it are sealed as they stand by the first
+    /// drill that opens the file with a key (``AppDatabase`` does it while `sealing.pending` is 1).
+    private static func addSeals(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE run ADD COLUMN sealFields TEXT;
+            ALTER TABLE run ADD COLUMN sealHash TEXT;
+            ALTER TABLE run ADD COLUMN sealKeyID TEXT;
+            ALTER TABLE run ADD COLUMN sealSignature TEXT;
+            ALTER TABLE audit ADD COLUMN hash TEXT;
+            CREATE TABLE ledger (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                runID TEXT NOT NULL,
+                action TEXT NOT NULL,
+                seal TEXT,
+                hash TEXT NOT NULL
+            );
+            CREATE TABLE anchor (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                ledgerCount INTEGER NOT NULL,
+                ledgerHead TEXT,
+                auditCount INTEGER NOT NULL,
+                auditHead TEXT,
+                keyID TEXT NOT NULL,
+                signature TEXT NOT NULL
+            );
+            CREATE TABLE sealing (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                pending INTEGER NOT NULL
+            );
+            INSERT INTO sealing (id, pending) VALUES (1, 1);
             """)
     }
 }

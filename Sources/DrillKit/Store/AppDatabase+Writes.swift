@@ -26,6 +26,7 @@ extension AppDatabase {
             for (position, finding) in findings.enumerated() {
                 try FindingRecord(runID: run.id, position: position, finding: finding).insert(db)
             }
+            try seal(runID: run.id, action: "run.started", in: db)
             try record("run.started", runID: run.id, detail: "\(run.mode) of \(run.scenarioID) for \(run.team)", in: db)
         }
     }
@@ -63,6 +64,7 @@ extension AppDatabase {
                 previous = hash
             }
             try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [previous, runID])
+            try seal(runID: runID, action: "run.step", in: db)
         }
     }
 
@@ -79,6 +81,7 @@ extension AppDatabase {
             case .inProgress: "run.resumed"
             case .finished: "run.finished"
             }
+            try seal(runID: runID, action: action, in: db)
             try record(action, runID: runID, detail: "", in: db)
             if status != .inProgress { try Self.indexPendingEvents(db) }
         }
@@ -97,6 +100,7 @@ extension AppDatabase {
                 RunRecord.Columns.scoreJSON.set(to: json),
             ])
             guard changed == 1 else { throw StoreError.runNotFound(runID) }
+            try seal(runID: runID, action: "run.finished", in: db)
             try record("run.finished", runID: runID, detail: "overall \(score.overall)/100", in: db)
             try Self.indexPendingEvents(db)
         }
@@ -109,6 +113,6 @@ extension AppDatabase {
 
     func record(_ action: String, runID: String?, detail: String, in db: Database) throws {
         var entry = AuditRecord(at: Date(), action: action, runID: runID, detail: detail, identity: identity)
-        try entry.insert(db)
+        try appendAudit(&entry, in: db)
     }
 }

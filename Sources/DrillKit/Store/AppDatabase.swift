@@ -26,23 +26,29 @@ public struct AppDatabase: Sendable {
     public static let applicationID: Int32 = 0x4452_494C
     /// The `path` of an in-memory database, as it appears in messages.
     public static let inMemoryPath = ":memory:"
+    /// The schema's version, kept in the file's `user_version`: how many migrations this build knows.
+    /// A file with a higher one was made by a newer drill and is refused.
+    public static var schemaVersion: Int32 { Int32(migrator.migrations.count) }
 
     /// The database file as given, or ``inMemoryPath``.
     public let path: String
-    private let dbWriter: any DatabaseWriter
+    let dbWriter: any DatabaseWriter
     /// Who is acting, for the audit trail.
     public let identity: AuditIdentity
+    /// The installation's key, which signs every run's seal and the anchor.
+    public let key: InstallationKey
 
     /// Read-only access for queries the named read methods do not cover.
     public var reader: any DatabaseReader { dbWriter }
 
-    private init(_ dbWriter: any DatabaseWriter, path: String, identity: AuditIdentity) throws(StoreError) {
+    private init(_ dbWriter: any DatabaseWriter, path: String, identity: AuditIdentity, key: InstallationKey) throws(StoreError) {
         self.dbWriter = dbWriter
         self.path = path
         self.identity = identity
+        self.key = key
         do {
             // Every command opens the store, so the common case (drill's own file, fully
-            // migrated) is settled in one read transaction.
+            // migrated and sealed) is settled in one read transaction.
             if try dbWriter.read({ db in try Self.isReady(db, path: path) }) { return }
             // A file refused by the probe never gets here; this guards the in-memory case
             // and a newer drill migrating the file between the probe and now.
@@ -62,12 +68,18 @@ public struct AppDatabase: Sendable {
             let before = try dbWriter.read { try Self.migrator.appliedIdentifiers($0) }
             try Self.migrator.migrate(dbWriter)
             let applied = Self.migrator.migrations.filter { !before.contains($0) }
-            if !before.isEmpty && !applied.isEmpty {
-                try dbWriter.write { db in
-                    var entry = AuditRecord(at: Date(), action: "schema.migrated", runID: nil,
-                                            detail: "applied \(applied.joined(separator: ", "))", identity: identity)
-                    try entry.insert(db)
+            try dbWriter.write { db in
+                // Rows stored before the file was sealed are sealed as they stand, once.
+                try sealExistingRecords(in: db)
+                if !before.isEmpty && !applied.isEmpty {
+                    try record("schema.migrated", runID: nil, detail: "applied \(applied.joined(separator: ", "))", in: db)
                 }
+            }
+            try dbWriter.write { db in
+                // The schema's version in the file's header, where tools other than drill can read it.
+                let userVersion = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if userVersion > Self.schemaVersion { throw StoreError.newerSchema(path: path) }
+                if userVersion != Self.schemaVersion { try db.execute(sql: "PRAGMA user_version = \(Self.schemaVersion)") }
             }
             let level = try dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } ?? -1
             guard level == 2 else { throw StoreError.notDurable(path: path, synchronous: level) }
@@ -82,6 +94,10 @@ public struct AppDatabase: Sendable {
         guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID else { return false }
         if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
         guard try migrator.hasCompletedMigrations(db) else { return false }
+        guard try Int.fetchOne(db, sql: "SELECT pending FROM sealing") == 0 else { return false }
+        let userVersion = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if userVersion > schemaVersion { throw StoreError.newerSchema(path: path) }
+        guard userVersion == schemaVersion else { return false }
         if path != inMemoryPath { try refuseCutShort(db, path: path) }
         let level = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
         guard level == 2 else { throw StoreError.notDurable(path: path, synchronous: level) }
@@ -96,10 +112,14 @@ public struct AppDatabase: Sendable {
     /// ``StoreError/notADrillDatabase(path:)`` for a file drill did not make (leaving it
     /// byte-identical), ``StoreError/newerSchema(path:)`` for one a newer drill migrated, and
     /// ``StoreError/unreadable(path:detail:)`` for a damaged or unreadable one.
-    public static func open(path: String, identity: AuditIdentity = .unknown) throws(StoreError) -> AppDatabase {
+    ///
+    /// `key` signs every seal and the anchor; the executable passes the installation's key
+    /// (``InstallationKey/loadOrCreate(in:)``). The default, a key made for this process, suits
+    /// tests: what it signs verifies only while the value lives.
+    public static func open(path: String, identity: AuditIdentity = .unknown, key: InstallationKey = .ephemeral()) throws(StoreError) -> AppDatabase {
         if try existingFileSize(path) == nil {
             try createParentFolder(of: path)
-            try createNew(at: path, identity: identity)
+            try createNew(at: path, identity: identity, key: key)
         }
         // Drill never leaves an empty file behind (it builds a new database aside and links it
         // into place), so an empty file is someone else's: refuse it like any foreign file.
@@ -113,15 +133,15 @@ public struct AppDatabase: Sendable {
         } catch {
             throw storeError(error, path: path, writing: true)
         }
-        let database = try AppDatabase(queue, path: path, identity: identity)
+        let database = try AppDatabase(queue, path: path, identity: identity, key: key)
         try restrictPermissions(of: path)
         return database
     }
 
     /// An empty database in memory, for tests and dry runs.
-    public static func inMemory(identity: AuditIdentity = .unknown) throws(StoreError) -> AppDatabase {
+    public static func inMemory(identity: AuditIdentity = .unknown, key: InstallationKey = .ephemeral()) throws(StoreError) -> AppDatabase {
         do {
-            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath, identity: identity)
+            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath, identity: identity, key: key)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -146,7 +166,7 @@ public struct AppDatabase: Sendable {
         return dataHome.appendingPathComponent("drill", isDirectory: true).appendingPathComponent("drill.sqlite").path
     }
 
-    private static func configuration(path: String?) -> Configuration {
+    static func configuration(path: String?) -> Configuration {
         var config = Configuration()
         config.label = "drill"
         config.foreignKeysEnabled = true
@@ -164,6 +184,19 @@ public struct AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return config
+    }
+
+    /// Closes the connection. SQLite then copies the write-ahead log into the database file and
+    /// removes it (a passive checkpoint first, for when another drill still has the file open),
+    /// so the file alone holds every committed run. The value must not be used afterwards.
+    public func close() throws(StoreError) {
+        guard let queue = dbWriter as? DatabaseQueue else { return }
+        do {
+            if path != Self.inMemoryPath { try queue.writeWithoutTransaction { _ = try $0.checkpoint(.passive) } }
+            try queue.close()
+        } catch {
+            throw Self.storeError(error, path: path, writing: true)
+        }
     }
 
     // MARK: - Access
@@ -227,6 +260,8 @@ extension AppDatabase {
         case empty
         /// Carries drill's application id.
         case drill
+        /// Carries drill's application id and a schema version newer than this build's.
+        case newer
         /// No application id, and a `-wal` or `-journal` beside it may hold more than the file shows.
         case undecided
     }
@@ -262,6 +297,7 @@ extension AppDatabase {
     private static func probe(path: String) throws(StoreError) {
         switch try inspectHeader(path) {
         case .notSQLite, .foreign: throw .notADrillDatabase(path: path)
+        case .newer: throw .newerSchema(path: path)
         // Drill's own file is checked by the connection that opens it, before any write.
         case .empty, .drill: return
         case .undecided: try probeWithSQLite(path: path)
@@ -282,7 +318,8 @@ extension AppDatabase {
         }
         guard bytes.count == 108, bytes.starts(with: sqliteMagic) else { return .notSQLite }
         let applicationID = Int32(bitPattern: bytes[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
-        if applicationID == Self.applicationID { return .drill }
+        let userVersion = Int32(bitPattern: bytes[60..<64].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        if applicationID == Self.applicationID { return userVersion > schemaVersion ? .newer : .drill }
         guard applicationID == 0 else { return .foreign }
         if FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-journal") {
             return .undecided
@@ -337,7 +374,7 @@ extension AppDatabase {
     }
 
     /// Creates the missing folders above `path`, each 0700.
-    private static func createParentFolder(of path: String) throws(StoreError) {
+    static func createParentFolder(of path: String) throws(StoreError) {
         var missing: [URL] = []
         var folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
         while !FileManager.default.fileExists(atPath: folder.path) {
@@ -366,7 +403,7 @@ extension AppDatabase {
 
     /// Builds a new, migrated database next to `path` and links it into place, so that no other
     /// drill ever sees a half-made file; if another drill got there first, its file is kept.
-    private static func createNew(at path: String, identity: AuditIdentity) throws(StoreError) {
+    private static func createNew(at path: String, identity: AuditIdentity, key: InstallationKey) throws(StoreError) {
         let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
@@ -374,7 +411,7 @@ extension AppDatabase {
         try createEmptyFile(temporary)
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration(path: temporary))
-            _ = try AppDatabase(queue, path: path, identity: identity)
+            _ = try AppDatabase(queue, path: path, identity: identity, key: key)
             // Closing the last connection checkpoints and removes the write-ahead log.
             try queue.close()
         } catch {
@@ -400,7 +437,7 @@ extension AppDatabase {
     }
 
     /// Creates `path` empty and 0600, so the file is never readable by others, even for a moment.
-    private static func createEmptyFile(_ path: String) throws(StoreError) {
+    static func createEmptyFile(_ path: String) throws(StoreError) {
         #if canImport(Glibc)
         let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         #elseif canImport(Musl)
@@ -409,7 +446,13 @@ extension AppDatabase {
         let descriptor = Darwin.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         #endif
         if descriptor >= 0 {
-            _ = close(descriptor)
+            #if canImport(Glibc)
+            _ = Glibc.close(descriptor)
+            #elseif canImport(Musl)
+            _ = Musl.close(descriptor)
+            #else
+            _ = Darwin.close(descriptor)
+            #endif
         } else if errno != EEXIST {
             throw .writeFailed(path: path, detail: "the file could not be created: \(lastErrorText())")
         }

@@ -19,6 +19,9 @@ public struct AuditRecord: Codable, Hashable, Sendable, FetchableRecord, Mutable
     public var user: String
     /// The host it ran on.
     public var host: String
+    /// Its link in the audit trail's hash chain (see ``RecordChain/auditLink(previous:at:action:runID:detail:user:host:)``);
+    /// `nil` only before the trail is sealed.
+    public var hash: String?
 
     /// The table's name.
     public static let databaseTableName = "audit"

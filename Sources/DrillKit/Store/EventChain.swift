@@ -94,7 +94,7 @@ public enum EventChain {
 }
 
 /// Length-prefixed fields: `5:hello` for a value, `-` for none, one per line.
-private struct FieldEncoder {
+struct FieldEncoder {
     var text: String
 
     init(tag: String) {

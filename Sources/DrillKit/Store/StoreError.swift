@@ -28,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case runExists(String)
     /// The run already has an event with this sequence number: two writers are recording one run.
     case duplicateEvent(runID: String, seq: Int)
+    /// The installation's signing key could not be read or created.
+    case keyUnavailable(path: String, detail: String)
 
     /// The problem in one plain sentence that says what to do.
     public var message: String {
@@ -54,6 +56,8 @@ public enum StoreError: Error, Equatable, Sendable {
             "A run with the id \(id) is already stored; start the drill again to get a fresh id."
         case let .duplicateEvent(runID, seq):
             "Run \(runID) already has an event number \(seq), so another drill is recording the same run; stop one of them and continue with `drill resume \(runID)`."
+        case let .keyUnavailable(path, detail):
+            "The signing key \(path) could not be used (\(detail)); fix it, or set DRILL_CONFIG_DIR to a folder drill may keep its key in."
         }
     }
 

@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+
+/// The anchor as stored: each chain's length and last link, signed.
+struct Anchor: Hashable, Sendable {
+    var ledgerCount = 0
+    var ledgerHead: String?
+    var auditCount = 0
+    var auditHead: String?
+    var keyID: String?
+    var signature: String?
+
+    var message: String {
+        RecordChain.anchorMessage(ledgerCount: ledgerCount, ledgerHead: ledgerHead, auditCount: auditCount, auditHead: auditHead)
+    }
+
+    static func fetch(_ db: Database) throws -> Anchor {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM anchor WHERE id = 1") else { return Anchor() }
+        return Anchor(ledgerCount: row["ledgerCount"], ledgerHead: row["ledgerHead"], auditCount: row["auditCount"],
+                      auditHead: row["auditHead"], keyID: row["keyID"], signature: row["signature"])
+    }
+
+    /// Signs the anchor with `key` and stores it.
+    mutating func store(signedBy key: InstallationKey, in db: Database) throws {
+        keyID = key.id
+        signature = key.sign(message)
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO anchor (id, ledgerCount, ledgerHead, auditCount, auditHead, keyID, signature)
+            VALUES (1, ?, ?, ?, ?, ?, ?)
+            """, arguments: [ledgerCount, ledgerHead, auditCount, auditHead, keyID, signature])
+    }
+}
+
+/// A run's seal as stored beside it, for exports.
+public struct StoredSeal: Hashable, Sendable, Codable {
+    /// The seal (see ``RunSeal/hash``).
+    public var hash: String
+    /// The id of the key that signed it.
+    public var keyId: String
+    /// The base64 Ed25519 signature of ``RunSeal/signedMessage(_:)``.
+    public var signature: String
+
+    /// Creates a stored seal.
+    public init(hash: String, keyId: String, signature: String) {
+        self.hash = hash
+        self.keyId = keyId
+        self.signature = signature
+    }
+}
+
+extension AppDatabase {
+    /// Recomputes a run's seal from its rows, signs it, stores it beside the run, and appends it
+    /// to the ledger. Every write that changes what a reviewer reads of a run ends here.
+    ///
+    /// `keeping` is a signature made elsewhere (an imported transcript's, already checked
+    /// against trusted keys): kept when it signs exactly the seal the rows give, so the run's
+    /// provenance survives the import and exporting it again gives the same bytes.
+    func seal(runID: String, action: String, keeping signature: StoredSeal? = nil, in db: Database) throws {
+        guard let run = try RunRecord.fetchOne(db, key: runID) else { return }
+        let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == runID)
+            .order(ParticipantRecord.Columns.position).fetchAll(db)
+        let findings = try FindingRecord.filter(FindingRecord.Columns.runID == runID).order(FindingRecord.Columns.position).fetchAll(db)
+        let seal = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings))
+        let hash = seal.hash
+        let signed = signature.flatMap { $0.hash == hash ? $0 : nil }
+            ?? StoredSeal(hash: hash, keyId: key.id, signature: key.sign(RunSeal.signedMessage(hash)))
+        try db.execute(sql: "UPDATE run SET sealFields = ?, sealHash = ?, sealKeyID = ?, sealSignature = ? WHERE id = ?",
+                       arguments: [seal.manifest, hash, signed.keyId, signed.signature, runID])
+        try appendLedger(runID: runID, action: action, seal: Self.ledgerSeal(signed), in: db)
+    }
+
+    /// What the ledger records of a run's seal: the seal, the key and the signature, so a
+    /// signature swapped for another (say, by a key that is not trusted) is found too.
+    static func ledgerSeal(_ seal: StoredSeal) -> String {
+        "\(seal.hash) \(seal.keyId) \(seal.signature)"
+    }
+
+    /// Appends an entry to the ledger of run seals (`seal` is `nil` for a deletion) and re-signs the anchor.
+    func appendLedger(runID: String, action: String, seal: String?, in db: Database) throws {
+        var anchor = try Anchor.fetch(db)
+        let link = RecordChain.ledgerLink(previous: anchor.ledgerHead, runID: runID, action: action, seal: seal)
+        try db.execute(sql: "INSERT INTO ledger (runID, action, seal, hash) VALUES (?, ?, ?, ?)", arguments: [runID, action, seal, link])
+        anchor.ledgerCount += 1
+        anchor.ledgerHead = link
+        try anchor.store(signedBy: key, in: db)
+    }
+
+    /// Appends an entry to the audit trail, chained to the one before, and re-signs the anchor.
+    func appendAudit(_ entry: inout AuditRecord, in db: Database) throws {
+        var anchor = try Anchor.fetch(db)
+        // Stored at a whole millisecond, so the time read back hashes as it did here.
+        entry.at = EventChain.storable(entry.at)
+        entry.hash = RecordChain.auditLink(previous: anchor.auditHead, at: entry.at, action: entry.action, runID: entry.runID,
+                                           detail: entry.detail, user: entry.user, host: entry.host)
+        try entry.insert(db)
+        anchor.auditCount += 1
+        anchor.auditHead = entry.hash
+        try anchor.store(signedBy: key, in: db)
+    }
+
+    /// Seals what was stored before the file was sealed (a database of an earlier drill), once:
+    /// every audit entry is chained in order, every run sealed as it stands, and the sealing
+    /// recorded in the audit trail. What was edited before this cannot be told apart from what
+    /// was recorded; the audit entry says when the older records were vouched for.
+    func sealExistingRecords(in db: Database) throws {
+        guard try Int.fetchOne(db, sql: "SELECT pending FROM sealing WHERE id = 1") == 1 else { return }
+        var anchor = try Anchor.fetch(db)
+        var auditCount = 0
+        let entries = try Row.fetchAll(db, sql: "SELECT id, at, action, runID, detail, user, host FROM audit WHERE hash IS NULL ORDER BY id")
+        for row in entries {
+            let link = RecordChain.auditLink(previous: anchor.auditHead, at: row["at"], action: row["action"], runID: row["runID"],
+                                             detail: row["detail"], user: row["user"], host: row["host"])
+            try db.execute(sql: "UPDATE audit SET hash = ? WHERE id = ?", arguments: [link, row["id"] as Int64])
+            anchor.auditHead = link
+            anchor.auditCount += 1
+            auditCount += 1
+        }
+        try anchor.store(signedBy: key, in: db)
+        let runIDs = try String.fetchAll(db, sql: "SELECT id FROM run WHERE sealHash IS NULL ORDER BY startedAt, id")
+        for runID in runIDs { try seal(runID: runID, action: "run.sealed", in: db) }
+        for item in try ImprovementItemRecord.fetchAll(db) { try sealItem(item, in: db) }
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM checkClosure ORDER BY id") { try sealClosure(id: id, in: db) }
+        try db.execute(sql: "UPDATE sealing SET pending = 0 WHERE id = 1")
+        if !runIDs.isEmpty || auditCount > 0 {
+            try record("records.sealed", runID: nil,
+                       detail: "\(runIDs.count) runs and \(auditCount) audit entries stored before sealing were sealed as they stood, with key \(key.id)",
+                       in: db)
+        }
+    }
+
+    /// The ledger's key for an improvement item: its number, which no run id can be.
+    static func itemKey(_ id: Int64) -> String { "item:\(id)" }
+    /// The ledger's key for a check that closed an item.
+    static func closureKey(_ id: Int64) -> String { "closure:\(id)" }
+
+    /// The seal of an improvement item's stored fields (its owner, due date and action are
+    /// what a reviewer reads that no run holds).
+    static func itemSeal(_ item: ImprovementItemRecord) -> String {
+        var encoder = FieldEncoder(tag: "drill-item-v1")
+        for field in [item.id.map(String.init), item.team, item.scenarioID, item.needID, item.openedRunID, item.pillar.rawValue, item.action,
+                      item.owner, item.dueDate?.description] {
+            encoder.add(field)
+        }
+        return ContentHash.sha256(encoder.text)
+    }
+
+    /// The seal of a check's closure of an item, from its row.
+    static func closureSeal(_ row: Row) -> String {
+        var encoder = FieldEncoder(tag: "drill-closure-v1")
+        encoder.add(String(row["id"] as Int64))
+        for column in ["team", "scenarioID", "needID", "reason"] { encoder.add(row[column] as String?) }
+        encoder.add(String(EventChain.milliseconds(row["checkedAt"] as Date)))
+        return ContentHash.sha256(encoder.text)
+    }
+
+    /// Records an improvement item as it now stands in the ledger.
+    func sealItem(_ item: ImprovementItemRecord, in db: Database) throws {
+        guard let id = item.id else { return }
+        try appendLedger(runID: Self.itemKey(id), action: "item.sealed", seal: Self.itemSeal(item), in: db)
+    }
+
+    /// Records a check's closure of an item in the ledger.
+    func sealClosure(id: Int64, in db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM checkClosure WHERE id = ?", arguments: [id]) else { return }
+        try appendLedger(runID: Self.closureKey(id), action: "closure.sealed", seal: Self.closureSeal(row), in: db)
+    }
+
+    /// A run's seal and signature as stored, or `nil` when it has none.
+    public func storedSeal(runID: String) throws(StoreError) -> StoredSeal? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT sealHash, sealKeyID, sealSignature FROM run WHERE id = ?", arguments: [runID]),
+                  let hash: String = row["sealHash"], let keyID: String = row["sealKeyID"], let signature: String = row["sealSignature"]
+            else { return nil }
+            return StoredSeal(hash: hash, keyId: keyID, signature: signature)
+        }
+    }
+}

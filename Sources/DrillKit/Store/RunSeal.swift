@@ -1,0 +1,179 @@
+import Foundation
+
+/// The seal over everything a reviewer reads of a run besides its events: the header (team,
+/// scenario, title, kind, mode, facilitator, participants, times, as-of day, the texts' hashes),
+/// its status and score, its findings, and the head of its event chain (which covers every event).
+///
+/// A seal is a manifest of one digest per field, and the SHA-256 of that manifest. The store
+/// keeps the manifest beside the run (so `drill verify` names the field that changed), the seal
+/// in the run ledger (so a run rolled back or deleted is found), and a signature of the seal by
+/// the installation's key (so a seal recomputed without the key is found). An exported
+/// transcript carries the seal and its signature, and is checked against them on import.
+///
+/// The digests are computed from plain values, so the same run gives the same seal from its rows
+/// and from its transcript; the field names are the store's column names.
+public struct RunSeal: Sendable {
+    /// The fields a seal covers, as plain values.
+    public struct Content: Sendable {
+        /// The run's id.
+        public var id: String
+        /// The team.
+        public var team: String
+        /// The scenario's id.
+        public var scenarioID: String
+        /// The scenario's title as played.
+        public var scenarioTitle: String
+        /// The scenario's kind.
+        public var scenarioKind: String
+        /// `drill` or `onboarding`.
+        public var mode: String
+        /// Who ran the drill.
+        public var facilitator: String?
+        /// Names and roles, in order.
+        public var participants: [(name: String, role: String?)]
+        /// in-progress, paused or finished.
+        public var status: String
+        /// When the run started (to the millisecond).
+        public var startedAt: Date
+        /// When it finished (to the millisecond).
+        public var endedAt: Date?
+        /// The day records were judged on, `YYYY-MM-DD`.
+        public var asOf: String
+        /// SHA-256 of the scenario text.
+        public var scenarioHash: String
+        /// SHA-256 of the preparedness text.
+        public var preparednessHash: String
+        /// Where the preparedness came from.
+        public var preparednessSource: String
+        /// The cached overall score.
+        public var overallScore: Int?
+        /// The score as the `scoreJSON` column holds it (sorted keys, no spaces).
+        public var scoreJSON: String?
+        /// The findings, in order.
+        public var findings: [FindingRecord]
+        /// The head of the run's event chain.
+        public var headHash: String?
+
+        /// The content of a run's rows.
+        public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord]) {
+            id = run.id
+            team = run.team
+            scenarioID = run.scenarioID
+            scenarioTitle = run.scenarioTitle
+            scenarioKind = run.scenarioKind
+            mode = run.mode
+            facilitator = run.facilitator
+            self.participants = participants.map { ($0.name, $0.role) }
+            status = run.status.rawValue
+            startedAt = run.startedAt
+            endedAt = run.endedAt
+            asOf = run.asOf.description
+            scenarioHash = run.scenarioHash
+            preparednessHash = run.preparednessHash
+            preparednessSource = run.preparednessSource
+            overallScore = run.overallScore
+            scoreJSON = run.scoreJSON
+            self.findings = findings
+            headHash = run.headHash
+        }
+
+        /// Content given field by field.
+        public init(id: String, team: String, scenarioID: String, scenarioTitle: String, scenarioKind: String, mode: String,
+                    facilitator: String?, participants: [(name: String, role: String?)], status: String, startedAt: Date, endedAt: Date?,
+                    asOf: String, scenarioHash: String, preparednessHash: String, preparednessSource: String, overallScore: Int?,
+                    scoreJSON: String?, findings: [FindingRecord], headHash: String?) {
+            self.id = id
+            self.team = team
+            self.scenarioID = scenarioID
+            self.scenarioTitle = scenarioTitle
+            self.scenarioKind = scenarioKind
+            self.mode = mode
+            self.facilitator = facilitator
+            self.participants = participants
+            self.status = status
+            self.startedAt = startedAt
+            self.endedAt = endedAt
+            self.asOf = asOf
+            self.scenarioHash = scenarioHash
+            self.preparednessHash = preparednessHash
+            self.preparednessSource = preparednessSource
+            self.overallScore = overallScore
+            self.scoreJSON = scoreJSON
+            self.findings = findings
+            self.headHash = headHash
+        }
+    }
+
+    /// Each field's name and digest, in a fixed order.
+    public var digests: [(field: String, digest: String)]
+
+    /// The manifest: a tag line, then `field=digest` per line.
+    public var manifest: String {
+        "drill-seal-v1\n" + digests.map { "\($0.field)=\($0.digest)\n" }.joined()
+    }
+
+    /// The seal: SHA-256 of the manifest.
+    public var hash: String { ContentHash.sha256(manifest) }
+
+    /// The message a signature of a seal signs.
+    public static func signedMessage(_ hash: String) -> String { "drill-run-seal-v1\n" + hash }
+
+    /// Seals `content`.
+    public init(_ content: Content) {
+        func digest(_ field: String, _ values: [String?]) -> (String, String) {
+            var encoder = FieldEncoder(tag: "drill-seal-field-v1 " + field)
+            for value in values { encoder.add(value) }
+            // 128 bits: a second preimage stays out of reach, and a manifest stays short.
+            return (field, String(ContentHash.sha256(encoder.text).prefix(32)))
+        }
+        var participantValues: [String?] = [String(content.participants.count)]
+        for participant in content.participants { participantValues += [participant.name, participant.role] }
+        var findingValues: [String?] = [String(content.findings.count)]
+        for finding in content.findings {
+            findingValues += [finding.needID, finding.pillar.rawValue, finding.status.rawValue, finding.reason,
+                              String(finding.delayHours.bitPattern), String(finding.evidenceLossHours.bitPattern), finding.fix]
+        }
+        digests = [
+            digest("id", [content.id]),
+            digest("team", [content.team]),
+            digest("scenarioID", [content.scenarioID]),
+            digest("scenarioTitle", [content.scenarioTitle]),
+            digest("scenarioKind", [content.scenarioKind]),
+            digest("mode", [content.mode]),
+            digest("facilitator", [content.facilitator]),
+            digest("participants", participantValues),
+            digest("status", [content.status]),
+            digest("startedAt", [String(EventChain.milliseconds(content.startedAt))]),
+            digest("endedAt", [content.endedAt.map { String(EventChain.milliseconds($0)) }]),
+            digest("asOf", [content.asOf]),
+            digest("scenarioHash", [content.scenarioHash]),
+            digest("preparednessHash", [content.preparednessHash]),
+            digest("preparednessSource", [content.preparednessSource]),
+            digest("overallScore", [content.overallScore.map(String.init)]),
+            digest("scoreJSON", [content.scoreJSON]),
+            digest("findings", findingValues),
+            digest("headHash", [content.headHash]),
+        ].map { (field: $0.0, digest: $0.1) }
+    }
+
+    /// The fields whose digests differ from those in a stored `manifest`, in order; every field
+    /// when the manifest cannot be read.
+    public func fieldsDiffering(from manifest: String?) -> [String] {
+        guard let manifest else { return digests.map(\.field) }
+        var stored: [String: String] = [:]
+        for line in manifest.split(separator: "\n").dropFirst() {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            stored[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        return digests.filter { stored[$0.field] != $0.digest }.map(\.field)
+    }
+
+    /// A score as the store writes it: JSON with sorted keys.
+    public static func scoreJSON(_ score: DrillScore?) -> String? {
+        guard let score else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // A score is whole numbers only: encoding cannot fail.
+        return (try? encoder.encode(score)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
