@@ -73,7 +73,10 @@ extension Drill {
                 let today = CalendarDate.today
                 var failures: [String] = []
                 var written = 0
+                let progress = ProgressLine("exported", "runs", total: ids.count)
                 for id in ids {
+                    progress.clear()
+                    defer { progress.advance() }
                     // The JSON streams the events from the database, so a run of any length
                     // exports in the same memory; the Markdown needs the whole run.
                     var transcript: RunTranscript
@@ -122,6 +125,7 @@ extension Drill {
                     written += paths.count
                     try? database.audit("export", runID: id, detail: paths.joined(separator: ", "))
                 }
+                progress.clear()
                 if !failures.isEmpty {
                     throw CommandFailure(lines: failures.map(\.terminalSafeLine), code: CommandFailure.invalidData)
                 }

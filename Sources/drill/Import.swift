@@ -38,7 +38,10 @@ extension Drill {
                 var counts = (imported: 0, unchanged: 0, extended: 0)
                 // Results come in file order once their batch is committed: a line that says
                 // "imported" is on disk.
+                var progress: ProgressLine?
                 let report = { (file: TranscriptFile, result: TranscriptImportResult) in
+                    progress?.clear()
+                    defer { progress?.advance() }
                     let path = file.displayPath
                     switch result {
                     case let .refused(error):
@@ -72,11 +75,13 @@ extension Drill {
                 let transcripts = try expand(files).map { path in
                     path == StandardStream.name ? TranscriptFile(url: standardInput ?? URL(fileURLWithPath: path), displayPath: path) : TranscriptFile(path: path)
                 }
+                progress = ProgressLine("checked", "transcripts", total: transcripts.count)
                 do throws(StoreError) {
                     try database.importTranscripts(transcripts, report: report)
                 } catch {
                     throw CommandFailure(error)
                 }
+                progress?.clear()
                 err.line(err.styled("\(counts.imported) imported, \(counts.extended) updated, \(counts.unchanged) already stored.", .dim))
                 if invalid { throw ExitCode(CommandFailure.invalidData) }
                 if missing { throw ExitCode(CommandFailure.missingInput) }

@@ -74,4 +74,28 @@ struct PromptEditingTests {
                                            environment: RunCommandTests().env(folder), input: "")
         #expect(resumed.stdout.contains("Whom do you call?"), "\(resumed.stdout)")
     }
+
+    @Test("Long work shows progress on a terminal's standard error, and nothing through a pipe")
+    func progress() throws {
+        let folder = try DrillProcess.temporaryFolder()
+        let big = folder.appendingPathComponent("scenarios")
+        try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
+        let shipped = DrillProcess.packageRoot.appendingPathComponent("scenarios")
+        for name in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where name.hasSuffix(".yaml") {
+            let text = try String(contentsOf: shipped.appendingPathComponent(name), encoding: .utf8)
+            for copy in 1...15 {
+                let renamed = text.replacingOccurrences(of: #"(?m)^id: (\S+)"#, with: "id: $1-\(copy)", options: .regularExpression)
+                try renamed.write(to: big.appendingPathComponent("\(copy)-\(name)"), atomically: true, encoding: .utf8)
+            }
+        }
+        let arguments = ["check", "--as-of", "2026-11-26", "--db", folder.appendingPathComponent("none.sqlite").path]
+        let (screen, status) = try drive(arguments, in: folder, [.expect("Summary:")])
+        #expect(status == 0, "\(screen.suffix(500))")
+        #expect(screen.contains("checked ") && screen.contains(" scenarios…"), "no progress line: \(screen.prefix(300))")
+        // The line is cleared before anything else is written: the next line starts at the left margin.
+        #expect(screen.contains("\r\u{1B}[KUsing the embedded example team"), "\(screen.prefix(600))")
+        #expect(screen.contains("\nLighthouse Apps (example) · 165 scenarios"), "\(screen.prefix(600))")
+        let piped = try DrillProcess.run(arguments, in: folder)
+        #expect(!piped.stderr.contains("checked"), "\(piped.stderr)")
+    }
 }
