@@ -45,6 +45,9 @@ extension Drill {
             if runIDs.isEmpty && !all && !selection.isFiltering {
                 throw ValidationError("name the runs to export, or pass --all (with --for-team, --scenario, --status, --since, --until to narrow it)")
             }
+            if output == StandardStream.name {
+                throw ValidationError("--output names a folder for the files; for one run's transcript on standard output, use `drill show RUN --format json`")
+            }
             if !runIDs.isEmpty && (all || selection.isFiltering) {
                 throw ValidationError("name runs or use --all and filters, not both")
             }
