@@ -51,10 +51,10 @@ struct PromptEditingTests {
         let (screen, status) = try drive(["run", "drill-test", "--as-of", "2026-11-26"], in: folder, [
             .expect("What now?"), .expect("> "),
             // "abd", Left, "c" is "abcd"; Ctrl-A goes to the start of the line.
-            .send(":note abd" + Self.left + "c" + Self.controlA + Self.left + "\r"), .expect("noted"),
+            .send(":note abd" + Self.left + "c" + Self.controlA + Self.left + "\r"), .expect("noted"), .expect("> "),
             // Backspace removes a whole character (é is two bytes), not an escape sequence's.
-            .send(":note café" + Self.backspace + "e\r"), .expect("noted"),
-            .send(Self.up + Self.up + " again\r"), .expect("noted"),
+            .send(":note café" + Self.backspace + "e\r"), .expect("noted"), .expect("> "),
+            .send(Self.up + Self.up + " again\r"), .expect("noted"), .expect("> "),
             .send(Self.controlD), .expect("Saved. Continue with"),
         ])
         #expect(status == 0, "\(screen)")
