@@ -2,9 +2,14 @@
 # and `make test`. Both install what the machine lacks first.
 .PHONY: demo test deps build release man completions install install-files
 
+# SQLite and libedit headers to build; python3 (its pty module) for the tests that drive the
+# prompt through a pseudo-terminal.
+PACKAGES = libsqlite3-dev libedit-dev
+test: PACKAGES += python3
+
 deps:
 	@command -v swift >/dev/null || { echo "error: Swift 6.1 or later is required (https://swift.org/install)"; exit 1; }
-	@missing=""; for package in libsqlite3-dev libedit-dev; do \
+	@missing=""; for package in $(PACKAGES); do \
 	  if command -v dpkg >/dev/null && ! dpkg -s $$package >/dev/null 2>&1; then missing="$$missing $$package"; fi; \
 	done; \
 	if [ -n "$$missing" ]; then \

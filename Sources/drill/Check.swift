@@ -57,11 +57,13 @@ extension Drill {
                 var diagnostics: [Diagnostic] = []
                 var found: Set<String> = [] // of the ids asked for, the ones seen
                 var failure: (any Error)?
+                let progress = ProgressLine("checked", "scenarios")
                 try options.streamLibrary(transform: { scenario -> Checked? in
                     guard wanted.isEmpty || wanted.contains(scenario.id) else { return nil }
                     let result = CheckReport.ScenarioResult(scenario, assessor.assess(scenario))
                     return Checked(result: result, part: Result { try json == nil ? text.block(result) : CheckReport.JSONPieces.fragment(result) })
                 }) { entry in
+                    defer { progress.advance() }
                     switch entry {
                     case let .problems(problems):
                         diagnostics += problems
@@ -77,6 +79,7 @@ extension Drill {
                         }
                     }
                 }
+                progress.clear()
                 if let failure { throw failure }
                 let unknown = scenarioIDs.filter { !found.contains($0) }
                 guard unknown.isEmpty || !diagnostics.isEmpty else {

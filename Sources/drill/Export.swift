@@ -45,6 +45,9 @@ extension Drill {
             if runIDs.isEmpty && !all && !selection.isFiltering {
                 throw ValidationError("name the runs to export, or pass --all (with --for-team, --scenario, --status, --since, --until to narrow it)")
             }
+            if output == StandardStream.name {
+                throw ValidationError("--output names a folder for the files; for one run's transcript on standard output, use `drill show RUN --format json`")
+            }
             if !runIDs.isEmpty && (all || selection.isFiltering) {
                 throw ValidationError("name runs or use --all and filters, not both")
             }
@@ -73,7 +76,10 @@ extension Drill {
                 let today = CalendarDate.today
                 var failures: [String] = []
                 var written = 0
+                let progress = ProgressLine("exported", "runs", total: ids.count)
                 for id in ids {
+                    progress.clear()
+                    defer { progress.advance() }
                     // The JSON streams the events from the database, so a run of any length
                     // exports in the same memory; the Markdown needs the whole run.
                     var transcript: RunTranscript
@@ -122,6 +128,7 @@ extension Drill {
                     written += paths.count
                     try? database.audit("export", runID: id, detail: paths.joined(separator: ", "))
                 }
+                progress.clear()
                 if !failures.isEmpty {
                     throw CommandFailure(lines: failures.map(\.terminalSafeLine), code: CommandFailure.invalidData)
                 }

@@ -41,7 +41,10 @@ extension Drill {
                 var counts = (imported: 0, unchanged: 0, extended: 0)
                 // Results come in file order once their batch is committed: a line that says
                 // "imported" is on disk.
+                var progress: ProgressLine?
                 let report = { (file: TranscriptFile, result: TranscriptImportResult) in
+                    progress?.clear()
+                    defer { progress?.advance() }
                     let path = file.displayPath
                     switch result {
                     case let .refused(error):
@@ -77,11 +80,13 @@ extension Drill {
                     path == StandardStream.name ? TranscriptFile(url: standardInput ?? URL(fileURLWithPath: path), displayPath: path) : TranscriptFile(path: path)
                 }
                 let keys = GlobalOptions.trustedKeys(own: database.key, besides: transcripts.map { $0.url.deletingLastPathComponent() })
+                progress = ProgressLine("checked", "transcripts", total: transcripts.count)
                 do throws(StoreError) {
                     try database.importTranscripts(transcripts, keys: keys, report: report)
                 } catch {
                     throw CommandFailure(error)
                 }
+                progress?.clear()
                 err.line(err.styled("\(counts.imported) imported, \(counts.extended) updated, \(counts.unchanged) already stored.", .dim))
                 if invalid { throw ExitCode(CommandFailure.invalidData) }
                 if missing { throw ExitCode(CommandFailure.missingInput) }

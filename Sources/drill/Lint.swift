@@ -65,8 +65,11 @@ extension Drill {
                 let err = Terminal.standardError
                 var bad = 0, errors = 0
                 var found: [Diagnostic] = []
+                let progress = ProgressLine("linted", "files", total: files.count)
                 Linter.lint(files: files.map { (url: $0.0, displayPath: $0.1) }, today: .today, inScenarioFolder: fromFolders) { result in
+                    defer { progress.advance() }
                     guard !result.diagnostics.isEmpty else { return }
+                    progress.clear()
                     bad += 1
                     errors += result.diagnostics.count
                     if format == .json {
@@ -75,6 +78,7 @@ extension Drill {
                         for diagnostic in result.diagnostics { err.line(diagnostic.description.terminalSafeLine) }
                     }
                 }
+                progress.clear()
                 if format == .json {
                     let document = LintReport(files: files.count, valid: files.count - bad, diagnostics: (found + missing).map(DiagnosticJSON.init))
                     Terminal.standardOutput.line(try JSONOutput.object(document))

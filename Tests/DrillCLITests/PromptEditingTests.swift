@@ -51,10 +51,10 @@ struct PromptEditingTests {
         let (screen, status) = try drive(["run", "drill-test", "--as-of", "2026-11-26"], in: folder, [
             .expect("What now?"), .expect("> "),
             // "abd", Left, "c" is "abcd"; Ctrl-A goes to the start of the line.
-            .send(":note abd" + Self.left + "c" + Self.controlA + Self.left + "\r"), .expect("noted"),
+            .send(":note abd" + Self.left + "c" + Self.controlA + Self.left + "\r"), .expect("noted"), .expect("> "),
             // Backspace removes a whole character (é is two bytes), not an escape sequence's.
-            .send(":note café" + Self.backspace + "e\r"), .expect("noted"),
-            .send(Self.up + Self.up + " again\r"), .expect("noted"),
+            .send(":note café" + Self.backspace + "e\r"), .expect("noted"), .expect("> "),
+            .send(Self.up + Self.up + " again\r"), .expect("noted"), .expect("> "),
             .send(Self.controlD), .expect("Saved. Continue with"),
         ])
         #expect(status == 0, "\(screen)")
@@ -73,5 +73,29 @@ struct PromptEditingTests {
         let resumed = try DrillProcess.run(["resume", try RunCommandTests().runID(in: screen)], in: folder,
                                            environment: RunCommandTests().env(folder), input: "")
         #expect(resumed.stdout.contains("Whom do you call?"), "\(resumed.stdout)")
+    }
+
+    @Test("Long work shows progress on a terminal's standard error, and nothing through a pipe")
+    func progress() throws {
+        let folder = try DrillProcess.temporaryFolder()
+        let big = folder.appendingPathComponent("scenarios")
+        try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
+        let shipped = DrillProcess.packageRoot.appendingPathComponent("scenarios")
+        for name in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where name.hasSuffix(".yaml") {
+            let text = try String(contentsOf: shipped.appendingPathComponent(name), encoding: .utf8)
+            for copy in 1...15 {
+                let renamed = text.replacingOccurrences(of: #"(?m)^id: (\S+)"#, with: "id: $1-\(copy)", options: .regularExpression)
+                try renamed.write(to: big.appendingPathComponent("\(copy)-\(name)"), atomically: true, encoding: .utf8)
+            }
+        }
+        let arguments = ["check", "--as-of", "2026-11-26", "--db", folder.appendingPathComponent("none.sqlite").path]
+        let (screen, status) = try drive(arguments, in: folder, [.expect("Summary:")])
+        #expect(status == 0, "\(screen.suffix(500))")
+        #expect(screen.contains("checked ") && screen.contains(" scenarios…"), "no progress line: \(screen.prefix(300))")
+        // The line is cleared before anything else is written: the next line starts at the left margin.
+        #expect(screen.contains("\r\u{1B}[KUsing the embedded example team"), "\(screen.prefix(600))")
+        #expect(screen.contains("\nLighthouse Apps (example) · 255 scenarios"), "\(screen.prefix(600))")
+        let piped = try DrillProcess.run(arguments, in: folder)
+        #expect(!piped.stderr.contains("checked"), "\(piped.stderr)")
     }
 }

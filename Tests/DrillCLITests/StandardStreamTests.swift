@@ -12,6 +12,9 @@ struct StandardStreamTests {
         #expect(report.stdout.hasPrefix("# "), "\(report.stdout.prefix(200))")
         let compared = try DrillProcess.run(["compare", "20261126-sl75", "20261126-a3r5", "--format", "json", "--output", "-"], in: folder, environment: environment)
         #expect(compared.status == 0 && compared.stdout.contains("\"schemaVersion\""))
+        // export writes a folder of files: - is refused, not made a folder.
+        let export = try DrillProcess.run(["export", "20261126-sl75", "--output", "-"], in: folder, environment: environment)
+        #expect(export.status == 64 && export.stderr.contains("drill show RUN --format json"), "\(export.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
     }
 

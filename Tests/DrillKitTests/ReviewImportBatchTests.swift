@@ -127,6 +127,9 @@ struct ReviewImportBatchTests {
         let cache = TranscriptContentCache(maxTextBytes: 1)
         let results = try Self.importAll(files, into: try AppDatabase.inMemory(key: ReviewFixture.key), cache: cache)
         #expect(results.allSatisfy { Self.isImported($0.1) })
-        #expect(cache.lookups.misses >= 2 * ids.count - 1)
+        // It keeps only its newest text: how often a text is parsed again depends on how the two
+        // workers interleave, but every distinct text (one scenario, three teams) is parsed.
+        #expect(cache.lookups.misses >= 1 + 3)
+        #expect(cache.lookups.hits < 2 * ids.count - 3)
     }
 }

@@ -2,8 +2,8 @@
 """Drives a command through a pseudo-terminal, as a person at a keyboard would.
 
 Usage: pty-drive.py COLUMNS STEPS_JSON COMMAND [ARG...]
-STEPS_JSON is a list of steps: ["expect", TEXT] waits (10 s at most) until TEXT has appeared
-that many times in the output so far; ["send", TEXT] types TEXT (escape sequences included);
+STEPS_JSON is a list of steps: ["expect", TEXT] waits (10 s at most) until TEXT appears in the
+output after the previous expectation's match; ["send", TEXT] types TEXT (escape sequences included);
 ["signal", NAME] sends a signal to the command. Prints everything the command drew, then
 "[exit N]" with its exit status (128 + N for a signal). Exits 2 when an expectation times out.
 """
@@ -36,18 +36,17 @@ def read_some(timeout):
     return True
 
 
-status = 0
-counts = {}
+position = 0
 for kind, value in steps:
     if kind == "expect":
-        counts[value] = counts.get(value, 0) + 1
         deadline = time.time() + 10
-        while output.decode("utf-8", "replace").count(value) < counts[value]:
+        while output.find(value.encode("utf-8"), position) < 0:
             if time.time() > deadline or read_some(0.1) is None:
                 sys.stdout.write(output.decode("utf-8", "replace"))
                 sys.stdout.write("\n[timed out waiting for %r]\n" % value)
                 os.kill(pid, signal.SIGKILL)
                 sys.exit(2)
+        position = output.find(value.encode("utf-8"), position) + len(value.encode("utf-8"))
     elif kind == "send":
         time.sleep(0.05)
         os.write(fd, value.encode("utf-8"))
