@@ -275,7 +275,7 @@ public struct DrillSession: Sendable {
         for consequence in inject.consequences {
             guard let finding = assessment.finding(consequence.need), consequence.when.contains(finding.status) else { continue }
             events.append(DrillEvent(kind: .consequence, simulated: now, injectID: inject.id, needID: consequence.need,
-                                     text: consequence.narrative, delay: finding.delay > .zero ? finding.delay : nil))
+                                     text: consequence.narrative(filledFrom: finding), delay: finding.delay > .zero ? finding.delay : nil))
         }
         if inject.prompts.isEmpty {
             leave(index)

@@ -30,7 +30,7 @@ public enum Linter {
                 return Result(path: displayPath, kind: .preparedness, diagnostics: [])
             }
             _ = try Scenario.decode(node, path: displayPath)
-            return Result(path: displayPath, kind: .scenario, diagnostics: [])
+            return Result(path: displayPath, kind: .scenario, diagnostics: placeholderProblems(in: node, path: displayPath))
         } catch {
             return Result(path: displayPath, kind: nil, diagnostics: error.diagnostics)
         }
@@ -38,6 +38,22 @@ public enum Linter {
 }
 
 extension Linter {
+    /// Placeholders in consequences that name nothing the finding can fill (`{retention}` is not one).
+    static func placeholderProblems(in root: Node, path: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let allowed = Consequence.placeholders.map { "{\($0)}" }.joined(separator: ", ")
+        for inject in root["injects"]?.sequence ?? [] {
+            for consequence in inject["consequences"]?.sequence ?? [] {
+                guard let narrative = consequence["narrative"], let text = narrative.string else { continue }
+                for name in Consequence.placeholderNames(in: text) where !Consequence.placeholders.contains(name) {
+                    problems.append(Diagnostic(path: path, line: narrative.mark?.line, column: narrative.mark?.column,
+                                               message: "placeholder {\(name)} names nothing; a consequence may use \(allowed)"))
+                }
+            }
+        }
+        return problems
+    }
+
     /// Lints files on every core, a few at a time, and hands each result to `body` in the
     /// order of `files`, on the calling thread: the same results as linting them one by one.
     public static func lint(files: [(url: URL, displayPath: String)], budget: InputBudget = .init(),
