@@ -74,7 +74,7 @@ struct GlobalOptions: ParsableArguments {
             // Nothing is stored in an empty database in memory, so it needs no lasting key either.
             let database = !creating && !FileManager.default.fileExists(atPath: path)
                 ? try AppDatabase.inMemory(identity: .current)
-                : try AppDatabase.open(path: path, identity: .current, key: installationKey())
+                : try AppDatabase.open(path: path, identity: .current, key: installationKey(), trusting: teamKeys())
             OpenedDatabases.shared.add(database)
             return database
         } catch {
@@ -87,9 +87,20 @@ struct GlobalOptions: ParsableArguments {
         try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
     }
 
-    /// The keys whose signatures count: the installation's own, and those in a `KEYS` file in each of `folders`.
+    /// The public keys in `KEYS` in the config folder: the team's other installations, whose
+    /// signatures over a shared database this one trusts and extends.
+    static func teamKeys() -> TrustedKeys {
+        var keys = TrustedKeys()
+        keys.addKeys(fromFileAt: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment).appendingPathComponent(TrustedKeys.fileName))
+        return keys
+    }
+
+    /// The keys whose signatures count: the installation's own, those in `KEYS` in the config
+    /// folder (the keys of the team's other installations, which sign what they write to a
+    /// shared database), and those in a `KEYS` file in each of `folders`.
     static func trustedKeys(own key: InstallationKey, besides folders: [URL]) -> TrustedKeys {
-        var keys = TrustedKeys([key.publicKey])
+        var keys = teamKeys()
+        keys.add(key.publicKey)
         for folder in Set(folders) { keys.addKeys(fromFileAt: folder.appendingPathComponent(TrustedKeys.fileName)) }
         return keys
     }

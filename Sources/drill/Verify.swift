@@ -59,7 +59,9 @@ extension Drill {
                         ? "\(report?.runs.count ?? 0) runs and \(fileResults.count) transcripts intact"
                         : "integrity_check \(report?.integrityCheck.joined(separator: "; ") ?? "not run"); altered or damaged: \(damaged.joined(separator: ", "))")
                 } catch {
-                    throw CommandFailure(error)
+                    // A database whose anchor cannot be checked takes no more writes: what verify found is still the answer.
+                    guard case .altered = error, !intact else { throw CommandFailure(error) }
+                    Terminal.standardError.line(Terminal.standardError.styled("warning: this verification was not added to the audit trail: \(error.message)".terminalSafeLine, .warning))
                 }
                 if format == .json {
                     out.line(try JSONOutput.text(VerifyResult(database: report, transcripts: fileResults, intact: intact)))

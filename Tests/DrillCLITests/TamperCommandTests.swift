@@ -88,6 +88,24 @@ struct TamperCommandTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("signed by key"))
         #expect(try DrillProcess.run(["verify"], in: folder, environment: fresh).status == 0)
+
+        // The first installation now verifies the database the other one wrote (its anchor is
+        // signed by the other's key) once the other's key is in KEYS in its config folder.
+        let shared = runs.env(folder).merging(["DRILL_DB": fresh["DRILL_DB"] ?? ""]) { $1 }
+        let untrusted = try DrillProcess.run(["verify"], in: folder, environment: shared)
+        #expect(untrusted.status == 1)
+        #expect(untrusted.stdout.contains("not trusted"), "\(untrusted.stdout)")
+        // A config folder of its own, with the first installation's key and KEYS naming the other's.
+        let otherKey = try DrillProcess.run(["key"], in: folder, environment: elsewhere)
+        let teamConfig = folder.appendingPathComponent("team-config")
+        try FileManager.default.createDirectory(at: teamConfig, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.copyItem(at: DrillProcess.configFolder.appendingPathComponent(InstallationKey.fileName),
+                                         to: teamConfig.appendingPathComponent(InstallationKey.fileName))
+        try otherKey.stdout.write(to: teamConfig.appendingPathComponent("KEYS"), atomically: true, encoding: .utf8)
+        let trusted = try DrillProcess.run(["verify", "--format", "json"], in: folder, environment: shared.merging(["DRILL_CONFIG_DIR": teamConfig.path]) { $1 })
+        #expect(trusted.status == 0, "\(trusted.stdout)")
+        // And it writes to the shared database again: a drill, then verify.
+        #expect(try DrillProcess.run(["verify"], in: folder, environment: shared.merging(["DRILL_CONFIG_DIR": teamConfig.path]) { $1 }).status == 0)
     }
 
     @Test("The shipped sample transcripts import and verify, reported as unsigned")

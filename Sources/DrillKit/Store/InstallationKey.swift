@@ -42,6 +42,10 @@ public struct InstallationKey: Sendable {
         InstallationKey(Curve25519.Signing.PrivateKey(), path: nil)
     }
 
+    /// One key held in memory for the whole process: what a database opened without a key
+    /// signs with, so that reopening a file in the same process (tests do) trusts what it wrote.
+    public static let processDefault = ephemeral()
+
     /// The config folder: `$DRILL_CONFIG_DIR`, else `$XDG_CONFIG_HOME/drill` (an absolute path
     /// only, as the XDG specification asks), else `$HOME/.config/drill`. Empty variables count as unset.
     public static func defaultFolder(environment: [String: String]) -> URL {
