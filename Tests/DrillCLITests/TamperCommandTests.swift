@@ -108,6 +108,26 @@ struct TamperCommandTests {
         #expect(try DrillProcess.run(["verify"], in: folder, environment: shared.merging(["DRILL_CONFIG_DIR": teamConfig.path]) { $1 }).status == 0)
     }
 
+    @Test("With its key lost, a database takes no more writes until verify --adopt-key re-signs its anchor, when nothing else is wrong")
+    func lostKey() throws {
+        let folder = try runs.workspace()
+        let first = runs.env(folder).merging(["DRILL_CONFIG_DIR": folder.appendingPathComponent("lost-config").path]) { $1 }
+        let answers = RunCommandTests.answers.joined(separator: "\n") + "\n"
+        #expect(try DrillProcess.run(["run", "drill-test"], in: folder, environment: first, input: answers).status == 0)
+        let oldKey = try #require(try DrillProcess.run(["key"], in: folder, environment: first).stderr.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("lost-config"))
+
+        let refused = try DrillProcess.run(["run", "drill-test"], in: folder, environment: first, input: answers)
+        #expect(refused.status == 74)
+        #expect(refused.stderr.contains("not trusted"), "\(refused.stderr)")
+        let wrong = try DrillProcess.run(["verify", "--adopt-key", "0000000000000000"], in: folder, environment: first)
+        #expect(wrong.status == 1)
+        let adopted = try DrillProcess.run(["verify", "--adopt-key", oldKey], in: folder, environment: first)
+        #expect(adopted.status == 0, "\(adopted.stdout)\(adopted.stderr)")
+        #expect(try DrillProcess.run(["run", "drill-test"], in: folder, environment: first, input: answers).status == 0)
+        #expect(try DrillProcess.run(["audit", "--action", "anchor.adopted"], in: folder, environment: first).stdout.contains(oldKey))
+    }
+
     @Test("The shipped sample transcripts import and verify, reported as unsigned")
     func shippedSamples() throws {
         let folder = try runs.workspace()

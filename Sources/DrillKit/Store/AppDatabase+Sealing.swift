@@ -201,6 +201,21 @@ extension AppDatabase {
         try appendLedger(runID: Self.closureKey(id), action: "closure.sealed", seal: Self.closureSeal(row), in: db)
     }
 
+    /// Re-signs, with this installation's key, an anchor signed by the key `keyID` that is not
+    /// trusted here (a lost key, a colleague's installation), and records it in the audit trail.
+    /// The caller verifies everything else first: this vouches for the chains as they stand.
+    public func adoptAnchor(signedBy keyID: String) throws(StoreError) {
+        try write { db in
+            var anchor = try Anchor.fetch(db)
+            guard anchor.keyID == keyID, let signature = anchor.signature,
+                  trustedKeys.verdict(signature: signature, keyID: keyID, message: anchor.message) == .unknownKey else {
+                throw StoreError.altered(path: path, detail: "the anchor is not signed by an untrusted key \(keyID), so there is nothing to adopt")
+            }
+            try anchor.store(signedBy: key, in: db)
+            try record("anchor.adopted", runID: nil, detail: "anchor signed by key \(keyID), not trusted here, re-signed with key \(key.id) after verification", in: db)
+        }
+    }
+
     /// A run's seal and signature as stored, or `nil` when it has none.
     public func storedSeal(runID: String) throws(StoreError) -> StoredSeal? {
         try read { db in
