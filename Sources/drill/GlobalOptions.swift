@@ -63,18 +63,19 @@ struct GlobalOptions: ParsableArguments {
     ///
     /// A command that only reads passes `creating: false`: where no database exists it reads an
     /// empty one in memory, so listing runs on a fresh machine leaves no file behind.
-    func openDatabase(creating: Bool = true) throws(CommandFailure) -> AppDatabase {
-        try Self.openDatabase(at: databasePath, creating: creating)
+    /// `extra` are further keys whose anchor a write may extend (`verify --keys`).
+    func openDatabase(creating: Bool = true, trusting extra: TrustedKeys = TrustedKeys()) throws(CommandFailure) -> AppDatabase {
+        try Self.openDatabase(at: databasePath, creating: creating, trusting: extra)
     }
 
     /// Opens the database at `path` as ``openDatabase(creating:)`` does; it is closed (its
     /// write-ahead log checkpointed into the file) when the command ends.
-    static func openDatabase(at path: String, creating: Bool = true) throws(CommandFailure) -> AppDatabase {
+    static func openDatabase(at path: String, creating: Bool = true, trusting extra: TrustedKeys = TrustedKeys()) throws(CommandFailure) -> AppDatabase {
         do {
             // Nothing is stored in an empty database in memory, so it needs no lasting key either.
             let database = !creating && !FileManager.default.fileExists(atPath: path)
                 ? try AppDatabase.inMemory(identity: .current)
-                : try AppDatabase.open(path: path, identity: .current, key: installationKey(), trusting: teamKeys())
+                : try AppDatabase.open(path: path, identity: .current, key: installationKey(), trusting: teamKeys().adding(extra))
             OpenedDatabases.shared.add(database)
             return database
         } catch {

@@ -34,7 +34,9 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let database = try options.openDatabase()
+                var extra = TrustedKeys()
+                if let keys { extra.addKeys(fromFileAt: URL(fileURLWithPath: keys)) }
+                let database = try options.openDatabase(trusting: extra)
                 if let adoptKey { try adopt(adoptKey, in: database) }
                 let files = targets.filter { $0.hasSuffix(".json") || FileManager.default.fileExists(atPath: $0) }
                 let runIDs = targets.filter { !files.contains($0) }

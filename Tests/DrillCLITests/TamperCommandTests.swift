@@ -95,8 +95,13 @@ struct TamperCommandTests {
         let untrusted = try DrillProcess.run(["verify"], in: folder, environment: shared)
         #expect(untrusted.status == 1)
         #expect(untrusted.stdout.contains("not trusted"), "\(untrusted.stdout)")
-        // A config folder of its own, with the first installation's key and KEYS naming the other's.
         let otherKey = try DrillProcess.run(["key"], in: folder, environment: elsewhere)
+        // Told to trust the other's key for this check alone, verify passes (and records itself).
+        let keysFile = folder.appendingPathComponent("other-KEYS")
+        try otherKey.stdout.write(to: keysFile, atomically: true, encoding: .utf8)
+        let withKeys = try DrillProcess.run(["verify", "--keys", keysFile.path], in: folder, environment: shared)
+        #expect(withKeys.status == 0, "\(withKeys.stdout)\(withKeys.stderr)")
+        // A config folder of its own, with the first installation's key and KEYS naming the other's.
         let teamConfig = folder.appendingPathComponent("team-config")
         try FileManager.default.createDirectory(at: teamConfig, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try FileManager.default.copyItem(at: DrillProcess.configFolder.appendingPathComponent(InstallationKey.fileName),

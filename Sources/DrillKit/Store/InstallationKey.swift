@@ -174,6 +174,13 @@ public struct TrustedKeys: Sendable {
     /// Trusts one more key.
     public mutating func add(_ key: SigningPublicKey) { keys[key.id] = key }
 
+    /// These keys and `others`.
+    public func adding(_ others: TrustedKeys) -> TrustedKeys {
+        var union = self
+        for key in others.keys.values { union.add(key) }
+        return union
+    }
+
     /// How a signature stands against these keys.
     public enum Verdict: String, Codable, Sendable {
         /// Made by a trusted key.
