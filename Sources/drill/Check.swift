@@ -150,7 +150,8 @@ private struct ItemsToClose {
     init(databasePath path: String, team: String) {
         guard FileManager.default.fileExists(atPath: path) else { return }
         do throws(StoreError) {
-            let database = try AppDatabase.open(path: path, identity: .current)
+            let database = try AppDatabase.open(path: path, identity: .current, key: GlobalOptions.installationKey(), trusting: GlobalOptions.teamKeys())
+            OpenedDatabases.shared.add(database)
             open = Set(try database.improvementItems(team: team).filter { $0.state == .open }.map { NeedKey(scenario: $0.scenarioId, need: $0.needId) })
             self.database = database
         } catch {

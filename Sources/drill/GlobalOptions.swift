@@ -72,18 +72,19 @@ struct DatabaseOption: ParsableArguments {
     ///
     /// A command that only reads passes `creating: false`: where no database exists it reads an
     /// empty one in memory, so listing runs on a fresh machine leaves no file behind.
-    func openDatabase(creating: Bool = true) throws(CommandFailure) -> AppDatabase {
-        try Self.openDatabase(at: databasePath, creating: creating)
+    /// `extra` are further keys whose anchor a write may extend (`verify --keys`).
+    func openDatabase(creating: Bool = true, trusting extra: TrustedKeys = TrustedKeys()) throws(CommandFailure) -> AppDatabase {
+        try Self.openDatabase(at: databasePath, creating: creating, trusting: extra)
     }
 
-    /// Opens the database at `path` as ``openDatabase(creating:)`` does; it is closed (its
+    /// Opens the database at `path` as ``openDatabase(creating:trusting:)`` does; it is closed (its
     /// write-ahead log checkpointed into the file) when the command ends.
-    static func openDatabase(at path: String, creating: Bool = true) throws(CommandFailure) -> AppDatabase {
+    static func openDatabase(at path: String, creating: Bool = true, trusting extra: TrustedKeys = TrustedKeys()) throws(CommandFailure) -> AppDatabase {
         do {
             // Nothing is stored in an empty database in memory, so it needs no lasting key either.
             let database = !creating && !FileManager.default.fileExists(atPath: path)
                 ? try AppDatabase.inMemory(identity: .current)
-                : try AppDatabase.open(path: path, identity: .current, key: installationKey())
+                : try AppDatabase.open(path: path, identity: .current, key: installationKey(), trusting: teamKeys().adding(extra))
             OpenedDatabases.shared.add(database)
             return database
         } catch {
@@ -96,9 +97,20 @@ struct DatabaseOption: ParsableArguments {
         try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
     }
 
-    /// The keys whose signatures count: the installation's own, and those in a `KEYS` file in each of `folders`.
+    /// The public keys in `KEYS` in the config folder: the team's other installations, whose
+    /// signatures over a shared database this one trusts and extends.
+    static func teamKeys() -> TrustedKeys {
+        var keys = TrustedKeys()
+        keys.addKeys(fromFileAt: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment).appendingPathComponent(TrustedKeys.fileName))
+        return keys
+    }
+
+    /// The keys whose signatures count: the installation's own, those in `KEYS` in the config
+    /// folder (the keys of the team's other installations, which sign what they write to a
+    /// shared database), and those in a `KEYS` file in each of `folders`.
     static func trustedKeys(own key: InstallationKey, besides folders: [URL]) -> TrustedKeys {
-        var keys = TrustedKeys([key.publicKey])
+        var keys = teamKeys()
+        keys.add(key.publicKey)
         for folder in Set(folders) { keys.addKeys(fromFileAt: folder.appendingPathComponent(TrustedKeys.fileName)) }
         return keys
     }
@@ -147,14 +159,18 @@ struct GlobalOptions: ParsableArguments {
 
     func loadTeam(judgedOn: CalendarDate? = nil) throws(CommandFailure) -> LoadedTeam { try teamOption.loadTeam(judgedOn: judgedOn) }
 
-    func openDatabase(creating: Bool = true) throws(CommandFailure) -> AppDatabase { try database.openDatabase(creating: creating) }
+    func openDatabase(creating: Bool = true, trusting extra: TrustedKeys = TrustedKeys()) throws(CommandFailure) -> AppDatabase {
+        try database.openDatabase(creating: creating, trusting: extra)
+    }
 
     // The database's keys live with `DatabaseOption`; these name them where commands hold all three options.
-    static func openDatabase(at path: String, creating: Bool = true) throws(CommandFailure) -> AppDatabase {
-        try DatabaseOption.openDatabase(at: path, creating: creating)
+    static func openDatabase(at path: String, creating: Bool = true, trusting extra: TrustedKeys = TrustedKeys()) throws(CommandFailure) -> AppDatabase {
+        try DatabaseOption.openDatabase(at: path, creating: creating, trusting: extra)
     }
 
     static func installationKey() throws(StoreError) -> InstallationKey { try DatabaseOption.installationKey() }
+
+    static func teamKeys() -> TrustedKeys { DatabaseOption.teamKeys() }
 
     static func trustedKeys(own key: InstallationKey, besides folders: [URL]) -> TrustedKeys {
         DatabaseOption.trustedKeys(own: key, besides: folders)

@@ -26,12 +26,18 @@ extension Drill {
         @Option(help: ArgumentHelp("A KEYS file of further public keys to trust (one 'ed25519 BASE64 comment' per line).", valueName: "file"))
         var keys: String?
 
+        @Option(help: ArgumentHelp("Trust, once, the key with this id that signed the database's anchor (a lost key, a colleague's installation), if nothing else is wrong: the anchor is re-signed with this installation's key, and the audit trail says so.", valueName: "key-id"))
+        var adoptKey: String?
+
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
         func run() throws {
             try reportingFailures {
-                let database = try options.openDatabase()
+                var extra = TrustedKeys()
+                if let keys { extra.addKeys(fromFileAt: URL(fileURLWithPath: keys)) }
+                let database = try options.openDatabase(trusting: extra)
+                if let adoptKey { try adopt(adoptKey, in: database) }
                 let files = targets.filter { $0.hasSuffix(".json") || FileManager.default.fileExists(atPath: $0) }
                 let runIDs = targets.filter { !files.contains($0) }
                 let out = Terminal.standardOutput
@@ -59,7 +65,9 @@ extension Drill {
                         ? "\(report?.runs.count ?? 0) runs and \(fileResults.count) transcripts intact"
                         : "integrity_check \(report?.integrityCheck.joined(separator: "; ") ?? "not run"); altered or damaged: \(damaged.joined(separator: ", "))")
                 } catch {
-                    throw CommandFailure(error)
+                    // A database whose anchor cannot be checked takes no more writes: what verify found is still the answer.
+                    guard case .altered = error, !intact else { throw CommandFailure(error) }
+                    Terminal.standardError.line(Terminal.standardError.styled("warning: this verification was not added to the audit trail: \(error.message)".terminalSafeLine, .warning))
                 }
                 if format == .json {
                     out.line(try JSONOutput.text(VerifyResult(database: report, transcripts: fileResults, intact: intact)))
@@ -97,6 +105,30 @@ extension Drill {
                 } else {
                     out.line(out.styled("✓ run \(run.runId.terminalSafeLine): \(run.events) events, chain, seal and signature intact", .good))
                 }
+            }
+        }
+
+        /// Adopts the anchor signed by `keyID` when everything else verifies.
+        private func adopt(_ keyID: String, in database: AppDatabase) throws(CommandFailure) {
+            let report: IntegrityReport
+            do throws(StoreError) {
+                report = try database.verifyRecords(keys: trusted(database, besides: []))
+            } catch {
+                throw CommandFailure(error)
+            }
+            do {
+                let others = report.allProblems.filter { !($0.field == "anchor" && $0.detail.contains("not trusted")) }
+                guard report.integrityCheck == ["ok"], others.isEmpty, report.anchorKeyId == keyID else {
+                    throw CommandFailure(lines: ["error: the anchor was not adopted: " + (report.anchorKeyId == keyID
+                        ? "\(others.count) other problems; run `drill verify`" : "it is signed by key \(report.anchorKeyId ?? "none"), not \(keyID)").terminalSafeLine],
+                                         code: 1)
+                }
+                do throws(StoreError) {
+                    try database.adoptAnchor(signedBy: keyID)
+                } catch {
+                    throw CommandFailure(error)
+                }
+                Terminal.standardError.line("Adopted the anchor signed by key \(keyID.terminalSafeLine); it is now signed by this installation's key \(database.key.id).")
             }
         }
 

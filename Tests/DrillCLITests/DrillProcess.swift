@@ -1,3 +1,4 @@
+import DrillKit
 import Foundation
 import Testing
 
@@ -24,7 +25,15 @@ struct DrillProcess {
 
     /// The config folder every drill a test starts keeps its signing key in (unless the test
     /// names another): one key for the whole test run, never the user's own.
-    static let configFolder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-cli-config-\(getpid())")
+    /// Its `KEYS` lists the test process's own key, which signs the databases tests build in
+    /// process: the drills they start trust those as a team member's installation's.
+    static let configFolder: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-cli-config-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? (InstallationKey.processDefault.publicKey.keysLine(comment: "drill tests, in process") + "\n")
+            .write(to: folder.appendingPathComponent("KEYS"), atomically: true, encoding: .utf8)
+        return folder
+    }()
 
     /// Runs drill in `directory` (default: a fresh empty folder) and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil,

@@ -88,6 +88,49 @@ struct TamperCommandTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("signed by key"))
         #expect(try DrillProcess.run(["verify"], in: folder, environment: fresh).status == 0)
+
+        // The first installation now verifies the database the other one wrote (its anchor is
+        // signed by the other's key) once the other's key is in KEYS in its config folder.
+        let shared = runs.env(folder).merging(["DRILL_DB": fresh["DRILL_DB"] ?? ""]) { $1 }
+        let untrusted = try DrillProcess.run(["verify"], in: folder, environment: shared)
+        #expect(untrusted.status == 1)
+        #expect(untrusted.stdout.contains("not trusted"), "\(untrusted.stdout)")
+        let otherKey = try DrillProcess.run(["key"], in: folder, environment: elsewhere)
+        // Told to trust the other's key for this check alone, verify passes (and records itself).
+        let keysFile = folder.appendingPathComponent("other-KEYS")
+        try otherKey.stdout.write(to: keysFile, atomically: true, encoding: .utf8)
+        let withKeys = try DrillProcess.run(["verify", "--keys", keysFile.path], in: folder, environment: shared)
+        #expect(withKeys.status == 0, "\(withKeys.stdout)\(withKeys.stderr)")
+        // A config folder of its own, with the first installation's key and KEYS naming the other's.
+        let teamConfig = folder.appendingPathComponent("team-config")
+        try FileManager.default.createDirectory(at: teamConfig, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.copyItem(at: DrillProcess.configFolder.appendingPathComponent(InstallationKey.fileName),
+                                         to: teamConfig.appendingPathComponent(InstallationKey.fileName))
+        try otherKey.stdout.write(to: teamConfig.appendingPathComponent("KEYS"), atomically: true, encoding: .utf8)
+        let trusted = try DrillProcess.run(["verify", "--format", "json"], in: folder, environment: shared.merging(["DRILL_CONFIG_DIR": teamConfig.path]) { $1 })
+        #expect(trusted.status == 0, "\(trusted.stdout)")
+        // And it writes to the shared database again: a drill, then verify.
+        #expect(try DrillProcess.run(["verify"], in: folder, environment: shared.merging(["DRILL_CONFIG_DIR": teamConfig.path]) { $1 }).status == 0)
+    }
+
+    @Test("With its key lost, a database takes no more writes until verify --adopt-key re-signs its anchor, when nothing else is wrong")
+    func lostKey() throws {
+        let folder = try runs.workspace()
+        let first = runs.env(folder).merging(["DRILL_CONFIG_DIR": folder.appendingPathComponent("lost-config").path]) { $1 }
+        let answers = RunCommandTests.answers.joined(separator: "\n") + "\n"
+        #expect(try DrillProcess.run(["run", "drill-test"], in: folder, environment: first, input: answers).status == 0)
+        let oldKey = try #require(try DrillProcess.run(["key"], in: folder, environment: first).stderr.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("lost-config"))
+
+        let refused = try DrillProcess.run(["run", "drill-test"], in: folder, environment: first, input: answers)
+        #expect(refused.status == 74)
+        #expect(refused.stderr.contains("not trusted"), "\(refused.stderr)")
+        let wrong = try DrillProcess.run(["verify", "--adopt-key", "0000000000000000"], in: folder, environment: first)
+        #expect(wrong.status == 1)
+        let adopted = try DrillProcess.run(["verify", "--adopt-key", oldKey], in: folder, environment: first)
+        #expect(adopted.status == 0, "\(adopted.stdout)\(adopted.stderr)")
+        #expect(try DrillProcess.run(["run", "drill-test"], in: folder, environment: first, input: answers).status == 0)
+        #expect(try DrillProcess.run(["audit", "--action", "anchor.adopted"], in: folder, environment: first).stdout.contains(oldKey))
     }
 
     @Test("The shipped sample transcripts import and verify, reported as unsigned")

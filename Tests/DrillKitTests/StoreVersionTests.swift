@@ -44,4 +44,34 @@ struct StoreVersionTests {
         let reopened = try AppDatabase.open(path: copy)
         #expect(try reopened.runs().map(\.id) == ["20261126-abcd"])
     }
+
+    @Test("A database the previous drill wrote (a dump of one, v7) migrates, is sealed once as it stood, and verifies")
+    func previousDrillsDatabase() throws {
+        let dump = try String(contentsOf: Fixture.packageRoot.appendingPathComponent("Tests/Fixtures/v7-database.sql"), encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("drill-v7-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("drill.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: dump) }
+        try queue.close()
+        chmod(path, 0o600)
+
+        let database = try AppDatabase.open(path: path)
+        let report = try database.verifyRecords()
+        #expect(report.isIntact, "\(report.allProblems)")
+        #expect(report.runs.count == 2)
+        #expect(try database.runs().map(\.status).sorted { $0.rawValue < $1.rawValue } == [.finished, .paused])
+        let sealed = try database.auditEntries(AuditFilter(action: "records.sealed"))
+        #expect(sealed.count == 1)
+        #expect(sealed.first?.detail.hasPrefix("2 runs and 4 audit entries") == true)
+        #expect(try database.auditEntries(AuditFilter(action: "schema.migrated")).first?.detail == "applied v8-sealed-records")
+        // It carries on as any database: the paused run resumes and verifies.
+        let paused = try #require(try database.runs(RunFilter(status: .paused)).first)
+        let stored = try StoredRun(paused.id, from: database)
+        try database.appendEvent(DrillEvent(kind: .resumed, simulated: stored.session.now, text: "resumed"), runID: paused.id,
+                                 seq: (stored.events.last?.seq ?? 0) + 1, recordedAt: Date())
+        #expect(try database.verifyRecords().isIntact)
+    }
 }
+

@@ -190,6 +190,37 @@ struct TamperTests {
         let report = try database.verifyRecords()
         #expect(report.runs.first?.problem?.field == "sealSignature")
         #expect(report.problems.contains { $0.field == "anchor" })
+        // Nor does a later write vouch for it: drill will not extend an anchor it cannot check.
+        #expect(throws: StoreError.self) { try database.audit("export", detail: "later") }
+        #expect(try database.verifyRecords().runs.first?.problem?.field == "sealSignature")
+    }
+
+    @Test("A write never re-seals over an edit: a run changed outside drill, or an anchor signed by a key not trusted, takes no more writes")
+    func noLaunderingByLaterWrites() throws {
+        let database = try played()
+        try execute(database, "UPDATE run SET scenarioTitle = 'A calm night', status = 'paused'")
+        #expect(throws: StoreError.self) {
+            try database.appendEvent(DrillEvent(kind: .note, simulated: .zero, text: "later"), runID: Self.runID, seq: 999, recordedAt: Date())
+        }
+        #expect(throws: StoreError.self) { try database.setStatus(runID: Self.runID, .inProgress, endedAt: nil) }
+        #expect(try database.verifyRecords().runs.first?.problem?.field == "scenarioTitle")
+
+        // The anchor re-signed with the attacker's own key, over heads they chose.
+        let other = try played()
+        let attacker = InstallationKey.ephemeral()
+        let writer = try #require(other.reader as? any DatabaseWriter)
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)")
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM anchor"))
+            let head = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
+            let count = (row["auditCount"] as Int) - 1
+            let message = RecordChain.anchorMessage(ledgerCount: row["ledgerCount"], ledgerHead: row["ledgerHead"], auditCount: count, auditHead: head)
+            try db.execute(sql: "UPDATE anchor SET auditCount = ?, auditHead = ?, keyID = ?, signature = ?",
+                           arguments: [count, head, attacker.id, attacker.sign(message)])
+        }
+        #expect(throws: StoreError.self) { try other.audit("export", detail: "later") }
+        let report = try other.verifyRecords()
+        #expect(report.problems.contains { $0.field == "anchor" && $0.detail.contains("not trusted") }, "\(report.problems)")
     }
 
     @Test("90 random bit flips in stored content, anywhere a reviewer or the seals read, are all found")

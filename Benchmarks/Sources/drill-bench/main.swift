@@ -88,7 +88,9 @@ func answerSomehow(_ session: inout DrillSession) -> Range<Int>? {
 
 func benchAppend() throws {
     let path = option("db"), floorPath = option("floor"), count = Int(option("count", "300")) ?? 300
-    let database = try AppDatabase.open(path: path, identity: AuditIdentity(user: "bench", host: "drill-bench"))
+    // The installation's key: drill-gen sealed the file with it, and drill writes only over an anchor it trusts.
+    let key = try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
+    let database = try AppDatabase.open(path: path, identity: AuditIdentity(user: "bench", host: "drill-bench"), key: key)
     let scenarioText = try String(contentsOfFile: "scenarios/dormant-contractor-admin.yaml", encoding: .utf8)
     let scenario = try Scenario.load(yaml: scenarioText, displayPath: "scenario")
     let profile = try ExampleTeam.profile()

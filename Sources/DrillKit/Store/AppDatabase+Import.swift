@@ -89,7 +89,7 @@ extension AppDatabase {
     public func importTranscripts(_ files: [TranscriptFile], cache: TranscriptContentCache = .init(), batching: ImportBatching = .init(),
                                   workers: Int = ProcessInfo.processInfo.activeProcessorCount, keys: TrustedKeys? = nil,
                                   report: (TranscriptFile, TranscriptImportResult) -> Void) throws(StoreError) {
-        let keys = keys ?? TrustedKeys([key.publicKey])
+        let keys = keys ?? trustedKeys
         // Reading and checking a file is most of the work and needs no database: other threads
         // check the files ahead, while this one stores them in order.
         let checked = InOrderWork.Ahead(count: files.count, workers: workers, window: 8) { index in

@@ -86,7 +86,7 @@ extension AppDatabase {
     /// Signatures count when made by one of `keys` (default: this installation's key).
     public func verify(runIDs: [String]? = nil, keys: TrustedKeys? = nil,
                        derived: ((StoredRunRows) -> IntegrityReport.Problem?)? = nil) throws(StoreError) -> IntegrityReport {
-        let keys = keys ?? TrustedKeys([key.publicKey])
+        let keys = keys ?? trustedKeys
         return try read { db in
             let integrityCheck = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             var problems: [IntegrityReport.Problem] = []

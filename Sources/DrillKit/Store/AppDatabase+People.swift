@@ -64,6 +64,7 @@ extension AppDatabase {
     /// Replaces a run's score after grading, and records who graded it.
     public func regrade(runID: String, score: DrillScore, detail: String) throws(StoreError) {
         try write { db in
+            try checkSealed(runID: runID, in: db)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let json = String(decoding: try encoder.encode(score), as: UTF8.self)

@@ -71,7 +71,7 @@ extension AppDatabase {
     /// installation's key) made it; otherwise, and whenever events are added, the run is signed
     /// with this installation's key.
     public func importTranscript(_ transcript: RunTranscript, source: String, keys: TrustedKeys? = nil) throws(StoreError) -> ImportOutcome {
-        let keys = keys ?? TrustedKeys([key.publicKey])
+        let keys = keys ?? trustedKeys
         return try write { db in
             let outcome = try importTranscript(transcript, source: source, keys: keys, in: db)
             try Self.indexPendingEvents(db)
@@ -119,6 +119,7 @@ extension AppDatabase {
         guard Array(incomingEvents.prefix(storedEvents.count)) == storedEvents else {
             return .conflict("run \(run.id) is already stored, and its events differ from the transcript's from event \(Self.firstDifference(storedEvents, incomingEvents))")
         }
+        try checkSealed(runID: run.id, in: db)
         var previous = run.headHash ?? transcript.genesisHash
         var added: [(RunTranscript.Event, String)] = []
         for event in transcript.events.dropFirst(storedEvents.count) {

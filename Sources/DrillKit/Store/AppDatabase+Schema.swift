@@ -257,6 +257,7 @@ extension AppDatabase {
                 seal TEXT,
                 hash TEXT NOT NULL
             );
+            CREATE INDEX ledger_on_runID ON ledger(runID, id);
             CREATE TABLE anchor (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 ledgerCount INTEGER NOT NULL,

@@ -75,9 +75,45 @@ extension AppDatabase {
         "\(seal.hash) \(seal.keyId) \(seal.signature)"
     }
 
+    /// The anchor as stored, once it is known to be signed by a trusted key over the heads it
+    /// names: a write extends only an anchor it can check, so it never vouches for chains
+    /// rebuilt without the key.
+    func checkedAnchor(in db: Database) throws -> Anchor {
+        let anchor = try Anchor.fetch(db)
+        guard let signature = anchor.signature, let keyID = anchor.keyID else {
+            let chained = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ledger) OR EXISTS (SELECT 1 FROM audit WHERE hash IS NOT NULL)") ?? false
+            if chained { throw StoreError.altered(path: path, detail: "the anchor over the ledger and the audit trail was removed") }
+            return anchor
+        }
+        switch trustedKeys.verdict(signature: signature, keyID: keyID, message: anchor.message) {
+        case .valid: return anchor
+        case .invalid: throw StoreError.altered(path: path, detail: "the anchor's signature does not sign the ledger's and the audit trail's heads")
+        case .unknownKey:
+            throw StoreError.altered(path: path, detail: "the anchor was signed by key \(keyID), which is not trusted here (if it is a team member's installation, add its public key, from `drill key`, to KEYS in your config folder)")
+        }
+    }
+
+    /// Throws unless a stored run is exactly as it was last sealed: its rows give its stored
+    /// seal, and that seal is the ledger's last for it. Every write to an existing run checks
+    /// this first, so a run edited outside drill is never re-sealed over the edit.
+    func checkSealed(runID: String, in db: Database) throws {
+        guard let run = try RunRecord.fetchOne(db, key: runID) else { return }
+        let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == runID)
+            .order(ParticipantRecord.Columns.position).fetchAll(db)
+        let findings = try FindingRecord.filter(FindingRecord.Columns.runID == runID).order(FindingRecord.Columns.position).fetchAll(db)
+        let recomputed = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings)).hash
+        let stored = try Row.fetchOne(db, sql: "SELECT sealHash, sealKeyID, sealSignature FROM run WHERE id = ?", arguments: [runID])
+        let last = try String.fetchOne(db, sql: "SELECT seal FROM ledger WHERE runID = ? ORDER BY id DESC LIMIT 1", arguments: [runID])
+        guard let hash: String = stored?["sealHash"], hash == recomputed, let keyID: String = stored?["sealKeyID"],
+              let signature: String = stored?["sealSignature"], last == Self.ledgerSeal(StoredSeal(hash: hash, keyId: keyID, signature: signature))
+        else {
+            throw StoreError.altered(path: path, detail: "run \(runID) differs from what was sealed")
+        }
+    }
+
     /// Appends an entry to the ledger of run seals (`seal` is `nil` for a deletion) and re-signs the anchor.
     func appendLedger(runID: String, action: String, seal: String?, in db: Database) throws {
-        var anchor = try Anchor.fetch(db)
+        var anchor = try checkedAnchor(in: db)
         let link = RecordChain.ledgerLink(previous: anchor.ledgerHead, runID: runID, action: action, seal: seal)
         try db.execute(sql: "INSERT INTO ledger (runID, action, seal, hash) VALUES (?, ?, ?, ?)", arguments: [runID, action, seal, link])
         anchor.ledgerCount += 1
@@ -87,7 +123,7 @@ extension AppDatabase {
 
     /// Appends an entry to the audit trail, chained to the one before, and re-signs the anchor.
     func appendAudit(_ entry: inout AuditRecord, in db: Database) throws {
-        var anchor = try Anchor.fetch(db)
+        var anchor = try checkedAnchor(in: db)
         // Stored at a whole millisecond, so the time read back hashes as it did here.
         entry.at = EventChain.storable(entry.at)
         entry.hash = RecordChain.auditLink(previous: anchor.auditHead, at: entry.at, action: entry.action, runID: entry.runID,
@@ -104,7 +140,7 @@ extension AppDatabase {
     /// was recorded; the audit entry says when the older records were vouched for.
     func sealExistingRecords(in db: Database) throws {
         guard try Int.fetchOne(db, sql: "SELECT pending FROM sealing WHERE id = 1") == 1 else { return }
-        var anchor = try Anchor.fetch(db)
+        var anchor = try checkedAnchor(in: db)
         var auditCount = 0
         let entries = try Row.fetchAll(db, sql: "SELECT id, at, action, runID, detail, user, host FROM audit WHERE hash IS NULL ORDER BY id")
         for row in entries {
@@ -163,6 +199,21 @@ extension AppDatabase {
     func sealClosure(id: Int64, in db: Database) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM checkClosure WHERE id = ?", arguments: [id]) else { return }
         try appendLedger(runID: Self.closureKey(id), action: "closure.sealed", seal: Self.closureSeal(row), in: db)
+    }
+
+    /// Re-signs, with this installation's key, an anchor signed by the key `keyID` that is not
+    /// trusted here (a lost key, a colleague's installation), and records it in the audit trail.
+    /// The caller verifies everything else first: this vouches for the chains as they stand.
+    public func adoptAnchor(signedBy keyID: String) throws(StoreError) {
+        try write { db in
+            var anchor = try Anchor.fetch(db)
+            guard anchor.keyID == keyID, let signature = anchor.signature,
+                  trustedKeys.verdict(signature: signature, keyID: keyID, message: anchor.message) == .unknownKey else {
+                throw StoreError.altered(path: path, detail: "the anchor is not signed by an untrusted key \(keyID), so there is nothing to adopt")
+            }
+            try anchor.store(signedBy: key, in: db)
+            try record("anchor.adopted", runID: nil, detail: "anchor signed by key \(keyID), not trusted here, re-signed with key \(key.id) after verification", in: db)
+        }
     }
 
     /// A run's seal and signature as stored, or `nil` when it has none.

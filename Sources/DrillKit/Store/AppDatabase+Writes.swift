@@ -51,6 +51,7 @@ extension AppDatabase {
             guard var previous = try String.fetchOne(db, sql: "SELECT headHash FROM run WHERE id = ?", arguments: [runID]) else {
                 throw StoreError.runNotFound(runID)
             }
+            try checkSealed(runID: runID, in: db)
             for (offset, event) in events.enumerated() {
                 let seq = firstSeq + offset
                 let hash = EventChain.link(previous: previous, seq: seq, recordedAt: recordedAt, event: event)
@@ -71,6 +72,7 @@ extension AppDatabase {
     /// Sets a run's status and end time (`nil` clears it, as when a finished run is resumed).
     public func setStatus(runID: String, _ status: RunStatus, endedAt: Date?) throws(StoreError) {
         try write { db in
+            try checkSealed(runID: runID, in: db)
             let changed = try RunRecord.filter(RunRecord.Columns.id == runID).updateAll(db, [
                 RunRecord.Columns.status.set(to: status.rawValue),
                 RunRecord.Columns.endedAt.set(to: endedAt),
@@ -90,6 +92,7 @@ extension AppDatabase {
     /// Marks a run finished with its score: status, end time, overall score and the score as JSON.
     public func finishRun(runID: String, score: DrillScore, endedAt: Date) throws(StoreError) {
         try write { db in
+            try checkSealed(runID: runID, in: db)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let json = String(decoding: try encoder.encode(score), as: UTF8.self)

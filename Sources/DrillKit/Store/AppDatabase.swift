@@ -37,15 +37,23 @@ public struct AppDatabase: Sendable {
     public let identity: AuditIdentity
     /// The installation's key, which signs every run's seal and the anchor.
     public let key: InstallationKey
+    /// The keys whose anchor a write may extend: this installation's, and those it was told to
+    /// trust (the team's other installations). A write never re-signs an anchor it cannot check,
+    /// so an edit made without a trusted key is never vouched for by a later write.
+    public let trustedKeys: TrustedKeys
 
     /// Read-only access for queries the named read methods do not cover.
     public var reader: any DatabaseReader { dbWriter }
 
-    private init(_ dbWriter: any DatabaseWriter, path: String, identity: AuditIdentity, key: InstallationKey) throws(StoreError) {
+    private init(_ dbWriter: any DatabaseWriter, path: String, identity: AuditIdentity, key: InstallationKey,
+                 trusting others: TrustedKeys) throws(StoreError) {
         self.dbWriter = dbWriter
         self.path = path
         self.identity = identity
         self.key = key
+        var trusted = others
+        trusted.add(key.publicKey)
+        self.trustedKeys = trusted
         do {
             // Every command opens the store, so the common case (drill's own file, fully
             // migrated and sealed) is settled in one read transaction.
@@ -114,12 +122,14 @@ public struct AppDatabase: Sendable {
     /// ``StoreError/unreadable(path:detail:)`` for a damaged or unreadable one.
     ///
     /// `key` signs every seal and the anchor; the executable passes the installation's key
-    /// (``InstallationKey/loadOrCreate(in:)``). The default, a key made for this process, suits
-    /// tests: what it signs verifies only while the value lives.
-    public static func open(path: String, identity: AuditIdentity = .unknown, key: InstallationKey = .ephemeral()) throws(StoreError) -> AppDatabase {
+    /// (``InstallationKey/loadOrCreate(in:)``), and in `others` the keys of the team's other
+    /// installations that write to the same file. The default, a key made for this process,
+    /// suits tests: what it signs verifies only within the process.
+    public static func open(path: String, identity: AuditIdentity = .unknown, key: InstallationKey = .processDefault,
+                            trusting others: TrustedKeys = TrustedKeys()) throws(StoreError) -> AppDatabase {
         if try existingFileSize(path) == nil {
             try createParentFolder(of: path)
-            try createNew(at: path, identity: identity, key: key)
+            try createNew(at: path, identity: identity, key: key, trusting: others)
         }
         // Drill never leaves an empty file behind (it builds a new database aside and links it
         // into place), so an empty file is someone else's: refuse it like any foreign file.
@@ -133,15 +143,16 @@ public struct AppDatabase: Sendable {
         } catch {
             throw storeError(error, path: path, writing: true)
         }
-        let database = try AppDatabase(queue, path: path, identity: identity, key: key)
+        let database = try AppDatabase(queue, path: path, identity: identity, key: key, trusting: others)
         try restrictPermissions(of: path)
         return database
     }
 
     /// An empty database in memory, for tests and dry runs.
-    public static func inMemory(identity: AuditIdentity = .unknown, key: InstallationKey = .ephemeral()) throws(StoreError) -> AppDatabase {
+    public static func inMemory(identity: AuditIdentity = .unknown, key: InstallationKey = .processDefault) throws(StoreError) -> AppDatabase {
         do {
-            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath, identity: identity, key: key)
+            return try AppDatabase(DatabaseQueue(configuration: configuration(path: nil)), path: inMemoryPath, identity: identity, key: key,
+                                   trusting: TrustedKeys())
         } catch let error as StoreError {
             throw error
         } catch {
@@ -403,7 +414,7 @@ extension AppDatabase {
 
     /// Builds a new, migrated database next to `path` and links it into place, so that no other
     /// drill ever sees a half-made file; if another drill got there first, its file is kept.
-    private static func createNew(at path: String, identity: AuditIdentity, key: InstallationKey) throws(StoreError) {
+    private static func createNew(at path: String, identity: AuditIdentity, key: InstallationKey, trusting others: TrustedKeys) throws(StoreError) {
         let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
@@ -411,7 +422,7 @@ extension AppDatabase {
         try createEmptyFile(temporary)
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration(path: temporary))
-            _ = try AppDatabase(queue, path: path, identity: identity, key: key)
+            _ = try AppDatabase(queue, path: path, identity: identity, key: key, trusting: others)
             // Closing the last connection checkpoints and removes the write-ahead log.
             try queue.close()
         } catch {

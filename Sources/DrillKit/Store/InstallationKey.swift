@@ -42,6 +42,10 @@ public struct InstallationKey: Sendable {
         InstallationKey(Curve25519.Signing.PrivateKey(), path: nil)
     }
 
+    /// One key held in memory for the whole process: what a database opened without a key
+    /// signs with, so that reopening a file in the same process (tests do) trusts what it wrote.
+    public static let processDefault = ephemeral()
+
     /// The config folder: `$DRILL_CONFIG_DIR`, else `$XDG_CONFIG_HOME/drill` (an absolute path
     /// only, as the XDG specification asks), else `$HOME/.config/drill`. Empty variables count as unset.
     public static func defaultFolder(environment: [String: String]) -> URL {
@@ -169,6 +173,13 @@ public struct TrustedKeys: Sendable {
 
     /// Trusts one more key.
     public mutating func add(_ key: SigningPublicKey) { keys[key.id] = key }
+
+    /// These keys and `others`.
+    public func adding(_ others: TrustedKeys) -> TrustedKeys {
+        var union = self
+        for key in others.keys.values { union.add(key) }
+        return union
+    }
 
     /// How a signature stands against these keys.
     public enum Verdict: String, Codable, Sendable {

@@ -30,6 +30,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case duplicateEvent(runID: String, seq: Int)
     /// The installation's signing key could not be read or created.
     case keyUnavailable(path: String, detail: String)
+    /// What is stored no longer matches what was sealed and signed: a write would vouch for the change.
+    case altered(path: String, detail: String)
 
     /// The problem in one plain sentence that says what to do.
     public var message: String {
@@ -56,6 +58,8 @@ public enum StoreError: Error, Equatable, Sendable {
             "A run with the id \(id) is already stored; start the drill again to get a fresh id."
         case let .duplicateEvent(runID, seq):
             "Run \(runID) already has an event number \(seq), so another drill is recording the same run; stop one of them and continue with `drill resume \(runID)`."
+        case let .altered(path, detail):
+            "\(path): \(detail); drill will not write to it, so as not to vouch for the change. Run `drill verify` to see what changed."
         case let .keyUnavailable(path, detail):
             "The signing key \(path) could not be used (\(detail)); fix it, or set DRILL_CONFIG_DIR to a folder drill may keep its key in."
         }
