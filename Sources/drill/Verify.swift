@@ -16,9 +16,14 @@ extension Drill {
                 beside it), and against the run stored in the database, if there is one; a transcript exported \
                 before runs were signed is reported as unsigned. Exits 1 when anything does not match, 0 when \
                 all is intact.
+
+                Examples:
+                  drill verify
+                  drill verify 20261126-sl75 --format json
+                  drill verify transcripts
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Argument(help: "Runs, or exported JSON transcripts, to check (default: every run in the database).")
         var targets: [String] = []
@@ -198,9 +203,15 @@ extension Drill {
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "audit",
-            abstract: "List drill's own audit trail: runs started, paused, resumed, finished, deleted; verifications; migrations; exports and imports.")
+            abstract: "List drill's own audit trail: runs started, paused, resumed, finished, deleted; verifications; migrations; exports and imports.",
+            discussion: """
+                Examples:
+                  drill audit
+                  drill audit --action run.started --since 2026-11-01
+                  drill audit --format json --limit 20
+                """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var options: DatabaseOption
 
         @Option(help: ArgumentHelp("Only this action, or actions starting with it (e.g. run.).", valueName: "action"))
         var action: String?
@@ -288,9 +299,16 @@ extension Drill {
         static let configuration = CommandConfiguration(
             commandName: "prune",
             abstract: "Delete runs started before a day; runs younger than 12 months are kept unless --force.",
-            discussion: "Every deletion is recorded in the audit trail with the run's head hash, and in the ledger of run seals, so `drill verify` tells a pruned run from one deleted by hand.")
+            discussion: """
+                Every deletion is recorded in the audit trail with the run's head hash, and in the ledger of \
+                run seals, so `drill verify` tells a pruned run from one deleted by hand.
 
-        @OptionGroup var options: GlobalOptions
+                Examples:
+                  drill prune --before 2025-01-01
+                  drill prune --before 2026-06-01 --force
+                """)
+
+        @OptionGroup var options: DatabaseOption
 
         @Option(help: ArgumentHelp("Delete runs started before this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
         var before: CalendarDate
