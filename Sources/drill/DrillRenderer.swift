@@ -45,7 +45,12 @@ struct DrillRenderer {
             return prompt(event)
         case .answer:
             var mark = ""
-            if let met = event.met { mark = met ? terminal.styled(" ✓", .good) : terminal.styled(" ✗", .bad) }
+            switch event.answerOutcome {
+            case .expected?: mark = terminal.styled(" ✓", .good)
+            case .partly?: mark = terminal.styled(" ~ partly", .warning)
+            case .missed?: mark = terminal.styled(" ✗", .bad)
+            case nil: break
+            }
             if let points = event.points, let max = event.maxPoints { mark += terminal.styled(" \(points)/\(max)", .dim) }
             let who = event.actor.map { "\($0.terminalSafeLine): " } ?? ""
             if let seconds = event.seconds { mark += terminal.styled(" ⏱ \(Self.duration(seconds))", .dim) }
@@ -170,6 +175,11 @@ struct DrillRenderer {
         }
         lines.append(terminal.styled("Scores", .heading))
         lines += wrap("Overall \(score.overall)/100 · response \(score.responsePoints)/\(score.responsePossible) points · contacts \(score.contacts) · logs \(score.logs) · backups \(score.backups) · deadlines \(score.deadlinesMet) of \(score.deadlinesTotal) met", indent: "  ")
+        // What each part is worth and what this run earned: the overall, explained.
+        for part in score.explanation {
+            let earned = part.earned == part.earned.rounded() ? String(Int(part.earned)) : String(format: "%.1f", part.earned)
+            lines += wrap("\(part.part) \(part.rule) = \(earned)", indent: "      ", first: "    ")
+        }
         let fixes = session.assessment.findings.filter { $0.fix != nil }
         if !fixes.isEmpty {
             lines.append(terminal.styled("What to fix", .heading))

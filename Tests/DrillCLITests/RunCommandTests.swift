@@ -82,6 +82,7 @@ struct RunCommandTests {
         #expect(result.stdout.contains("choose a number from 1 to 8 (8 = nobody on file fits)"))
         #expect(result.stdout.contains("Debrief"))
         #expect(result.stdout.contains("Overall"))
+        #expect(result.stdout.contains("response 40 × ") && result.stdout.contains("deadlines 15 × "), "the debrief explains the score")
         let runs = try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: env(folder))
         let list = try #require(DrillProcess.list(runs.stdout, "runs"))
         #expect(list.count == 1 && list[0]["status"] as? String == "finished")

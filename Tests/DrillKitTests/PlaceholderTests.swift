@@ -48,7 +48,7 @@ struct PlaceholderTests {
         let result = Linter.lint(fileAt: bad, displayPath: "bad.yaml")
         #expect(result.diagnostics.count == 1)
         #expect(result.diagnostics.first?.message.contains("placeholder {retention} names nothing") == true)
-        #expect(result.diagnostics.first?.line == 19)
+        #expect(result.diagnostics.first?.line == 17)
         // It still loads: a stored scenario that used braces before placeholders existed keeps working.
         _ = try Scenario.load(yaml: Self.scenario("The log keeps {retention}."), displayPath: "s.yaml")
         let json = folder.appendingPathComponent("json.yaml")

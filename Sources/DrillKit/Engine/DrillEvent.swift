@@ -90,3 +90,18 @@ public struct DrillEvent: Codable, Hashable, Sendable {
         self.seconds = seconds
     }
 }
+
+extension DrillEvent {
+    /// How a scored answer did: as expected, partly (some of a multiple choice's points), or not.
+    public enum AnswerOutcome: String, Sendable {
+        case expected, partly, missed
+    }
+
+    /// The outcome of an answer event that was scored; `nil` for anything else or an ungraded answer.
+    public var answerOutcome: AnswerOutcome? {
+        guard kind == .answer, let met else { return nil }
+        if met { return .expected }
+        if let points, let maxPoints, points > 0, points < maxPoints { return .partly }
+        return .missed
+    }
+}

@@ -36,6 +36,20 @@ public struct DrillScore: Codable, Hashable, Sendable {
         overall = Int((40 * response + 15 * pillars + 15 * deadlines).rounded())
     }
 
+    /// What each part is worth and what this run earned, one line each, for the debrief:
+    /// `("response", "40 × 27 of 40 points", 27.0)`. The parts add up to `overall` before rounding.
+    public var explanation: [(part: String, rule: String, earned: Double)] {
+        let response = responsePossible == 0 ? 1 : Double(responsePoints) / Double(responsePossible)
+        let deadlines = deadlinesTotal == 0 ? 1 : Double(deadlinesMet) / Double(deadlinesTotal)
+        return [
+            ("response", responsePossible == 0 ? "40 × no scored decisions (full marks)" : "40 × \(responsePoints) of \(responsePossible) points", 40 * response),
+            ("contacts", "15 × \(contacts)% of needs met (partial counts half)", 0.15 * Double(contacts)),
+            ("logs", "15 × \(logs)% of needs met", 0.15 * Double(logs)),
+            ("backups", "15 × \(backups)% of needs met", 0.15 * Double(backups)),
+            ("deadlines", deadlinesTotal == 0 ? "15 × no deadlines (full marks)" : "15 × \(deadlinesMet) of \(deadlinesTotal) met", 15 * deadlines),
+        ]
+    }
+
     /// A pillar's score from its findings: met 1, partial ½, unmet 0; no needs is full marks.
     public static func pillarScore(_ findings: [Finding], _ pillar: Pillar) -> Int {
         let relevant = findings.filter { $0.pillar == pillar }

@@ -67,7 +67,12 @@ extension ReviewedRun {
                 out.append("- **Question** (\(Markdown.code(event.promptId ?? ""))): \(Markdown.inline(event.text))")
             case .answer:
                 var line = "- **Answer** by \(Markdown.inline(event.actor ?? "the team")): \(Markdown.inline(event.text))"
-                if let met = event.met { line += met ? " — ✓ as expected" : " — ✗ not as expected" }
+                switch event.event.answerOutcome {
+                case .expected?: line += " — ✓ as expected"
+                case .partly?: line += " — ~ partly as expected"
+                case .missed?: line += " — ✗ not as expected"
+                case nil: break
+                }
                 if let points = event.points, let max = event.maxPoints { line += " (\(points)/\(max) points)" }
                 if let delay = event.delayHours, delay > 0 { line += ", cost \(ReviewWords.hours(delay))" }
                 out.append(line)
