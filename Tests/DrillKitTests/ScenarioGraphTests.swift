@@ -109,7 +109,7 @@ struct ScenarioGraphTests {
 
     @Test("Every shipped scenario's graph reaches every inject and ends")
     func shippedScenarios() throws {
-        let library = try ScenarioLibrary.load(folder: Fixtures.packageRoot.appendingPathComponent("scenarios"))
+        let library = try ScenarioLibrary.load(folder: Fixture.packageRoot.appendingPathComponent("scenarios"))
         #expect(!library.scenarios.isEmpty)
         for scenario in library.scenarios {
             let graph = ScenarioGraph(scenario)

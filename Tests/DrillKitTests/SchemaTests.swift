@@ -9,7 +9,7 @@ import Yams
 /// YAML 1.2's core schema as editors read it (`yes` is text, `true` a boolean).
 @Suite("JSON Schemas for scenario and preparedness files")
 struct SchemaTests {
-    static let schemas = Fixtures.packageRoot.appendingPathComponent("schemas")
+    static let schemas = Fixture.packageRoot.appendingPathComponent("schemas")
 
     /// Whether python3 with `jsonschema` can be run; the validating tests are skipped without it.
     static let validatorAvailable: Bool = {
@@ -85,7 +85,7 @@ struct SchemaTests {
     }
 
     static func shippedScenarios() throws -> [(name: String, yaml: String)] {
-        let folder = Fixtures.packageRoot.appendingPathComponent("scenarios")
+        let folder = Fixture.packageRoot.appendingPathComponent("scenarios")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
         return try files.map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
     }
@@ -109,7 +109,7 @@ struct SchemaTests {
 
     @Test("The example preparedness files validate", .enabled(if: validatorAvailable, skipReason))
     func examplesValidate() throws {
-        let nightjar = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("examples/nightjar-preparedness.yaml"), encoding: .utf8)
+        let nightjar = try String(contentsOf: Fixture.packageRoot.appendingPathComponent("examples/nightjar-preparedness.yaml"), encoding: .utf8)
         #expect(try Self.problems(schema: "preparedness.schema.json", documents: [("nightjar", nightjar), ("example-team", ExampleTeam.yaml)]) == [])
     }
 
