@@ -71,7 +71,7 @@ struct ScenarioGraphTests {
                 i_detour["+6h · Detour<br/>detour"]
                 i_wrap_up["+8h · Wrap #quot;up#quot;<br/>wrap-up"]
                 i_orphan["+9h · Orphan<br/>orphan<br/>(unreachable)"]
-                drill_end((end))
+                drill_end(("end"))
                 i_start -->|"first-step: wait, costs 6h"| i_detour
                 i_start --> i_wrap_up
                 i_detour -->|"call-now: incorrect, costs 2h"| drill_end

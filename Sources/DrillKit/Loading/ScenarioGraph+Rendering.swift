@@ -30,7 +30,7 @@ extension ScenarioGraph {
             let parts = ["+\(node.at.compact) · \(node.title)", node.id] + (node.reachable ? [] : ["(unreachable)"])
             lines.append("    \(name(.inject(node.id)))[\"\(parts.map(Self.mermaidEscaped).joined(separator: "<br/>"))\"]")
         }
-        if ends { lines.append("    \(name(.end))((end))") }
+        if ends { lines.append("    \(name(.end))((\"end\"))") }
         for edge in edges {
             let arrow = edge.label.map { "-->|\"\(Self.mermaidEscaped($0))\"|" } ?? "-->"
             lines.append("    \(name(.inject(edge.from))) \(arrow) \(name(edge.to))")
