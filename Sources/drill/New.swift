@@ -41,6 +41,11 @@ extension Drill {
             @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead (- is standard output).", valueName: "file"), completion: .file(extensions: ["yaml"]))
             var output: String?
 
+            /// `--scenarios DIR` as the user gave it, for the commands suggested next; empty for the default.
+            private var folderOption: String {
+                output == nil && options.scenarios != "scenarios" ? " --scenarios \(options.scenarios.terminalSafeLine)" : ""
+            }
+
             func validate() throws {
                 let valid = !scenarioID.isEmpty && scenarioID.count <= 64 && scenarioID != "end" && scenarioID.first != "-"
                     && scenarioID.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
@@ -67,7 +72,7 @@ extension Drill {
                         throw CommandFailure(lines: ["\(path.terminalSafeLine): error: cannot write the file (\(error.localizedDescription))"], code: CommandFailure.ioFailure)
                     }
                     Terminal.standardOutput.line("Wrote \(path.terminalSafeLine): a \(kind.rawValue) skeleton that lints clean.")
-                    Terminal.standardOutput.line("Replace every placeholder with the real incident, then run `drill lint \(path.terminalSafeLine)` and `drill scenarios graph \(scenarioID)`.")
+                    Terminal.standardOutput.line("Replace every placeholder with the real incident, then run `drill lint \(path.terminalSafeLine)` and `drill scenarios graph \(scenarioID)\(folderOption)`.")
                 }
             }
         }
