@@ -1,9 +1,9 @@
 # Two commands on a fresh machine: `make demo` (a drill with the embedded defaults)
 # and `make test`. Both install what the machine lacks first.
-.PHONY: demo test deps build release man completions install install-files
+.PHONY: demo test deps jsonschema build release man completions install install-files
 
 # SQLite and libedit headers to build; python3 (its pty module) for the tests that drive the
-# prompt through a pseudo-terminal.
+# prompt through a pseudo-terminal, and its jsonschema for the schema tests (below).
 PACKAGES = libsqlite3-dev libedit-dev
 test: PACKAGES += python3
 
@@ -24,8 +24,16 @@ build: deps
 demo: build
 	swift run --skip-build drill run
 
-test: deps
+test: deps jsonschema
 	swift test
+
+# python3's jsonschema, with which the tests validate the shipped files against schemas/:
+# pip when python3 has it, else Debian's package.
+jsonschema:
+	@python3 -c 'import jsonschema; jsonschema.Draft202012Validator' 2>/dev/null || \
+	  python3 -m pip install --quiet jsonschema 2>/dev/null || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq python3-jsonschema; else sudo apt-get install -y -qq python3-jsonschema; fi; }
+	@python3 -c 'import jsonschema; jsonschema.Draft202012Validator' || { echo "error: python3's jsonschema (4.0 or later) is needed for the schema tests"; exit 1; }
 
 # The build to ship and to measure: optimised, with the Swift runtime and Foundation linked in
 # (a third less start-up work than loading them as shared libraries; see BENCHMARKS.md).

@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DrillKitTests",
-            dependencies: ["DrillKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DrillKit", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "DrillCLITests", dependencies: ["drill", "DrillKit"]),
     ],

@@ -21,6 +21,6 @@ struct Drill: ParsableCommand {
               drill help run
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Learn.self, Resume.self, Check.self, Evidence.self, Scenarios.self, Lint.self, Init.self, Runs.self, Show.self, Replay.self, Export.self, Import.self, Report.self, Compare.self, Search.self, Actions.self, Verify.self, Audit.self, Prune.self, Key.self, Backup.self, Grade.self, People.self, Due.self, Contacts.self]
+        subcommands: [Run.self, Learn.self, Resume.self, Check.self, Evidence.self, Scenarios.self, Lint.self, Init.self, New.self, Runs.self, Show.self, Replay.self, Export.self, Import.self, Report.self, Compare.self, Search.self, Actions.self, Verify.self, Audit.self, Prune.self, Key.self, Backup.self, Grade.self, People.self, Due.self, Contacts.self]
     )
 }

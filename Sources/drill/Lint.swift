@@ -8,7 +8,7 @@ extension Drill {
         static let configuration = CommandConfiguration(
             abstract: "Check scenario and preparedness files; report every problem as path:line:column: error: message.",
             discussion: """
-                Without paths: the scenario folder, and ./preparedness.yaml when it exists. Exits 65 when any file is invalid, 66 when one is missing.
+                Without paths: the scenario folder, and ./preparedness.yaml when it exists. Exits 65 when any file is invalid, 66 when one is missing. Warnings (path:line:column: warning: message) point at what is valid but weakens a drill, such as deadlines no decision can move; they do not change the exit code.
 
                 Examples:
                   drill lint
@@ -63,15 +63,17 @@ extension Drill {
                 }
                 // Each file's problems are printed as soon as it and those before it are linted.
                 let err = Terminal.standardError
-                var bad = 0, errors = 0
+                var bad = 0, errors = 0, warnings = 0
                 var found: [Diagnostic] = []
                 let progress = ProgressLine("linted", "files", total: files.count)
                 Linter.lint(files: files.map { (url: $0.0, displayPath: $0.1) }, today: .today, inScenarioFolder: fromFolders) { result in
                     defer { progress.advance() }
                     guard !result.diagnostics.isEmpty else { return }
                     progress.clear()
-                    bad += 1
-                    errors += result.diagnostics.count
+                    // Warnings leave a file valid, and the exit code as it was.
+                    if !result.errors.isEmpty { bad += 1 }
+                    errors += result.errors.count
+                    warnings += result.warnings.count
                     if format == .json {
                         found += result.diagnostics
                     } else {
@@ -84,7 +86,7 @@ extension Drill {
                     Terminal.standardOutput.line(try JSONOutput.object(document))
                 } else {
                     for diagnostic in missing { err.line(diagnostic.description.terminalSafeLine) }
-                    let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - bad) valid, \(bad) with problems (\(errors) error\(errors == 1 ? "" : "s"))."
+                    let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - bad) valid, \(bad) with problems (\(errors) error\(errors == 1 ? "" : "s")\(warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"))."
                     Terminal.standardOutput.line(summary)
                 }
                 if !missing.isEmpty { throw ExitCode(CommandFailure.missingInput) }

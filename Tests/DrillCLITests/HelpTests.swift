@@ -85,7 +85,8 @@ struct HelpTests {
         let all: Set<String> = ["--scenarios", "--team", "--db"]
         let expected: [[String]: Set<String>] = [
             ["run"]: all, ["learn"]: all, ["check"]: all, ["due"]: all, ["lint"]: ["--scenarios", "--team"],
-            ["scenarios"]: ["--scenarios"], ["contacts"]: ["--team"], ["init"]: [],
+            ["scenarios"]: [], ["scenarios", "list"]: ["--scenarios"], ["scenarios", "graph"]: ["--scenarios"],
+            ["new", "scenario"]: ["--scenarios"], ["contacts"]: ["--team"], ["init"]: [],
             ["resume"]: ["--db"], ["runs"]: ["--db"], ["show"]: ["--db"], ["replay"]: ["--db"], ["export"]: ["--db"],
             ["import"]: ["--db"], ["compare"]: ["--db"], ["search"]: ["--db"], ["actions", "list"]: ["--db"], ["grade"]: ["--db"],
             ["people"]: ["--db"],

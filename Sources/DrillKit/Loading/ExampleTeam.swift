@@ -5,8 +5,13 @@ public enum ExampleTeam {
     /// The name shown when the example team is in use.
     public static let displayPath = "<embedded example team>"
 
+    /// Where the `yaml-language-server` line points editors for the format's JSON Schema: the
+    /// repository's `schemas` folder, relative to a preparedness.yaml at the repository's root.
+    public static let schemaReference = "schemas/preparedness.schema.json"
+
     /// The example team as YAML, with comments that explain every field.
     public static let yaml = #"""
+# yaml-language-server: $schema=\#(schemaReference)
 # preparedness.yaml: what your team really has in place, for `drill check` and `drill run`.
 #
 # This is drill's example team. Replace every value with what your team has TODAY:

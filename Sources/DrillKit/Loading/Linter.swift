@@ -14,8 +14,13 @@ public enum Linter {
         public var path: String
         /// What the file is, when it could be told.
         public var kind: FileKind?
-        /// Its problems; empty when it is valid.
+        /// Its problems, errors and warnings; empty when it is valid and nothing is suspicious.
         public var diagnostics: [Diagnostic]
+
+        /// The problems that make the file invalid.
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        /// The problems that leave it valid but deserve a look.
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
     /// Lints one file. A file with a top-level `team` key is a preparedness file; any other is a
@@ -29,8 +34,9 @@ public enum Linter {
                 _ = try PreparednessProfile.decode(node, path: displayPath, datesNotAfter: today)
                 return Result(path: displayPath, kind: .preparedness, diagnostics: [])
             }
-            _ = try Scenario.decode(node, path: displayPath)
-            return Result(path: displayPath, kind: .scenario, diagnostics: placeholderProblems(in: node, path: displayPath))
+            let scenario = try Scenario.decode(node, path: displayPath)
+            return Result(path: displayPath, kind: .scenario,
+                          diagnostics: placeholderProblems(in: node, path: displayPath) + warnings(scenario, node: node, path: displayPath))
         } catch {
             return Result(path: displayPath, kind: nil, diagnostics: error.diagnostics)
         }
@@ -52,6 +58,28 @@ extension Linter {
             }
         }
         return problems
+    }
+
+    /// What is valid in a scenario but weakens the drill: deadlines that no decision can move
+    /// (no option with a `cost`, no prompt with a `costIfIncorrect` on any path), so a team
+    /// that waits meets them as surely as one that acts.
+    static func warnings(_ scenario: Scenario, node: Node, path: String) -> [Diagnostic] {
+        guard !scenario.deadlines.isEmpty else { return [] }
+        let reachable = Set(ScenarioGraph(scenario).nodes.filter(\.reachable).map(\.id))
+        let prompts = scenario.injects.filter { reachable.contains($0.id) }.flatMap(\.prompts)
+        let costly = prompts.contains { prompt in
+            switch prompt.kind {
+            case let .singleChoice(options), let .multipleChoice(options):
+                options.contains { ($0.cost ?? .zero) > .zero }
+            default:
+                (prompt.costIfIncorrect ?? .zero) > .zero
+            }
+        }
+        guard !costly else { return [] }
+        var mark: Mark?
+        if case let .mapping(mapping) = node { mark = mapping.keys.first { $0.string == "deadlines" }?.mark }
+        let message = "no decision can move the deadlines: give a slow or wrong option a cost (e.g. cost: 6h) or a prompt a costIfIncorrect, so that the team's choices decide whether they are met"
+        return [Diagnostic(path: path, line: mark?.line, column: mark?.column, severity: .warning, message: message)]
     }
 
     /// Lints files on every core, a few at a time, and hands each result to `body` in the

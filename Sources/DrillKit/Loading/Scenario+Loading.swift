@@ -392,26 +392,8 @@ struct ScenarioDecoder {
                 reader.error("inject '\(inject.id)' is at +\(inject.at.compact), earlier than '\(previous.id)' (+\(previous.at.compact)) before it", at: node)
             }
         }
-        for id in Self.unreachable(scenario) {
+        for id in ScenarioGraph(scenario).unreachable {
             reader.error("inject '\(id)' can never be reached: no branch leads to it and the inject before it always goes elsewhere", at: idNodes[id])
         }
-    }
-
-    /// Injects that no path from the first inject reaches.
-    static func unreachable(_ scenario: Scenario) -> [String] {
-        guard let first = scenario.injects.first else { return [] }
-        let index = Dictionary(scenario.injects.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var reached: Set<String> = [first.id]
-        var queue = [first.id]
-        while let id = queue.popLast() {
-            guard let position = index[id] else { continue }
-            let inject = scenario.injects[position]
-            var targets = inject.prompts.flatMap(\.branchTargets)
-            targets.append(inject.next ?? (position + 1 < scenario.injects.count ? .inject(scenario.injects[position + 1].id) : .end))
-            for case let .inject(target) in targets where reached.insert(target).inserted {
-                queue.append(target)
-            }
-        }
-        return scenario.injects.map(\.id).filter { !reached.contains($0) }
     }
 }
