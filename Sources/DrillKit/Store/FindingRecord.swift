@@ -53,6 +53,34 @@ public struct FindingRecord: Codable, Hashable, Sendable, FetchableRecord, Persi
         self.fix = finding.fix
     }
 
+    /// Reads a row column by column: the same values as the `Decodable` conformance, without the
+    /// decoder's runtime type lookups (a run's findings are written at its start and read by
+    /// every review).
+    public init(row: Row) throws {
+        runID = try row.decode(forColumn: "runID")
+        needID = try row.decode(forColumn: "needID")
+        position = try row.decode(forColumn: "position")
+        pillar = try RecordColumn.decode(Pillar.self, "pillar", in: row)
+        status = try RecordColumn.decode(NeedStatus.self, "status", in: row)
+        reason = try row.decode(forColumn: "reason")
+        delayHours = try row.decode(forColumn: "delayHours")
+        evidenceLossHours = try row.decode(forColumn: "evidenceLossHours")
+        fix = try row.decode(forColumn: "fix")
+    }
+
+    /// Writes the row column by column, as the `Encodable` conformance would.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["runID"] = runID
+        container["needID"] = needID
+        container["position"] = position
+        container["pillar"] = pillar.rawValue
+        container["status"] = status.rawValue
+        container["reason"] = reason
+        container["delayHours"] = delayHours
+        container["evidenceLossHours"] = evidenceLossHours
+        container["fix"] = fix
+    }
+
     /// The finding, with its paragraph as the single reason.
     public var finding: Finding {
         Finding(needID: needID, pillar: pillar, status: status, reasons: reason.isEmpty ? [] : [reason],
