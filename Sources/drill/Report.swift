@@ -100,7 +100,10 @@ extension Drill {
             if let loaded = try? ScenarioLibrary.load(folder: URL(fileURLWithPath: scenarios), displayPath: scenarios) {
                 for scenario in loaded.scenarios { library[scenario.kind, default: []].append(scenario.id) }
             }
-            let report = TrendReport(team: name, runs: runs, items: try database.itemsForCommand(team: name), library: library, reportDate: day)
+            let tested: [String: Set<Pillar>]
+            do throws(StoreError) { tested = try database.testedPillars(team: name) } catch { throw CommandFailure(error) }
+            let report = TrendReport(team: name, runs: runs, items: try database.itemsForCommand(team: name), library: library,
+                                     testedPillars: tested, reportDate: day)
             let content: String = switch output.format {
             case .text: textForOutput(ReviewText(terminal: .standardOutput).render(report))
             case .markdown: report.markdown()

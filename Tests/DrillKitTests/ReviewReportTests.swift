@@ -185,6 +185,32 @@ struct ReviewTrendTests {
         #expect(report.kindsNotDrilled.map(\.kind) == [.appCompromise, .platformDegradation])
     }
 
+    @Test("A pillar's trend leaves out the drills whose scenario did not test it")
+    func trendsSkipUntestedPillars() throws {
+        let database = try AppDatabase.inMemory()
+        let noBackups = ReviewFixture.scenarioYAML.replacingOccurrences(
+            of: "  - { id: source, pillar: backups, asset: app-source-code, versionControlled: true }\n", with: "")
+        // The first drill's backup need is one the team cannot meet (no copy of its secrets).
+        let secrets = ReviewFixture.scenarioYAML.replacingOccurrences(of: "asset: app-source-code, versionControlled: true", with: "asset: secrets")
+        #expect(secrets != ReviewFixture.scenarioYAML)
+        try ReviewFixture.play(database, id: "20260715-aaaa", startedAt: ReviewFixture.date("2026-07-15"), gaps: true, scenarioYAML: secrets)
+        try ReviewFixture.play(database, id: "20260716-bbbb", startedAt: ReviewFixture.date("2026-07-16"), gaps: true, scenarioYAML: noBackups)
+        let runs = try database.runs(RunFilter(team: "Review Team", limit: nil))
+        let tested = try database.testedPillars(team: "Review Team")
+        #expect(tested["20260716-bbbb"] == [.contacts, .logs])
+        #expect(tested["20260715-aaaa"] == [.contacts, .logs, .backups])
+        let withBackups = try #require(runs.first { $0.id == "20260715-aaaa" }?.score)
+        let untested = try #require(runs.first { $0.id == "20260716-bbbb" }?.score)
+        #expect(untested.backups == 100, "the score gives an untested pillar full marks")
+        #expect(withBackups.backups < 100)
+        let day = CalendarDate(year: 2026, month: 8, day: 1)!
+        let report = TrendReport(team: "Review Team", runs: runs, items: [], testedPillars: tested, reportDate: day)
+        #expect(report.quarters[0].backups == Double(withBackups.backups))
+        #expect(report.quarters[0].logs == Double(withBackups.logs + untested.logs) / 2)
+        let blind = TrendReport(team: "Review Team", runs: runs, items: [], reportDate: day)
+        #expect(blind.quarters[0].backups == Double(withBackups.backups + 100) / 2)
+    }
+
     @Test("A kind drilled only more than twelve months ago counts as not drilled, with when it last was")
     func staleKinds() throws {
         let database = try AppDatabase.inMemory()

@@ -17,7 +17,7 @@ public struct TrendReport: Codable, Hashable, Sendable {
         public var overall: Double?
         /// Average response score.
         public var response: Double?
-        /// Average contacts score.
+        /// Average contacts score, over the drills whose scenario tested contacts (`nil` when none did).
         public var contacts: Double?
         /// Average logs score.
         public var logs: Double?
@@ -72,7 +72,12 @@ public struct TrendReport: Codable, Hashable, Sendable {
     ///   - items: the team's improvement items.
     ///   - library: scenario ids by kind, to suggest a next drill for a kind not drilled.
     ///   - reportDate: the day the report looks back from.
-    public init(team: String, runs: [RunRecord], items: [ImprovementItem], library: [ScenarioKind: [String]] = [:], reportDate: CalendarDate) {
+    ///
+    /// `testedPillars` says, per run, which pillars its scenario tested (`AppDatabase.testedPillars`):
+    /// a pillar's average leaves out the runs that did not test it, where the score gives full
+    /// marks; a run missing from it counts as testing every pillar.
+    public init(team: String, runs: [RunRecord], items: [ImprovementItem], library: [ScenarioKind: [String]] = [:],
+                testedPillars: [String: Set<Pillar>] = [:], reportDate: CalendarDate) {
         self.team = team
         self.reportDate = reportDate
         let teamRuns = runs.filter { $0.team == team }
@@ -93,14 +98,15 @@ public struct TrendReport: Codable, Hashable, Sendable {
             while start <= last {
                 let end = start.adding(months: 3)
                 let inQuarter = drills.filter { (start..<end).contains(Timestamp8601.day($0.startedAt)) }
-                func average(_ value: (ScorePoint) -> Int) -> Double? {
-                    inQuarter.isEmpty ? nil : (10 * Double(inQuarter.map(value).reduce(0, +)) / Double(inQuarter.count)).rounded() / 10
+                func average(_ value: (ScorePoint) -> Int, testing pillar: Pillar? = nil) -> Double? {
+                    let counted = inQuarter.filter { point in pillar.map { testedPillars[point.runId]?.contains($0) ?? true } ?? true }
+                    return counted.isEmpty ? nil : (10 * Double(counted.map(value).reduce(0, +)) / Double(counted.count)).rounded() / 10
                 }
                 let cutoff = min(end, reportDate.adding(days: 1))
                 quarters.append(Quarter(
                     quarter: "\(start.year)-Q\((start.month - 1) / 3 + 1)", start: start, drills: inQuarter.count,
-                    overall: average(\.overall), response: average(\.response), contacts: average(\.contacts), logs: average(\.logs),
-                    backups: average(\.backups), deadlinesMet: inQuarter.map(\.deadlinesMet).reduce(0, +),
+                    overall: average(\.overall), response: average(\.response), contacts: average(\.contacts, testing: .contacts),
+                    logs: average(\.logs, testing: .logs), backups: average(\.backups, testing: .backups), deadlinesMet: inQuarter.map(\.deadlinesMet).reduce(0, +),
                     deadlinesTotal: inQuarter.map(\.deadlinesTotal).reduce(0, +),
                     itemsOpened: teamItems.filter { (start..<end).contains(Timestamp8601.day($0.openedAt)) }.count,
                     itemsClosed: teamItems.filter { $0.closedAt.map { (start..<end).contains(Timestamp8601.day($0)) } ?? false }.count,

@@ -35,6 +35,23 @@ extension AppDatabase {
         }
     }
 
+    /// For each run of a team, the pillars its scenario had needs in, from its stored findings:
+    /// a pillar with no finding was not tested by that run.
+    public func testedPillars(team: String) throws(StoreError) -> [String: Set<Pillar>] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT finding.runID, finding.pillar FROM finding
+                JOIN run ON run.id = finding.runID WHERE run.team = ?
+                """, arguments: [team])
+            var tested: [String: Set<Pillar>] = [:]
+            for row in rows {
+                guard let runID: String = row["runID"], let pillar = (row["pillar"] as String?).flatMap(Pillar.init(rawValue:)) else { continue }
+                tested[runID, default: []].insert(pillar)
+            }
+            return tested
+        }
+    }
+
     /// A run's events in order of `seq`; empty for a run without events or not stored.
     public func events(runID: String) throws(StoreError) -> [StoredEvent] {
         try read { db in
