@@ -75,7 +75,7 @@ public struct EvidenceJudgement: Sendable {
                 }
                 let collected = file.collected ?? Date(timeIntervalSince1970: TimeInterval(asOf.daysSinceEpoch) * 86_400)
                 guard let outcome = judge(fact, collected) else { continue }
-                let day = file.collected.map(EvidenceTime.day)
+                let day = file.collected.map(Timestamp8601.day)
                 let tooOld = day.map { $0.adding(maxAge) < asOf } ?? false
                 let state: Provenance.State = tooOld ? .tooOld : outcome.verified ? .verified : .contradicted
                 provenance.append(Provenance(record: record, pillar: pillar, field: field, state: state, declared: declared,
@@ -103,7 +103,7 @@ public struct EvidenceJudgement: Sendable {
             evidence(backup.evidence, record: record, pillar: .backups, field: "restoreTested",
                      declared: backup.restoreTested.map(\.description) ?? "never") { fact, _ in
                 guard case let .restoreJobs(lastPassed, _, _) = fact.claim else { return nil }
-                let passed = lastPassed.map(EvidenceTime.day)
+                let passed = lastPassed.map(Timestamp8601.day)
                 return (passed == backup.restoreTested, { profile in
                     profile.backups[index].restoreTested = passed
                     if let passed { profile.backups[index].restoreTest?.on = passed } else { profile.backups[index].restoreTest = nil }
@@ -146,9 +146,4 @@ public struct EvidenceJudgement: Sendable {
         provenance.filter { $0.pillar == finding.pillar && finding.basis.used.contains($0.record) }
     }
 
-    /// How many judged facts of a pillar are verified, of how many named evidence.
-    public func verifiedShare(_ pillar: Pillar) -> (verified: Int, total: Int) {
-        let facts = provenance.filter { $0.pillar == pillar }
-        return (facts.filter { $0.state == .verified }.count, facts.count)
-    }
 }

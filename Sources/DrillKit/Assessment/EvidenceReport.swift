@@ -48,7 +48,7 @@ public struct EvidenceReport: Codable, Hashable, Sendable {
         self.files = files.map { file in
             let confirms = judgement.provenance.filter { $0.file == file.path && $0.state == .verified }.map { "\($0.record).\($0.field)" }
             let contradicts = judgement.provenance.filter { $0.file == file.path && $0.state == .contradicted }.map { "\($0.record).\($0.field)" }
-            return File(path: file.path, format: file.format, collected: file.collected.map(EvidenceTime.string),
+            return File(path: file.path, format: file.format, collected: file.collected.map(Timestamp8601.string),
                         collectedFrom: file.problem == nil ? file.collectedFrom : nil, sha256: file.sha256.isEmpty ? nil : file.sha256,
                         facts: file.facts.map { Fact(id: $0.id, says: $0.sentence) }, problem: file.problem?.description,
                         confirms: confirms, contradicts: contradicts)

@@ -20,7 +20,7 @@ enum ContactsReviewReader {
         text.split(separator: "\n").contains { $0.hasPrefix("reviews:") }
     }
 
-    static func read(_ text: String, path: String) throws(LoadFailure) -> (facts: [EvidenceFact], collected: Date?) {
+    static func read(_ text: String, path: String) throws(LoadFailure) -> [EvidenceFact] {
         let node = try YAMLReader.compose(text: text, displayPath: path, budget: InputBudget())
         let reader = YAMLReader(path: path)
         var latest: [String: (on: CalendarDate, by: String)] = [:]
@@ -36,8 +36,7 @@ enum ContactsReviewReader {
             }
         }
         guard reader.diagnostics.isEmpty else { throw .invalid(reader.diagnostics) }
-        let facts = latest.keys.sorted().map { EvidenceFact(id: "review:\($0)", .contactReviewed(on: latest[$0]!.on, by: latest[$0]!.by)) }
-        return (facts, nil)
+        return latest.keys.sorted().map { EvidenceFact(id: "review:\($0)", .contactReviewed(on: latest[$0]!.on, by: latest[$0]!.by)) }
     }
 }
 

@@ -7,8 +7,6 @@ public struct EvidenceFact: Hashable, Sendable {
     public enum Claim: Hashable, Sendable {
         /// A log store keeps entries this long; `nil` means they never expire.
         case logRetention(TimeSpan?)
-        /// A trail is recording (or not), and when it last delivered.
-        case logDelivery(logging: Bool, lastDelivery: Date?)
         /// Backups exist from `oldest` to `newest`, `count` of them.
         case backupHistory(newest: Date, oldest: Date, count: Int)
         /// Restore jobs: the last that completed and passed validation, the last that failed.
@@ -36,14 +34,12 @@ public struct EvidenceFact: Hashable, Sendable {
         switch claim {
         case let .logRetention(retention):
             return "log group \(name) keeps " + (retention.map { $0.spoken } ?? "entries forever (no expiry set)")
-        case let .logDelivery(logging, last):
-            return "trail \(name) is " + (logging ? "logging" : "not logging") + (last.map { ", last delivered \(EvidenceTime.string($0))" } ?? "")
         case let .backupHistory(newest, oldest, count):
-            return "\(count) backup\(count == 1 ? "" : "s") of \(name), oldest \(EvidenceTime.string(oldest)), newest \(EvidenceTime.string(newest))"
+            return "\(count) backup\(count == 1 ? "" : "s") of \(name), oldest \(Timestamp8601.string(oldest)), newest \(Timestamp8601.string(newest))"
         case let .restoreJobs(passed, failed, count):
             var text = "\(count) restore job\(count == 1 ? "" : "s") for \(name); "
-            text += passed.map { "the last that passed finished \(EvidenceTime.string($0))" } ?? "none passed"
-            if let failed { text += "; the last failure \(EvidenceTime.string(failed))" }
+            text += passed.map { "the last that passed finished \(Timestamp8601.string($0))" } ?? "none passed"
+            if let failed { text += "; the last failure \(Timestamp8601.string(failed))" }
             return text
         case let .codeOffMachine(remotes, onRemote):
             if remotes.isEmpty { return "repository \(name) has no remote" }

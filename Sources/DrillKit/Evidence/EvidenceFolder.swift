@@ -79,9 +79,9 @@ public enum EvidenceFolder {
                 return failed(displayPath, "is not an evidence format drill reads (a YAML evidence file is a contacts review with a top-level 'reviews:' list)", sha: sha)
             }
             do throws(LoadFailure) {
-                let (facts, collected) = try ContactsReviewReader.read(text, path: displayPath)
-                return EvidenceFile(path: displayPath, format: ContactsReviewReader.format, collected: collected ?? modified,
-                                    collectedFrom: collected == nil ? "modification time" : "content", sha256: sha, facts: facts)
+                let facts = try ContactsReviewReader.read(text, path: displayPath)
+                return EvidenceFile(path: displayPath, format: ContactsReviewReader.format, collected: modified,
+                                    collectedFrom: "modification time", sha256: sha, facts: facts)
             } catch {
                 let first = error.diagnostics.first
                 return failed(displayPath, first?.message ?? "does not load", format: ContactsReviewReader.format, sha: sha, line: first?.line, column: first?.column)

@@ -1,17 +1,15 @@
 import Foundation
 
 /// Times as the exports write them: ISO 8601 with any number of fractional digits and an offset
-/// (`2026-11-20T03:12:45.123456+00:00`), or seconds / milliseconds since 1970.
+/// (`2026-11-20T03:12:45.123456+00:00`), or seconds / milliseconds since 1970. Parsed, written
+/// and cut to days as drill's own records are (`Timestamp8601`), after dropping the digits
+/// beyond the millisecond that the exports add.
 enum EvidenceTime {
-    /// Parses ISO 8601 with a zone; fractional seconds are dropped (exports differ in their digits).
+    /// Parses ISO 8601 with a zone; fractional digits past the third are dropped.
     static func date(_ text: String) -> Date? {
-        var trimmed = Substring(text)
-        if let dot = trimmed.firstIndex(of: "."), let end = trimmed[dot...].dropFirst().firstIndex(where: { !$0.isNumber }) {
-            trimmed = trimmed[..<dot] + trimmed[end...]
-        }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: String(trimmed))
+        guard let dot = text.firstIndex(of: "."), let end = text[dot...].dropFirst().firstIndex(where: { !$0.isNumber }),
+              text.distance(from: dot, to: end) > 4 else { return Timestamp8601.date(text) }
+        return Timestamp8601.date(String(text[...text.index(dot, offsetBy: 3)] + text[end...]))
     }
 
     /// A JSON value that is an ISO 8601 string or a number of seconds (milliseconds when huge) since 1970.
@@ -22,17 +20,5 @@ enum EvidenceTime {
             return Date(timeIntervalSince1970: seconds)
         }
         return nil
-    }
-
-    /// `2026-11-20T03:12:45Z`.
-    static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
-
-    /// The UTC day of a moment.
-    static func day(_ date: Date) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

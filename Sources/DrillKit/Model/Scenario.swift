@@ -69,9 +69,6 @@ public struct Scenario: Hashable, Sendable {
     /// Whether the platform account is down (`platformDown: true`, the short form of `down: [platform-account]`).
     public var platformDown: Bool { down.contains(.platformAccount) }
 
-    /// Whether the scenario says anything about systems beyond the platform being down.
-    public var namesSystems: Bool { !down.subtracting([.platformAccount]).isEmpty || !destroyed.isEmpty || !compromised.isEmpty }
-
     /// All prompts, in play order of the file.
     public var prompts: [Prompt] { injects.flatMap(\.prompts) }
 
