@@ -68,7 +68,7 @@ struct DrillRenderer {
             let comment = event.text.isEmpty ? "" : ": \(event.text.terminalSafeLine)"
             return terminal.styled("  ✎ graded \(event.answer ?? "")\(who) (\(event.points ?? 0)/\(event.maxPoints ?? 0))\(comment)", event.met == true ? .good : .warning) + "\n"
         case .hotWash:
-            let question = HotWash.questions.first { $0.id == event.promptID }?.question ?? event.promptID ?? ""
+            let question = HotWash.question(for: event.promptID)
             return "  ◆ \(question.terminalSafeLine) — \(event.actor.map { "\($0.terminalSafeLine): " } ?? "")\(event.text.terminalSafeLine)\n"
         }
     }
@@ -169,7 +169,7 @@ struct DrillRenderer {
         if !hotWash.isEmpty {
             lines.append(terminal.styled("Hot wash", .heading))
             for event in hotWash {
-                let question = HotWash.questions.first { $0.id == event.promptID }?.question ?? event.promptID ?? ""
+                let question = HotWash.question(for: event.promptID)
                 lines += wrap(event.text.terminalSafeLine, indent: "    ", first: "  \(question) " + (event.actor.map { "\($0.terminalSafeLine): " } ?? ""))
             }
         }

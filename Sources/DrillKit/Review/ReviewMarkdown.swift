@@ -91,7 +91,7 @@ extension ReviewedRun {
             case .grade:
                 out.append("- **Graded** \(Markdown.inline(event.answer ?? ""))\(event.points.map { p in event.maxPoints.map { " (\(p)/\($0) points)" } ?? "" } ?? "")\(event.actor.map { " by \(Markdown.inline($0))" } ?? "") for \(Markdown.code(event.promptId ?? "")): \(Markdown.inline(event.text))")
             case .hotWash:
-                out.append("- **Hot wash**\(event.actor.map { " — \(Markdown.inline($0))" } ?? "") (\(Markdown.code(event.promptId ?? ""))): \(Markdown.inline(event.text))")
+                out.append("- **Hot wash**\(event.actor.map { " — \(Markdown.inline($0))" } ?? ""), *\(Markdown.inline(HotWash.question(for: event.promptId)))* \(Markdown.inline(event.text))")
             }
         }
         out.append("")

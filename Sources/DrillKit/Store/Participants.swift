@@ -1,12 +1,12 @@
-import DrillKit
+import Foundation
 
 /// Participants and their roles: matching a prompt's role, and the roles drill knows.
-enum Participants {
+public enum Participants {
     /// Roles offered by default; any other role may be given.
-    static let knownRoles = ["incident-commander", "communications", "engineering", "legal-liaison", "scribe"]
+    public static let knownRoles = ["incident-commander", "communications", "engineering", "legal-liaison", "scribe"]
 
     /// Whether a participant's role is the one asked for (case, spaces and hyphens aside; "communications lead" fits "communications").
-    static func matches(_ role: String?, _ asked: String) -> Bool {
+    public static func matches(_ role: String?, _ asked: String) -> Bool {
         guard let role else { return false }
         func normal(_ text: String) -> String { text.lowercased().replacingOccurrences(of: " ", with: "-") }
         let (have, want) = (normal(role), normal(asked))
@@ -14,17 +14,8 @@ enum Participants {
     }
 
     /// Parses `NAME[:ROLE]`.
-    static func parse(_ text: String, runID: String, position: Int) -> ParticipantRecord {
+    public static func parse(_ text: String, runID: String, position: Int) -> ParticipantRecord {
         let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         return ParticipantRecord(runID: runID, name: parts.first ?? text, role: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil, position: position)
     }
-}
-
-/// The lessons-learned questions asked after a drill.
-enum HotWash {
-    static let questions: [(id: String, question: String)] = [
-        ("went-well", "What went well?"),
-        ("to-improve", "What should we improve?"),
-        ("surprised-us", "What surprised us?"),
-    ]
 }
