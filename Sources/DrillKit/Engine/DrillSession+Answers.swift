@@ -10,6 +10,8 @@ struct InterpretedAnswer {
     var branch: BranchTarget?
     var cost: TimeSpan = .zero
     var narration: [String] = []
+    /// Deadlines the chosen options set about.
+    var completes: [String] = []
 }
 
 extension DrillSession {
@@ -35,7 +37,7 @@ extension DrillSession {
             return InterpretedAnswer(
                 canonical: choice.id, shown: choice.text, correct: choice.correct, points: choice.correct ? prompt.points : 0,
                 maxPoints: prompt.points, branch: choice.next ?? (choice.correct ? prompt.onCorrect : prompt.onIncorrect),
-                cost: choice.cost ?? .zero)
+                cost: choice.cost ?? .zero, completes: choice.completes)
 
         case let .multipleChoice(options):
             let parts = input.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
@@ -53,7 +55,7 @@ extension DrillSession {
                 canonical: chosen.map(\.id).joined(separator: ","), shown: chosen.map(\.text).joined(separator: "; "),
                 correct: exact, points: earned, maxPoints: prompt.points,
                 branch: chosen.compactMap(\.next).first ?? (exact ? prompt.onCorrect : prompt.onIncorrect),
-                cost: chosen.compactMap(\.cost).reduce(.zero, +))
+                cost: chosen.compactMap(\.cost).reduce(.zero, +), completes: chosen.flatMap(\.completes))
 
         case let .pickContact(roles):
             return try pickContact(input, expected: roles, prompt: prompt)

@@ -67,6 +67,8 @@ public struct DrillSession: Sendable {
     private var position = Position.finished
     private var branch: BranchTarget?
     private var settledDeadlines: [String: Bool] = [:]
+    /// When the story, on the path played, set about each deadline's work (`completes`).
+    private var workStarted: [String: TimeSpan] = [:]
     let discoveryClock: DiscoveryClock
 
     /// Most events a drill may produce; a scenario that loops without prompts stops here.
@@ -187,6 +189,7 @@ public struct DrillSession: Sendable {
         for narration in result.narration {
             events.append(DrillEvent(kind: .consequence, simulated: now, injectID: inject.id, promptID: prompt.id, text: narration))
         }
+        startWork(on: result.completes + (result.correct == false ? [] : prompt.completes))
         if result.cost > .zero {
             teamDelay = teamDelay + result.cost
             events.append(DrillEvent(
@@ -269,6 +272,7 @@ public struct DrillSession: Sendable {
         }
         let inject = scenario.injects[index]
         now = max(now, inject.at)
+        startWork(on: inject.completes)
         settleDeadlines(dueBy: now)
         injectsShown += 1
         events.append(DrillEvent(kind: .inject, simulated: now, injectID: inject.id, text: inject.title))
@@ -313,19 +317,44 @@ public struct DrillSession: Sendable {
             text: "The drill is over at \(now.clockLabel): \(injectsShown) injects, \(met) of \(scenario.deadlines.count) deadlines met."))
     }
 
+    /// Notes that the story sets about these deadlines' work now (the first time counts).
+    private mutating func startWork(on deadlineIDs: [String]) {
+        for id in deadlineIDs where workStarted[id] == nil { workStarted[id] = now }
+    }
+
+    /// When a deadline's milestone is reached on the path played, or `nil` when the path never
+    /// set about its work. A deadline the story never marks (`completes`) is reached as `check`
+    /// judges it; one it marks no earlier than the moment the story set about it plus the work
+    /// and its needs' delays. Choices' costs come on top of either.
+    private func reached(_ outcome: DeadlineOutcome) -> TimeSpan? {
+        guard scenario.deadlinesDoneOnPath.contains(outcome.deadlineID) else { return outcome.reached + teamDelay }
+        guard let started = workStarted[outcome.deadlineID] else { return nil }
+        let takes = scenario.deadlines.first { $0.id == outcome.deadlineID }?.takes ?? .zero
+        let onPath = outcome.causes.reduce(started + takes) { $0 + $1.delay }
+        return max(outcome.reached, onPath) + teamDelay
+    }
+
     /// Settles deadlines that fall due by `limit` (all of them when `nil`), in order of due time.
     private mutating func settleDeadlines(dueBy limit: TimeSpan?) {
         let outcomes = assessment.deadlines
             .filter { outcome in settledDeadlines[outcome.deadlineID] == nil && (limit.map { outcome.due <= $0 } ?? true) }
             .sorted { $0.due < $1.due }
         for outcome in outcomes {
-            let reached = outcome.reached + teamDelay
+            guard let reached = reached(outcome) else {
+                settledDeadlines[outcome.deadlineID] = false
+                let text = position == .finished
+                    ? "Deadline missed: \(outcome.title), due \(outcome.due.clockLabel): the path played never came to this work."
+                    : "Deadline missed: \(outcome.title), due \(outcome.due.clockLabel): by then the story had not set about this work."
+                events.append(DrillEvent(kind: .deadline, simulated: outcome.due, deadlineID: outcome.deadlineID, text: text, met: false))
+                continue
+            }
             let met = reached <= outcome.due
             settledDeadlines[outcome.deadlineID] = met
             var text = met
                 ? "Deadline met: \(outcome.title), due \(outcome.due.clockLabel), done at \(reached.clockLabel)."
                 : "Deadline missed: \(outcome.title), due \(outcome.due.clockLabel), not done until \(reached.clockLabel)."
             var causes = outcome.causes.map { "\($0.needID) +\($0.delay.spoken)" }
+            if let started = workStarted[outcome.deadlineID], started > .zero { causes.insert("the story set about it at \(started.clockLabel)", at: 0) }
             if teamDelay > .zero { causes.append("choices +\(teamDelay.spoken)") }
             if !met, !causes.isEmpty {
                 text += " What held it up: " + causes.joined(separator: ", ") + "."

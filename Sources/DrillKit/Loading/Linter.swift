@@ -61,7 +61,8 @@ extension Linter {
     }
 
     /// What is valid in a scenario but weakens the drill: deadlines that no decision can move
-    /// (no option with a `cost`, no prompt with a `costIfIncorrect` on any path), so a team
+    /// (no option with a `cost`, no prompt with a `costIfIncorrect` on any path, no deadline the
+    /// story `completes` on some paths only), so a team
     /// that waits meets them as surely as one that acts.
     static func warnings(_ scenario: Scenario, node: Node, path: String) -> [Diagnostic] {
         guard !scenario.deadlines.isEmpty else { return [] }
@@ -75,7 +76,7 @@ extension Linter {
                 (prompt.costIfIncorrect ?? .zero) > .zero
             }
         }
-        guard !costly else { return [] }
+        guard !costly, scenario.deadlinesDoneOnPath.isEmpty else { return [] }
         var mark: Mark?
         if case let .mapping(mapping) = node { mark = mapping.keys.first { $0.string == "deadlines" }?.mark }
         let message = "no decision can move the deadlines: give a slow or wrong option a cost (e.g. cost: 6h) or a prompt a costIfIncorrect, so that the team's choices decide whether they are met"

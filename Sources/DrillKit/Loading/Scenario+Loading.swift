@@ -38,7 +38,7 @@ struct ScenarioDecoder {
     private var references: [(target: String, kind: Reference, node: Node)] = []
     private var branchOrigins: [(from: String, target: String, node: Node)] = []
 
-    enum Reference { case need, inject }
+    enum Reference { case need, inject, deadline }
 
     init(reader: YAMLReader) { self.reader = reader }
 
@@ -215,7 +215,7 @@ struct ScenarioDecoder {
 
     private static func inject(_ decoder: inout ScenarioDecoder, _ node: Node) -> Inject? {
         let reader = decoder.reader
-        let keys = ["id", "title", "at", "narrative", "evidence", "consequences", "prompts", "next"]
+        let keys = ["id", "title", "at", "narrative", "evidence", "consequences", "prompts", "next", "completes"]
         guard let fields = reader.fields(node, "an inject", allowed: keys) else { return nil }
         let idNode = fields.required("id")
         let id = idNode.flatMap { reader.identifier($0, "inject id") }
@@ -244,9 +244,12 @@ struct ScenarioDecoder {
             if let prompt = prompt(&decoder, item, inject: id ?? "") { prompts.append(prompt) }
         }
         let next = fields["next"].flatMap { decoder.branch($0, from: id ?? "", "next") }
+        let completes = decoder.deadlineReferences(fields["completes"])
         guard let id, let title, let at, let narrative else { return nil }
-        return Inject(id: id, title: title, at: at, narrative: narrative, evidence: evidence, consequences: consequences,
-                      prompts: prompts, next: next)
+        var inject = Inject(id: id, title: title, at: at, narrative: narrative, evidence: evidence, consequences: consequences,
+                            prompts: prompts, next: next)
+        inject.completes = completes
+        return inject
     }
 
     private mutating func branch(_ node: Node, from inject: String, _ what: String) -> BranchTarget? {
@@ -260,7 +263,7 @@ struct ScenarioDecoder {
 
     private static func prompt(_ decoder: inout ScenarioDecoder, _ node: Node, inject: String) -> Prompt? {
         let reader = decoder.reader
-        let keys = ["id", "kind", "question", "options", "expected", "tolerance", "unit", "points", "hint", "explanation", "onCorrect", "onIncorrect", "costIfIncorrect", "role", "needs"]
+        let keys = ["id", "kind", "question", "options", "expected", "tolerance", "unit", "points", "hint", "explanation", "onCorrect", "onIncorrect", "costIfIncorrect", "role", "needs", "completes"]
         guard let fields = reader.fields(node, "a prompt", allowed: keys) else { return nil }
         let idNode = fields.required("id")
         let id = idNode.flatMap { reader.identifier($0, "prompt id") }
@@ -350,18 +353,34 @@ struct ScenarioDecoder {
                             onCorrect: onCorrect, onIncorrect: onIncorrect, costIfIncorrect: costIfIncorrect)
         prompt.role = role
         prompt.needs = needs
+        prompt.completes = decoder.deadlineReferences(fields["completes"])
         return prompt
     }
 
     private mutating func option(_ node: Node, inject: String) -> Choice? {
-        guard let fields = reader.fields(node, "an option", allowed: ["id", "text", "correct", "next", "cost"]) else { return nil }
+        guard let fields = reader.fields(node, "an option", allowed: ["id", "text", "correct", "next", "cost", "completes"]) else { return nil }
         let id = fields.required("id").flatMap { reader.identifier($0, "option id") }
         let text = fields.required("text").flatMap { reader.text($0, "text") }
         let correct = fields["correct"].map { reader.bool($0, "correct") } ?? false
         let next = fields["next"].flatMap { branch($0, from: inject, "next") }
         let cost: TimeSpan?? = fields["cost"].map { reader.span($0, "cost") } ?? .some(.none)
+        let completes = deadlineReferences(fields["completes"])
         guard let id, let text, let correct, let cost else { return nil }
-        return Choice(id: id, text: text, correct: correct, next: next, cost: cost)
+        var choice = Choice(id: id, text: text, correct: correct, next: next, cost: cost)
+        choice.completes = completes
+        return choice
+    }
+
+    /// A `completes` list: deadline ids, checked once every deadline is known.
+    private mutating func deadlineReferences(_ node: Node?) -> [String] {
+        guard let node, let list = reader.list(node, "completes") else { return [] }
+        var ids: [String] = []
+        for item in list {
+            guard let id = reader.identifier(item, "deadline reference") else { continue }
+            ids.append(id)
+            references.append((id, .deadline, item))
+        }
+        return ids
     }
 
     // MARK: Cross-references
@@ -369,12 +388,16 @@ struct ScenarioDecoder {
     /// Dangling references, branches that run the clock backwards, and unreachable injects.
     func checkReferences(_ scenario: Scenario) {
         let needIDs = Set(scenario.needs.map(\.id))
+        let deadlineIDs = Set(scenario.deadlines.map(\.id))
         let injects = Dictionary(scenario.injects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (target, kind, node) in references {
             switch kind {
             case .need where !needIDs.contains(target):
                 let suggestion = YAMLReader.closest(to: target, in: Array(needIDs)).map { "; did you mean '\($0)'?" } ?? ""
                 reader.error("no need has the id '\(target)'\(suggestion)", at: node)
+            case .deadline where !deadlineIDs.contains(target):
+                let suggestion = YAMLReader.closest(to: target, in: Array(deadlineIDs)).map { "; did you mean '\($0)'?" } ?? ""
+                reader.error("no deadline has the id '\(target)'\(suggestion)", at: node)
             case .inject where injects[target] == nil:
                 let suggestion = YAMLReader.closest(to: target, in: Array(injects.keys)).map { "; did you mean '\($0)'?" } ?? ""
                 reader.error("no inject has the id '\(target)' (write an inject id or 'end')\(suggestion)", at: node)

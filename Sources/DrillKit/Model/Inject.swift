@@ -16,6 +16,9 @@ public struct Inject: Hashable, Sendable, Identifiable {
     public var prompts: [Prompt]
     /// Where to go afterwards; `nil` means the following inject.
     public var next: BranchTarget?
+    /// Deadlines whose work the story sets about when it comes to this inject: on the path
+    /// played, each is reached no earlier than this inject's time plus the work it takes.
+    public var completes: [String] = []
 
     /// Creates an inject.
     public init(id: String, title: String, at: TimeSpan, narrative: String, evidence: [Evidence] = [],
@@ -117,6 +120,8 @@ public struct Prompt: Hashable, Sendable, Identifiable {
     public var role: String?
     /// Needs this decision depends on, explained in onboarding.
     public var needs: [String] = []
+    /// Deadlines whose work an answer that is not wrong sets about (a wrong answer does not).
+    public var completes: [String] = []
 
     /// Creates a prompt.
     public init(id: String, question: String, kind: Kind, points: Int = 10, hint: String? = nil, explanation: String? = nil,
@@ -155,6 +160,8 @@ public struct Choice: Hashable, Sendable, Identifiable {
     public var next: BranchTarget?
     /// Simulated time choosing it loses (waiting for more evidence, a wasted call).
     public var cost: TimeSpan?
+    /// Deadlines whose work choosing it sets about.
+    public var completes: [String] = []
 
     /// Creates an option.
     public init(id: String, text: String, correct: Bool = false, next: BranchTarget? = nil, cost: TimeSpan? = nil) {

@@ -238,3 +238,22 @@ public enum BranchTarget: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension Scenario {
+    /// Deadlines some inject, prompt or option says it `completes`: in a drill they are met only
+    /// on a path that sets about their work (`check` judges every deadline on the ideal path).
+    public var deadlinesDoneOnPath: Set<String> {
+        var ids = Set<String>()
+        for inject in injects {
+            ids.formUnion(inject.completes)
+            for prompt in inject.prompts {
+                ids.formUnion(prompt.completes)
+                switch prompt.kind {
+                case let .singleChoice(options), let .multipleChoice(options): ids.formUnion(options.flatMap(\.completes))
+                default: break
+                }
+            }
+        }
+        return ids
+    }
+}
