@@ -188,7 +188,7 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
             public var kind: String
             /// Its id in the scenario.
             public var id: String
-            /// The question, the need (with its pillar) or the deadline's title.
+            /// The question, the need's pillar or the deadline's title.
             public var title: String
             /// How it came out.
             public var outcome: Outcome
@@ -373,7 +373,7 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
                 }
             }
             if let need = scenario.needs.first(where: { $0.id == id }) {
-                let title = "\(id) (\(need.pillar.rawValue))"
+                let title = need.pillar.rawValue
                 guard let finding = findings.first(where: { $0.id == id }) else {
                     return Measure(kind: "need", id: id, title: title, outcome: .notReached, detail: "no finding stored for this need")
                 }
@@ -394,7 +394,7 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         let count = { (outcome: ObjectiveRating.Outcome) in measures.filter { $0.outcome == outcome }.count }
         let met = count(.met), partial = count(.partial), unmet = count(.unmet), notReached = count(.notReached)
         let reached = measures.count - notReached
-        var parts = ["\(met) of \(measures.count) measures met"]
+        var parts = ["\(met) of \(measures.count) measure\(measures.count == 1 ? "" : "s") met"]
         if partial > 0 { parts.append("\(partial) partial") }
         if unmet > 0 { parts.append("\(unmet) unmet") }
         if notReached > 0 { parts.append("\(notReached) not reached") }

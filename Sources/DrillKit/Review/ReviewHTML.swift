@@ -309,17 +309,17 @@ extension AfterActionReport {
                 ?? "<span class=\"badge NT\">\(objective.measured ? "not rated" : "not measured")</span>"
             let measures: [HTML] = objective.measures.map { measure in
                 let style = measure.outcome == .met ? "met" : measure.outcome == .partial ? "partial" : measure.outcome == .unmet ? "unmet" : "neutral"
-                return "<li><span class=\"badge \(style)\">\(AfterActionReport.mark(measure.outcome)) \(measure.outcome.rawValue)</span> \(measure.kind) <code>\(measure.id)</code> — \(HTML.prose(measure.title)): \(HTML.prose(measure.detail))</li>"
+                return "<li><span class=\"badge \(style)\">\(AfterActionReport.mark(measure.outcome)) \(measure.outcome.rawValue)</span> \(measure.kind) <code>\(measure.id)</code> \(HTML.prose(AfterActionReport.measureTitle(measure))) — \(HTML.prose(measure.detail))</li>"
             }
             return """
                 <tr><td class="num">\(objective.number)</td><td>\(HTML.prose(objective.text))</td><td class="rating">\(badge)</td>\
-                <td>\(objective.basis)\(measures.isEmpty ? "" : "<ul class=\"measures\">\(measures)</ul>" as HTML)</td></tr>
+                <td>\(objective.measured ? objective.basis : "–")\(measures.isEmpty ? "" : "<ul class=\"measures\">\(measures)</ul>" as HTML)</td></tr>
                 """
         }
         return """
             <section><h2>Objectives</h2>
             <table class="objectives"><thead><tr><th class="num">#</th><th>Objective</th><th>Rating</th><th>Basis</th></tr></thead><tbody>\(rows)</tbody></table>
-            <p class="muted">An objective is rated on what measures it: P every measure met · S none unmet, some partial or not reached · M some unmet, others met or partial · U every measure reached unmet.</p>
+            <p class="muted">\(AfterActionReport.objectivesNote(objectiveRatings))</p>
             </section>
             """
     }

@@ -270,15 +270,29 @@ extension AfterActionReport {
         for objective in objectiveRatings {
             let rating = objective.rating.map { "**\($0.rawValue)** (\($0.meaning))" } ?? (objective.measured ? "*not rated*" : "*not measured*")
             out.append("\(objective.number). \(Markdown.inline(objective.text)) — \(rating)")
+            guard objective.measured else { continue }
             out.append("   *Basis:* \(Markdown.inline(objective.basis)).")
             for measure in objective.measures {
-                out.append("   - \(Self.mark(measure.outcome)) \(measure.kind) \(Markdown.code(measure.id)) — \(Markdown.inline(measure.title)): \(Markdown.inline(measure.detail))")
+                out.append("   - \(Self.mark(measure.outcome)) \(measure.kind) \(Markdown.code(measure.id)) \(Markdown.inline(Self.measureTitle(measure))) — \(Markdown.inline(measure.detail))")
             }
         }
         out.append("")
-        out.append("An objective is rated on what measures it: **P** every measure met · **S** none unmet, some partial or not reached · **M** some unmet, others met or partial · **U** every measure reached unmet.")
+        out.append(Self.objectivesNote(objectiveRatings))
         out.append("")
         return out
+    }
+
+    /// A measure's title as a report shows it beside its id: `“What now?”`, `(contacts)`.
+    public static func measureTitle(_ measure: ObjectiveRating.Measure) -> String {
+        measure.kind == "need" ? "(\(measure.title))" : "“\(measure.title)”"
+    }
+
+    /// How objectives are rated, or why these are not.
+    static func objectivesNote(_ ratings: [ObjectiveRating]) -> String {
+        guard ratings.contains(where: \.measured) else {
+            return "The scenario as played names nothing that measures these objectives, so none is rated."
+        }
+        return "An objective is rated on what measures it: P every measure met · S none unmet, some partial or not reached · M some unmet, others met or partial · U every measure reached unmet. An objective written without measures is not measured."
     }
 
     /// `✓`, `~`, `✗`, `·` before a measure.
