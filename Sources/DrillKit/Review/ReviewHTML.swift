@@ -67,14 +67,16 @@ public enum ReviewPage {
         .badge.partial, .badge.warn, .badge.S, .badge.M { background: var(--warn-bg); color: var(--warn); }
         .badge.unmet, .badge.bad, .badge.U { background: var(--bad-bg); color: var(--bad); }
         .badge.neutral, .badge.NT { background: var(--band); color: var(--muted); }
-        table.plan td.action { width: 40%; }
+        table.plan td.action { width: 38%; }
+        table.plan td.scenario { max-width: 150px; }
+        table.plan td.scenario code { overflow-wrap: anywhere; }
         table.objectives td.rating { white-space: nowrap; }
         table.objectives td.rating .badge { margin-right: 4px; }
         ul.measures { padding-left: 0; list-style: none; margin: 6px 0 0; font-size: 13px; }
         ul.measures li { margin: 3px 0; }
         .other-items table.plan { opacity: .92; }
         table.plan .badge { white-space: normal; }
-        table.plan td:last-child { min-width: 140px; }
+        table.plan td:last-child { min-width: 110px; }
         .area { border: 1px solid var(--line); border-left: 5px solid var(--warn); border-radius: 6px; padding: 8px 14px; margin: 10px 0; break-inside: avoid; }
         .area.unmet { border-left-color: var(--bad); }
         .area h3 { margin-top: 6px; }
@@ -146,7 +148,7 @@ public enum ReviewPage {
     static func planTable(_ items: [ImprovementItem], on day: CalendarDate, showScenario: Bool) -> HTML {
         let rows: [HTML] = items.map { item in
             """
-            <tr><td class="num">\(item.label)</td>\(showScenario ? "<td class=\"nowrap\"><code>\(item.scenarioId)</code></td>" as HTML : "")<td>\(AfterActionReport.capability(item.pillar))</td>\
+            <tr><td class="num">\(item.label)</td>\(showScenario ? "<td class=\"scenario\"><code>\(item.scenarioId)</code></td>" as HTML : "")<td>\(AfterActionReport.capability(item.pillar))</td>\
             <td class="action">\(HTML.prose(item.action))\(item.fix.map { " Change <code>\($0)</code>." as HTML } ?? "")</td><td>\(item.owner ?? "–")</td>\
             <td class="num">–</td><td class="num">\(item.dueDate?.description ?? "–")</td><td>\(itemState(item, on: day))</td></tr>
             """
