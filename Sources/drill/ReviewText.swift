@@ -57,10 +57,16 @@ struct ReviewText {
         out.append("")
         out.append(heading("Exercise"))
         out += wrap(safe(report.scenario.summary), indent: "  ")
-        if !report.scenario.objectives.isEmpty {
-            out.append("  Objectives:")
-            for (index, objective) in report.scenario.objectives.enumerated() {
-                out += wrap(safe(objective), indent: "     ", first: "  \(index + 1). ")
+        if !report.objectiveRatings.isEmpty {
+            out.append("")
+            out.append(heading("Objectives"))
+            for objective in report.objectiveRatings {
+                let label = objective.rating.map { rating($0) } ?? dim("–")
+                out += wrap(safe(objective.text), indent: "       ", first: "  \(label) \(objective.number). ")
+                out += wrap(safe(objective.basis), indent: "       ", first: "       ")
+                for measure in objective.measures {
+                    out += wrap("\(measure.kind) \(safe(measure.id)): \(safe(measure.detail))", indent: "         ", first: "       " + dim(AfterActionReport.mark(measure.outcome) + " "))
+                }
             }
         }
         out.append("")
@@ -95,6 +101,15 @@ struct ReviewText {
                 out.append("    " + dim("item ") + item.label + (area.fix.map { " · field \(safe($0))" } ?? ""))
             }
         }
+        out.append("")
+        out.append(heading("Lessons learned (hot wash)"))
+        if report.lessonsLearned.isEmpty { out.append("  No hot wash was recorded.") }
+        for lesson in report.lessonsLearned {
+            out.append("  " + safe(lesson.question))
+            for answer in lesson.answers {
+                out += wrap(safe(answer.text), indent: "      ", first: "    " + dim("\(safe(answer.actor ?? "the team")): "))
+            }
+        }
         if !report.decisionsToRevisit.isEmpty {
             out.append("")
             out.append(heading("Decisions to revisit"))
@@ -116,12 +131,12 @@ struct ReviewText {
         out.append(heading("Improvement plan"))
         if report.improvementPlan.isEmpty { out.append("  No corrective actions: every need was met.") }
         for item in report.improvementPlan { out += itemLines(item, on: report.reportDate, scenario: false) }
-        let calledOut = (report.improvementPlan + report.otherOpenItems).filter(\.openAfterTwoDrills)
+        let calledOut = report.improvementPlan.filter(\.openAfterTwoDrills)
         if !calledOut.isEmpty {
             out.append(terminal.styled("  Still open after two or more drills: " + calledOut.map { "\($0.label) (\($0.drillsSinceOpened) drills)" }.joined(separator: ", "), .bad))
         }
         if !report.otherOpenItems.isEmpty {
-            out.append(dim("  Other open items of \(safe(e.team)):"))
+            out.append(dim("  Other open items of \(safe(e.team)), found by other drills (not part of this plan):"))
             for item in report.otherOpenItems { out += itemLines(item, on: report.reportDate, scenario: true) }
         }
         if !report.improvementPlan.isEmpty {

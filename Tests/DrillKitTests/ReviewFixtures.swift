@@ -97,8 +97,8 @@ enum ReviewFixture {
     static func play(_ database: AppDatabase, id: String, startedAt: Date, team: String = "Review Team", gaps: Bool,
                      answers: [String] = ["1", "1", "yes"], scenarioYAML: String = scenarioYAML, mode: String = "drill",
                      participants: [ParticipantRecord] = [ParticipantRecord(name: "Priya", role: "commander")],
-                     notes: [String] = []) throws -> String {
-        let preparedness = preparednessYAML(team: team, gaps: gaps)
+                     notes: [String] = [], preparednessYAML custom: String? = nil) throws -> String {
+        let preparedness = custom ?? preparednessYAML(team: team, gaps: gaps)
         let scenario = try Scenario.load(yaml: scenarioYAML, displayPath: "scenario")
         let profile = try PreparednessProfile.load(yaml: preparedness, displayPath: "preparedness")
         var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf, edition: AssessmentEdition(playedAt: startedAt))

@@ -33,7 +33,7 @@ struct ReviewHTMLTests {
             #expect(html.components(separatedBy: "<h1>").count == 2, "\(name): one title")
             #expect(html.contains("<meta charset=\"utf-8\">"), "\(name)")
             #expect(html.contains("<svg class=\"chart\""), "\(name): a scores chart")
-            #expect(html.contains("<polyline class=\"series overall\""), "\(name): scores over time")
+            #expect(html.contains("<polyline class=\"series\""), "\(name): scores over time, a line per scenario")
             #expect(html.contains("@media print"), "\(name): print styles")
             for tag in ["section", "table", "svg", "main", "body", "head", "style"] {
                 let opened = html.components(separatedBy: "<\(tag)>").count + html.components(separatedBy: "<\(tag) ").count - 2, closed = html.components(separatedBy: "</\(tag)>").count - 1

@@ -154,6 +154,7 @@ struct SchemaTests {
         basedOn: Nothing real.
         objectives:
           - Use every key.
+          - { text: Call the partner in time., measuredBy: [call, partner, told] }
         onset: 30d
         discovered: Saturday 23:40 Europe/Berlin
         detectedBy: a customer

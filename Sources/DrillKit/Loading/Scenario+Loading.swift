@@ -38,7 +38,7 @@ struct ScenarioDecoder {
     private var references: [(target: String, kind: Reference, node: Node)] = []
     private var branchOrigins: [(from: String, target: String, node: Node)] = []
 
-    enum Reference { case need, inject, deadline }
+    enum Reference { case need, inject, deadline, measure }
 
     init(reader: YAMLReader) { self.reader = reader }
 
@@ -53,7 +53,7 @@ struct ScenarioDecoder {
         let kind = fields.required("kind").flatMap { reader.word($0, "kind", as: ScenarioKind.self) }
         let summary = fields.required("summary").flatMap { reader.text($0, "summary") }
         let basedOn = fields["basedOn"].flatMap { reader.text($0, "basedOn") }
-        let objectives = fields["objectives"].flatMap { reader.list($0, "objectives") }?.compactMap { reader.text($0, "an objective") } ?? []
+        let objectives = fields["objectives"].flatMap { reader.list($0, "objectives") }?.compactMap { objective($0) } ?? []
         let onset = fields.required("onset").flatMap { reader.span($0, "onset") }
         let discovered = fields.required("discovered").flatMap { node -> WeeklyMoment? in
             guard let text = reader.string(node, "discovered") else { return nil }
@@ -112,6 +112,32 @@ struct ScenarioDecoder {
         } else {
             idNodes[id] = node
         }
+    }
+
+    // MARK: Objectives
+
+    /// Plain text (not measured), or `{ text, measuredBy: [prompt, need and deadline ids] }`.
+    private mutating func objective(_ node: Node) -> Objective? {
+        if case .scalar = node { return reader.text(node, "an objective").map { Objective($0) } }
+        guard let fields = reader.fields(node, "an objective", allowed: ["text", "measuredBy"]) else { return nil }
+        let text = fields.required("text").flatMap { reader.text($0, "an objective's text") }
+        var measuredBy: [String] = []
+        if let listNode = fields["measuredBy"], let list = reader.list(listNode, "measuredBy") {
+            if list.isEmpty {
+                reader.error("measuredBy must name at least one prompt, need or deadline; leave it out for an objective that is not measured", at: listNode)
+            }
+            for item in list {
+                guard let id = reader.identifier(item, "measuredBy entry") else { continue }
+                if measuredBy.contains(id) {
+                    reader.error("measuredBy names '\(id)' twice", at: item)
+                    continue
+                }
+                measuredBy.append(id)
+                references.append((id, .measure, item))
+            }
+        }
+        guard let text else { return nil }
+        return Objective(text, measuredBy: measuredBy)
     }
 
     // MARK: Needs and deadlines
@@ -390,8 +416,14 @@ struct ScenarioDecoder {
         let needIDs = Set(scenario.needs.map(\.id))
         let deadlineIDs = Set(scenario.deadlines.map(\.id))
         let injects = Dictionary(scenario.injects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let measurable = needIDs.union(scenario.prompts.map(\.id)).union(scenario.deadlines.map(\.id))
         for (target, kind, node) in references {
             switch kind {
+            case .measure where injects[target] != nil:
+                reader.error("'\(target)' is an inject; measuredBy names the prompts, needs and deadlines that measure an objective", at: node)
+            case .measure where !measurable.contains(target):
+                let suggestion = YAMLReader.closest(to: target, in: Array(measurable)).map { "; did you mean '\($0)'?" } ?? ""
+                reader.error("no prompt, need or deadline has the id '\(target)'\(suggestion)", at: node)
             case .need where !needIDs.contains(target):
                 let suggestion = YAMLReader.closest(to: target, in: Array(needIDs)).map { "; did you mean '\($0)'?" } ?? ""
                 reader.error("no need has the id '\(target)'\(suggestion)", at: node)

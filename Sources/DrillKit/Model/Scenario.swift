@@ -10,8 +10,8 @@ public struct Scenario: Hashable, Sendable {
     public var summary: String
     /// The real-world pattern the scenario is grounded in.
     public var basedOn: String?
-    /// Exercise objectives.
-    public var objectives: [String]
+    /// Exercise objectives, each with the prompts, needs and deadlines that measure it.
+    public var objectives: [Objective]
     /// How long before discovery the intrusion or fault began.
     public var onset: TimeSpan
     /// When discovery happens.
@@ -40,7 +40,7 @@ public struct Scenario: Hashable, Sendable {
     public var injects: [Inject]
 
     /// Creates a scenario.
-    public init(id: String, title: String, kind: ScenarioKind, summary: String, basedOn: String? = nil, objectives: [String] = [],
+    public init(id: String, title: String, kind: ScenarioKind, summary: String, basedOn: String? = nil, objectives: [Objective] = [],
                 onset: TimeSpan, discovered: WeeklyMoment, detectedBy: String? = nil, platformDown: Bool = false,
                 investigation: TimeSpan = .days(7), needs: [Need], deadlines: [Deadline] = [], injects: [Inject],
                 down: Set<TeamSystem> = [], destroyed: Set<TeamSystem> = [], compromised: Set<TeamSystem> = [],

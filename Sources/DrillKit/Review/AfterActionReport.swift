@@ -1,9 +1,11 @@
 import Foundation
 
 /// An after-action report for one run, in the shape exercise planners use (HSEEP): the
-/// exercise and its objectives, a rating per capability, strengths, areas for improvement
-/// tied to the needs that were not met, and an improvement plan with one corrective action
-/// per gap, its preparedness field, owner and due date.
+/// exercise and its objectives, each rated P/S/M/U on what measures it, a rating per
+/// capability, strengths, areas for improvement tied to the needs that were not met, the
+/// lessons the team named in its hot wash, and an improvement plan with one corrective action
+/// per gap (capability, action, responsible, start, completion, status), kept apart from the
+/// team's other open items.
 public struct AfterActionReport: Codable, Hashable, Sendable {
     /// Who played what, when, against which records.
     public struct Exercise: Codable, Hashable, Sendable {
@@ -145,6 +147,69 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         public var met: Bool?
     }
 
+    /// What the team said in its hot wash to one question.
+    public struct Lesson: Codable, Hashable, Sendable {
+        /// One answer: who said what.
+        public struct Answer: Codable, Hashable, Sendable {
+            /// The event's number.
+            public var seq: Int
+            /// Who said it, when recorded.
+            public var actor: String?
+            /// What they said.
+            public var text: String
+        }
+
+        /// The question's id (`went-well`).
+        public var questionId: String
+        /// The question as asked (``HotWash/question(for:)``).
+        public var question: String
+        /// The answers, in the order they were given.
+        public var answers: [Answer]
+    }
+
+    /// One exercise objective, rated on the prompts, needs and deadlines that measure it.
+    ///
+    /// The rule (documented in `scenarios/README.md`): each measure is met, partial, unmet, or
+    /// not reached (a prompt never asked or an ungraded free-text answer, a deadline the run did
+    /// not settle). **P** when every measure was reached and met; **S** when none was unmet but
+    /// some were partial or not reached; **M** when some were unmet and others met or partial;
+    /// **U** when every measure reached was unmet. Not rated (`rating` is `nil`) when nothing
+    /// measures the objective, or none of its measures was reached.
+    public struct ObjectiveRating: Codable, Hashable, Sendable {
+        /// How one measure came out.
+        public enum Outcome: String, Codable, Hashable, Sendable, CaseIterable {
+            case met, partial, unmet
+            case notReached = "not-reached"
+        }
+
+        /// One prompt, need or deadline and how the run did on it.
+        public struct Measure: Codable, Hashable, Sendable {
+            /// `prompt`, `need` or `deadline`.
+            public var kind: String
+            /// Its id in the scenario.
+            public var id: String
+            /// The question, the need's pillar or the deadline's title.
+            public var title: String
+            /// How it came out.
+            public var outcome: Outcome
+            /// The evidence, in a sentence: the answer given, the finding, when the deadline was reached.
+            public var detail: String
+        }
+
+        /// 1-based, in the scenario's order.
+        public var number: Int
+        /// The objective.
+        public var text: String
+        /// Whether the scenario names anything that measures it.
+        public var measured: Bool
+        /// P, S, M or U; `nil` when not measured or nothing measuring it was reached.
+        public var rating: Rating?
+        /// Why this rating, in a sentence.
+        public var basis: String
+        /// Each measure with its outcome, in the order the scenario names them.
+        public var measures: [Measure]
+    }
+
     /// The exercise.
     public var exercise: Exercise
     /// The scenario.
@@ -153,6 +218,10 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
     public var score: DrillScore?
     /// Ratings of the response, each pillar and the deadlines.
     public var capabilities: [Capability]
+    /// Each objective of the scenario, rated on what measures it.
+    public var objectiveRatings: [ObjectiveRating]
+    /// The hot wash: per question, who said what.
+    public var lessonsLearned: [Lesson]
     /// What went well.
     public var strengths: [Strength]
     /// Needs not met.
@@ -163,9 +232,11 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
     public var deadlines: [DeadlineReview]
     /// The run on the simulated clock.
     public var timeline: [TimelineEntry]
-    /// One item per area for improvement: the corrective action, field, owner, due date and state.
+    /// This run's items: one per area for improvement, with the corrective action, field, owner, due date and state.
     public var improvementPlan: [ImprovementItem]
-    /// The team's other open items (other scenarios or needs).
+    /// Items this run found met and so closed.
+    public var itemsClosedByThisRun: [ImprovementItem]
+    /// The team's other open items, which this run did not find: kept apart from this run's plan.
     public var otherOpenItems: [ImprovementItem]
     /// The team's finished drills, oldest first, for the chart of scores over time.
     public var scoreHistory: [ScorePoint]
@@ -188,7 +259,7 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
             preparednessSource: transcript.preparednessSource, preparednessHash: transcript.preparednessHash, headHash: transcript.headHash)
         self.scenario = ScenarioOverview(
             id: scenario.id, title: scenario.title, kind: scenario.kind, summary: scenario.summary, basedOn: scenario.basedOn,
-            objectives: scenario.objectives, discovered: scenario.discovered.description, detectedBy: scenario.detectedBy,
+            objectives: scenario.objectives.map(\.text), discovered: scenario.discovered.description, detectedBy: scenario.detectedBy,
             onsetHours: scenario.onset.hours, platformDown: scenario.platformDown)
         score = transcript.score
         self.reportDate = reportDate
@@ -200,23 +271,13 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         timeline = run.timeline
         capabilities = Self.capabilities(findings: findings, answers: answers, deadlines: deadlines, score: transcript.score)
 
-        var strengths: [Strength] = []
-        for finding in findings where finding.status == .met {
-            strengths.append(Strength(kind: "need", title: "\(finding.id) (\(finding.pillar.rawValue))", detail: finding.reason))
+        objectiveRatings = scenario.objectives.enumerated().map { index, objective in
+            Self.rate(objective, number: index + 1, scenario: scenario, findings: findings, answers: answers, deadlines: deadlines)
         }
-        for answer in answers where answer.met == true {
-            strengths.append(Strength(kind: "decision", title: answer.question, detail: "\(answer.actor.map { "\($0): " } ?? "")\(answer.answer)"))
-        }
-        for deadline in deadlines where deadline.met == true {
-            strengths.append(Strength(
-                kind: "deadline", title: deadline.title,
-                detail: "Reached at \(TimeSpan(hours: deadline.reachedHours ?? 0).clockLabel), due \(TimeSpan(hours: deadline.dueHours).clockLabel)."))
-        }
-        self.strengths = strengths
+        lessonsLearned = Self.lessons(transcript.events)
 
-        let planned = items.filter { item in
-            item.team == transcript.team && item.scenarioId == transcript.scenarioId && item.seenInRunIds.contains(transcript.id)
-        }
+        // This run's items are those it found; an item another run found stays out of its plan.
+        let planned = items.filter { item in item.team == transcript.team && item.seenInRunIds.contains(transcript.id) }
         areasForImprovement = findings.filter { $0.status != .met }.map { finding in
             let need = scenario.needs.first { $0.id == finding.id }
             let pushed = run.assessment.deadlines.compactMap { outcome -> PushedDeadline? in
@@ -229,11 +290,128 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
                 delayHours: finding.delayHours, evidenceLossHours: finding.evidenceLossHours, deadlines: pushed, fix: finding.fix,
                 itemId: planned.first { $0.needId == finding.id }?.id)
         }
+        strengths = Self.strengths(scenario: scenario, findings: findings, answers: answers, deadlines: deadlines, areas: areasForImprovement)
         decisionsToRevisit = answers.filter { $0.met == false }
         improvementPlan = areasForImprovement.compactMap { area in planned.first { $0.needId == area.needId } }
         let plannedIDs = Set(improvementPlan.map(\.id))
+        itemsClosedByThisRun = items.filter { $0.team == transcript.team && $0.state == .closed && $0.closedByRunId == transcript.id }
         otherOpenItems = items.filter { $0.team == transcript.team && $0.state == .open && !plannedIDs.contains($0.id) }
         scoreHistory = history.sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
+    }
+
+    /// What went well, leaving out anything an area for improvement names: a need met is a
+    /// strength; a decision as expected is one unless a need it depends on (those the prompt
+    /// names and, for a pick-contact prompt, the contact needs of the roles it expects) was not
+    /// met, or the choice itself cost time (the right contact who answers late is no strength);
+    /// a deadline met is one unless a gap pushed it.
+    static func strengths(scenario: Scenario, findings: [CheckReport.NeedResult], answers: [AnswerReview], deadlines: [DeadlineReview],
+                          areas: [AreaForImprovement]) -> [Strength] {
+        let gaps = Set(areas.map(\.needId))
+        let pushed = Set(areas.flatMap { $0.deadlines.map(\.id) })
+        var strengths: [Strength] = []
+        for finding in findings where finding.status == .met && !gaps.contains(finding.id) {
+            strengths.append(Strength(kind: "need", title: "\(finding.id) (\(finding.pillar.rawValue))", detail: finding.reason))
+        }
+        for answer in answers where answer.met == true && (answer.delayHours ?? 0) <= 0 {
+            guard let prompt = scenario.prompts.first(where: { $0.id == answer.promptId }) else { continue }
+            if !gaps.isDisjoint(with: needs(behind: prompt, in: scenario)) { continue }
+            strengths.append(Strength(kind: "decision", title: answer.question, detail: "\(answer.actor.map { "\($0): " } ?? "")\(answer.answer)"))
+        }
+        for deadline in deadlines where deadline.met == true && !pushed.contains(deadline.id) {
+            strengths.append(Strength(
+                kind: "deadline", title: deadline.title,
+                detail: "Reached at \(TimeSpan(hours: deadline.reachedHours ?? 0).clockLabel), due \(TimeSpan(hours: deadline.dueHours).clockLabel)."))
+        }
+        return strengths
+    }
+
+    /// The needs a decision depends on: those its prompt names and, for a pick-contact prompt,
+    /// the contact needs of the roles it expects.
+    static func needs(behind prompt: Prompt, in scenario: Scenario) -> Set<String> {
+        var ids = Set(prompt.needs)
+        if case let .pickContact(roles) = prompt.kind {
+            for need in scenario.needs {
+                if case let .contact(requirement) = need.requirement, roles.contains(requirement.role) { ids.insert(need.id) }
+            }
+        }
+        return ids
+    }
+
+    /// The hot-wash answers grouped by question, in the order the questions are asked (questions drill does not know last).
+    static func lessons(_ events: [RunTranscript.Event]) -> [Lesson] {
+        let answers = events.filter { $0.kind == .hotWash && !$0.text.isEmpty }
+        var order = HotWash.questions.map(\.id)
+        for event in answers where !order.contains(event.promptId ?? "") { order.append(event.promptId ?? "") }
+        return order.compactMap { id in
+            let said = answers.filter { ($0.promptId ?? "") == id }
+            guard !said.isEmpty else { return nil }
+            return Lesson(questionId: id, question: HotWash.question(for: id), answers: said.map { Lesson.Answer(seq: $0.seq, actor: $0.actor, text: $0.text) })
+        }
+    }
+
+    /// Rates one objective by the rule in ``ObjectiveRating``.
+    static func rate(_ objective: Objective, number: Int, scenario: Scenario, findings: [CheckReport.NeedResult], answers: [AnswerReview],
+                     deadlines: [DeadlineReview]) -> ObjectiveRating {
+        typealias Measure = ObjectiveRating.Measure
+        let measures: [Measure] = objective.measuredBy.map { id in
+            if let prompt = scenario.prompts.first(where: { $0.id == id }) {
+                guard let answer = answers.last(where: { $0.promptId == id }) else {
+                    return Measure(kind: "prompt", id: id, title: prompt.question, outcome: .notReached, detail: "not asked in this run")
+                }
+                let who = answer.actor.map { " by \($0)" } ?? ""
+                let points = answer.points.flatMap { p in answer.maxPoints.map { " (\(p)/\($0) points)" } } ?? ""
+                switch answer.met {
+                case true?:
+                    return Measure(kind: "prompt", id: id, title: prompt.question, outcome: .met, detail: "answered “\(answer.answer)”\(who), as expected\(points)")
+                case false? where (answer.points ?? 0) > 0:
+                    return Measure(kind: "prompt", id: id, title: prompt.question, outcome: .partial, detail: "answered “\(answer.answer)”\(who), partly as expected\(points)")
+                case false?:
+                    return Measure(kind: "prompt", id: id, title: prompt.question, outcome: .unmet,
+                                   detail: "answered “\(answer.answer)”\(who), not as expected" + (answer.expected.map { " (expected: \($0))" } ?? ""))
+                case nil:
+                    return Measure(kind: "prompt", id: id, title: prompt.question, outcome: .notReached, detail: "answered “\(answer.answer)”\(who), not graded yet")
+                }
+            }
+            if let need = scenario.needs.first(where: { $0.id == id }) {
+                let title = need.pillar.rawValue
+                guard let finding = findings.first(where: { $0.id == id }) else {
+                    return Measure(kind: "need", id: id, title: title, outcome: .notReached, detail: "no finding stored for this need")
+                }
+                let outcome: ObjectiveRating.Outcome = finding.status == .met ? .met : finding.status == .partial ? .partial : .unmet
+                return Measure(kind: "need", id: id, title: title, outcome: outcome, detail: "\(finding.status.rawValue): \(finding.reason)")
+            }
+            let title = scenario.deadlines.first { $0.id == id }?.title ?? id
+            guard let deadline = deadlines.first(where: { $0.id == id }), let met = deadline.met else {
+                return Measure(kind: "deadline", id: id, title: title, outcome: .notReached, detail: "not reached before the run stopped")
+            }
+            let when = "reached at \(TimeSpan(hours: deadline.reachedHours ?? 0).clockLabel), due \(TimeSpan(hours: deadline.dueHours).clockLabel)"
+            return Measure(kind: "deadline", id: id, title: title, outcome: met ? .met : .unmet, detail: (met ? "met: " : "missed: ") + when)
+        }
+        guard objective.isMeasured else {
+            return ObjectiveRating(number: number, text: objective.text, measured: false, rating: nil,
+                                   basis: "not measured: the scenario names no prompt, need or deadline for it", measures: [])
+        }
+        let count = { (outcome: ObjectiveRating.Outcome) in measures.filter { $0.outcome == outcome }.count }
+        let met = count(.met), partial = count(.partial), unmet = count(.unmet), notReached = count(.notReached)
+        let reached = measures.count - notReached
+        var parts = ["\(met) of \(measures.count) measure\(measures.count == 1 ? "" : "s") met"]
+        if partial > 0 { parts.append("\(partial) partial") }
+        if unmet > 0 { parts.append("\(unmet) unmet") }
+        if notReached > 0 { parts.append("\(notReached) not reached") }
+        let rating: Rating?
+        if reached == 0 {
+            rating = nil
+        } else if met == measures.count {
+            rating = .p
+        } else if unmet == 0 {
+            rating = .s
+        } else if met + partial > 0 {
+            rating = .m
+        } else {
+            rating = .u
+        }
+        let basis = rating == nil ? "not rated: none of its \(measures.count) measures was reached in this run" : parts.joined(separator: ", ")
+        return ObjectiveRating(number: number, text: objective.text, measured: true, rating: rating, basis: basis, measures: measures)
     }
 
     private static func capabilities(findings: [CheckReport.NeedResult], answers: [AnswerReview], deadlines: [DeadlineReview],

@@ -67,9 +67,16 @@ public enum ReviewPage {
         .badge.partial, .badge.warn, .badge.S, .badge.M { background: var(--warn-bg); color: var(--warn); }
         .badge.unmet, .badge.bad, .badge.U { background: var(--bad-bg); color: var(--bad); }
         .badge.neutral, .badge.NT { background: var(--band); color: var(--muted); }
-        table.plan td.action { width: 46%; }
+        table.plan td.action { width: 38%; }
+        table.plan td.scenario { max-width: 150px; }
+        table.plan td.scenario code { overflow-wrap: anywhere; }
+        table.objectives td.rating { white-space: nowrap; }
+        table.objectives td.rating .badge { margin-right: 4px; }
+        ul.measures { padding-left: 0; list-style: none; margin: 6px 0 0; font-size: 13px; }
+        ul.measures li { margin: 3px 0; }
+        .other-items table.plan { opacity: .92; }
         table.plan .badge { white-space: normal; }
-        table.plan td:last-child { min-width: 140px; }
+        table.plan td:last-child { min-width: 110px; }
         .area { border: 1px solid var(--line); border-left: 5px solid var(--warn); border-radius: 6px; padding: 8px 14px; margin: 10px 0; break-inside: avoid; }
         .area.unmet { border-left-color: var(--bad); }
         .area h3 { margin-top: 6px; }
@@ -136,16 +143,18 @@ public enum ReviewPage {
         return "<span class=\"badge \(style)\">\(ReviewWords.state(of: item, on: day))</span>"
     }
 
+    /// Items in the columns of an HSEEP improvement plan: capability, corrective action (with the
+    /// field to change), responsible, start date (not recorded yet: –), completion date, status.
     static func planTable(_ items: [ImprovementItem], on day: CalendarDate, showScenario: Bool) -> HTML {
         let rows: [HTML] = items.map { item in
             """
-            <tr><td class="num">\(item.label)</td>\(showScenario ? "<td class=\"nowrap\"><code>\(item.scenarioId)</code></td>" as HTML : "")<td class="action">\(HTML.prose(item.action))</td>\
-            <td>\(item.fix.map { "<code>\($0)</code>" as HTML } ?? "–")</td><td>\(item.owner ?? "–")</td>\
-            <td class="num">\(item.dueDate?.description ?? "–")</td><td>\(itemState(item, on: day))</td></tr>
+            <tr><td class="num">\(item.label)</td>\(showScenario ? "<td class=\"scenario\"><code>\(item.scenarioId)</code></td>" as HTML : "")<td>\(AfterActionReport.capability(item.pillar))</td>\
+            <td class="action">\(HTML.prose(item.action))\(item.fix.map { " Change <code>\($0)</code>." as HTML } ?? "")</td><td>\(item.owner ?? "–")</td>\
+            <td class="num">–</td><td class="num">\(item.dueDate?.description ?? "–")</td><td>\(itemState(item, on: day))</td></tr>
             """
         }
         return """
-            <table class="plan"><thead><tr><th class="num">Item</th>\(showScenario ? "<th>Scenario</th>" as HTML : "")<th>Corrective action</th><th>Field to change</th><th>Owner</th><th class="num">Due</th><th>Status</th></tr></thead>
+            <table class="plan"><thead><tr><th class="num">Item</th>\(showScenario ? "<th>Scenario</th>" as HTML : "")<th>Capability</th><th>Corrective action</th><th>Responsible</th><th class="num">Start</th><th class="num">Completion (due)</th><th>Status</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
     }
@@ -158,7 +167,7 @@ public enum ReviewPage {
         let rows: [HTML] = history.map { point in
             let run: HTML = highlight.contains(point.runId) ? "<strong>\(point.runId)</strong>" : "\(point.runId)"
             return """
-                <tr><td>\(run)</td><td class="num">\(Timestamp8601.day(point.startedAt).description)</td><td class="nowrap"><code>\(point.scenarioId)</code></td>\
+                <tr><td>\(run)</td><td class="num">\(Timestamp8601.minutes(point.startedAt))</td><td class="nowrap"><code>\(point.scenarioId)</code></td>\
                 <td class="num">\(point.overall)</td><td class="num">\(point.response)</td><td class="num">\(point.contacts)</td>\
                 <td class="num">\(point.logs)</td><td class="num">\(point.backups)</td><td class="num">\(point.deadlinesMet)/\(point.deadlinesTotal)</td></tr>
                 """
@@ -191,9 +200,9 @@ extension AfterActionReport {
             <section><h2>Exercise overview</h2>
             <table class="facts"><tbody>\(facts.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" as HTML })</tbody></table>
             <p>\(HTML.prose(scenario.summary))</p>\(scenario.basedOn.map { "<p class=\"muted\"><em>Based on:</em> \(HTML.prose($0))</p>" as HTML } ?? "")
-            \(scenario.objectives.isEmpty ? "" : "<h3>Objectives</h3><ol>\(scenario.objectives.map { "<li>\(HTML.prose($0))</li>" as HTML })</ol>" as HTML)
             </section>
             """)
+        if !objectiveRatings.isEmpty { body.append(objectivesHTML()) }
 
         var cards: [HTML] = []
         if let score {
@@ -219,7 +228,7 @@ extension AfterActionReport {
             body.append("""
                 <section><h2>Scores over time</h2>
                 \(ReviewPage.scoresChart(scoreHistory, highlight: [e.runId], title: "Scores of \(e.team)'s drills over time"))
-                <p class="muted">Each point is a finished drill of \(e.team); this run is ringed.</p>
+                <p class="muted">Each mark is a finished drill of \(e.team), by overall score; a line joins drills of the same scenario, and colour and shape tell scenarios apart. This run is ringed.</p>
                 </section>
                 """)
         }
@@ -246,6 +255,7 @@ extension AfterActionReport {
                 """
         }
         body.append("<section><h2>Areas for improvement</h2>\(areas.isEmpty ? "<p>Every need of the scenario was met.</p>" as HTML : HTML.join(areas))</section>")
+        body.append(lessonsHTML())
 
         if !decisionsToRevisit.isEmpty {
             let rows: [HTML] = decisionsToRevisit.map { a in
@@ -275,15 +285,7 @@ extension AfterActionReport {
             </section>
             """)
 
-        let calledOut = (improvementPlan + otherOpenItems).filter(\.openAfterTwoDrills)
-        body.append("""
-            <section><h2>Improvement plan</h2>
-            \(improvementPlan.isEmpty ? "<p>No corrective actions: every need was met.</p>" as HTML : ReviewPage.planTable(improvementPlan, on: reportDate, showScenario: false))
-            \(calledOut.isEmpty ? "" : "<div class=\"callout\"><strong>Still open after two or more drills:</strong> \(calledOut.map { "\($0.label) \($0.scenarioId)/\($0.needId) (\($0.drillsSinceOpened) drills)" }.joined(separator: "; ")).</div>" as HTML)
-            <p class="muted">Owners and due dates: <code>drill actions set ITEM --owner NAME --due YYYY-MM-DD</code>. Items close by themselves when a later drill or <code>drill check</code> finds the need met.</p>
-            \(otherOpenItems.isEmpty ? "" : "<h3>Other open items of \(e.team)</h3>\(ReviewPage.planTable(otherOpenItems, on: reportDate, showScenario: true))" as HTML)
-            </section>
-            """)
+        body.append(planHTML())
 
         let timelineRows: [HTML] = timeline.map { entry in
             let style = entry.met == true ? "good" : entry.met == false ? "bad" : "neutral"
@@ -298,6 +300,63 @@ extension AfterActionReport {
         }
         return ReviewPage.document(title: "After-action report: \(scenario.title)",
                                    subtitle: "\(e.team) · run \(e.runId) · \(Timestamp8601.day(e.startedAt))", body: HTML.join(body, separator: "\n"))
+    }
+}
+
+extension AfterActionReport {
+    /// The objectives, each with its rating, basis and measures.
+    func objectivesHTML() -> HTML {
+        let rows: [HTML] = objectiveRatings.map { objective in
+            let badge: HTML = objective.rating.map { "<span class=\"badge \($0.rawValue)\">\($0.rawValue)</span> \($0.meaning)" as HTML }
+                ?? "<span class=\"badge NT\">\(objective.measured ? "not rated" : "not measured")</span>"
+            let measures: [HTML] = objective.measures.map { measure in
+                let style = measure.outcome == .met ? "met" : measure.outcome == .partial ? "partial" : measure.outcome == .unmet ? "unmet" : "neutral"
+                return "<li><span class=\"badge \(style)\">\(AfterActionReport.mark(measure.outcome)) \(measure.outcome.rawValue)</span> \(measure.kind) <code>\(measure.id)</code> \(HTML.prose(AfterActionReport.measureTitle(measure))) — \(HTML.prose(measure.detail))</li>"
+            }
+            return """
+                <tr><td class="num">\(objective.number)</td><td>\(HTML.prose(objective.text))</td><td class="rating">\(badge)</td>\
+                <td>\(objective.measured ? objective.basis : "–")\(measures.isEmpty ? "" : "<ul class=\"measures\">\(measures)</ul>" as HTML)</td></tr>
+                """
+        }
+        return """
+            <section><h2>Objectives</h2>
+            <table class="objectives"><thead><tr><th class="num">#</th><th>Objective</th><th>Rating</th><th>Basis</th></tr></thead><tbody>\(rows)</tbody></table>
+            <p class="muted">\(AfterActionReport.objectivesNote(objectiveRatings))</p>
+            </section>
+            """
+    }
+
+    /// The hot wash: per question, who said what.
+    func lessonsHTML() -> HTML {
+        guard !lessonsLearned.isEmpty else {
+            return "<section><h2>Lessons learned (hot wash)</h2><p>\(exercise.mode == "drill" ? "No hot wash was recorded for this drill." : "No hot wash: \(exercise.mode) runs have none.")</p></section>"
+        }
+        let groups: [HTML] = lessonsLearned.map { lesson in
+            let said: [HTML] = lesson.answers.map { "<li><strong>\($0.actor ?? "The team"):</strong> \(HTML.prose($0.text))</li>" }
+            return "<h3>\(lesson.question)</h3><ul class=\"plain\">\(said)</ul>"
+        }
+        return "<section><h2>Lessons learned (hot wash)</h2>\(groups)</section>"
+    }
+
+    /// This run's plan, the items it closed, and, in their own section, the team's other open items.
+    func planHTML() -> HTML {
+        let calledOut = improvementPlan.filter(\.openAfterTwoDrills)
+        let closed: [HTML] = itemsClosedByThisRun.map { "<li>\($0.label) \($0.needId): \(HTML.prose($0.closingReason ?? "found met"))</li>" }
+        let plan: HTML = """
+            <section><h2>Improvement plan</h2>
+            \(improvementPlan.isEmpty ? "<p>No corrective actions from this drill: every need was met.</p>" as HTML : "<p>Corrective actions for the gaps this drill found.</p>\(ReviewPage.planTable(improvementPlan, on: reportDate, showScenario: false))" as HTML)
+            \(calledOut.isEmpty ? "" : "<div class=\"callout\"><strong>Still open after two or more drills:</strong> \(calledOut.map { "\($0.label) \($0.needId) (\($0.drillsSinceOpened) drills)" }.joined(separator: "; ")).</div>" as HTML)
+            \(closed.isEmpty ? "" : "<h3>Closed by this drill</h3><ul class=\"plain\">\(closed)</ul>" as HTML)
+            <p class="muted">Start dates are not recorded yet (–). Responsible and completion date: <code>drill actions set ITEM --owner NAME --due YYYY-MM-DD</code>. Items close by themselves when a later drill or <code>drill check</code> finds the need met.</p>
+            </section>
+            """
+        guard !otherOpenItems.isEmpty else { return plan }
+        return HTML.join([plan, """
+                <section class="other-items"><h2>Other open items of \(exercise.team)</h2>
+                <p class="muted">Found by the team's other drills, not by this one; listed so the plan is read with them, not as part of it.</p>
+                \(ReviewPage.planTable(otherOpenItems, on: reportDate, showScenario: true))
+                </section>
+                """], separator: "\n")
     }
 }
 

@@ -39,7 +39,7 @@ extension ReviewedRun {
             out.append("")
             out.append("Objectives:")
             out.append("")
-            for (index, objective) in scenario.objectives.enumerated() { out.append("\(index + 1). \(Markdown.inline(objective))") }
+            for (index, objective) in scenario.objectives.enumerated() { out.append("\(index + 1). \(Markdown.inline(objective.text))") }
         }
         out.append("")
         out.append("## Timeline")
@@ -176,13 +176,8 @@ extension AfterActionReport {
             out.append("")
             out.append("*Based on:* \(Markdown.inline(basedOn))")
         }
-        if !scenario.objectives.isEmpty {
-            out.append("")
-            out.append("### Objectives")
-            out.append("")
-            for (index, objective) in scenario.objectives.enumerated() { out.append("\(index + 1). \(Markdown.inline(objective))") }
-        }
         out.append("")
+        out += objectivesMarkdown()
         out.append("## Summary of performance")
         out.append("")
         if let score {
@@ -230,6 +225,7 @@ extension AfterActionReport {
             }
             out.append("")
         }
+        out += lessonsMarkdown()
         if !decisionsToRevisit.isEmpty {
             out.append("## Decisions to revisit")
             out.append("")
@@ -250,32 +246,7 @@ extension AfterActionReport {
             }
             out.append("")
         }
-        out.append("## Improvement plan")
-        out.append("")
-        if improvementPlan.isEmpty {
-            out.append("No corrective actions: every need was met.")
-        } else {
-            out.append("| Item | Corrective action | Field to change | Owner | Due | Status |")
-            out.append("| --- | --- | --- | --- | --- | --- |")
-            for item in improvementPlan { out.append(Self.planRow(item, on: reportDate)) }
-            out.append("")
-            out.append("Set an owner and a due date with `drill actions set ITEM --owner NAME --due YYYY-MM-DD`. Items close by themselves when a later drill or `drill check` finds the need met.")
-        }
-        let calledOut = (improvementPlan + otherOpenItems).filter(\.openAfterTwoDrills)
-        if !calledOut.isEmpty {
-            out.append("")
-            out.append("**Still open after two or more drills:** " + calledOut.map { "\($0.label) \(Markdown.inline($0.scenarioId))/\(Markdown.inline($0.needId)) (\($0.drillsSinceOpened) drills)" }.joined(separator: "; ") + ".")
-        }
-        if !otherOpenItems.isEmpty {
-            out.append("")
-            out.append("### Other open items of \(Markdown.inline(exercise.team))")
-            out.append("")
-            out.append("| Item | Scenario | Corrective action | Field to change | Owner | Due | Status |")
-            out.append("| --- | --- | --- | --- | --- | --- | --- |")
-            for item in otherOpenItems {
-                out.append("| \(item.label) | \(Markdown.code(item.scenarioId)) | \(Markdown.cell(item.action)) | \(item.fix.map(Markdown.code) ?? "–") | \(item.owner.map(Markdown.cell) ?? "–") | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: reportDate)) |")
-            }
-        }
+        out += planMarkdown()
         out.append("")
         out.append("## Timeline")
         out.append("")
@@ -292,8 +263,117 @@ extension AfterActionReport {
         return out.joined(separator: "\n")
     }
 
+    /// The objectives, each with its rating, basis and measures.
+    func objectivesMarkdown() -> [String] {
+        guard !objectiveRatings.isEmpty else { return [] }
+        var out = ["## Objectives", ""]
+        for objective in objectiveRatings {
+            let rating = objective.rating.map { "**\($0.rawValue)** (\($0.meaning))" } ?? (objective.measured ? "*not rated*" : "*not measured*")
+            out.append("\(objective.number). \(Markdown.inline(objective.text)) — \(rating)")
+            guard objective.measured else { continue }
+            out.append("   *Basis:* \(Markdown.inline(objective.basis)).")
+            for measure in objective.measures {
+                out.append("   - \(Self.mark(measure.outcome)) \(measure.kind) \(Markdown.code(measure.id)) \(Markdown.inline(Self.measureTitle(measure))) — \(Markdown.inline(measure.detail))")
+            }
+        }
+        out.append("")
+        out.append(Self.objectivesNote(objectiveRatings))
+        out.append("")
+        return out
+    }
+
+    /// A measure's title as a report shows it beside its id: `“What now?”`, `(contacts)`.
+    public static func measureTitle(_ measure: ObjectiveRating.Measure) -> String {
+        measure.kind == "need" ? "(\(measure.title))" : "“\(measure.title)”"
+    }
+
+    /// How objectives are rated, or why these are not.
+    static func objectivesNote(_ ratings: [ObjectiveRating]) -> String {
+        guard ratings.contains(where: \.measured) else {
+            return "The scenario as played names nothing that measures these objectives, so none is rated."
+        }
+        return "An objective is rated on what measures it: P every measure met · S none unmet, some partial or not reached · M some unmet, others met or partial · U every measure reached unmet. An objective written without measures is not measured."
+    }
+
+    /// `✓`, `~`, `✗`, `·` before a measure.
+    public static func mark(_ outcome: ObjectiveRating.Outcome) -> String {
+        switch outcome {
+        case .met: "✓"
+        case .partial: "~"
+        case .unmet: "✗"
+        case .notReached: "·"
+        }
+    }
+
+    /// The hot wash: per question, who said what.
+    func lessonsMarkdown() -> [String] {
+        var out = ["## Lessons learned (hot wash)", ""]
+        if lessonsLearned.isEmpty {
+            out.append(exercise.mode == "drill" ? "No hot wash was recorded for this drill." : "No hot wash: \(exercise.mode) runs have none.")
+            out.append("")
+            return out
+        }
+        for lesson in lessonsLearned {
+            out.append("### \(Markdown.inline(lesson.question))")
+            out.append("")
+            for answer in lesson.answers {
+                out.append("- **\(Markdown.inline(answer.actor ?? "The team")):** \(Markdown.inline(answer.text))")
+            }
+            out.append("")
+        }
+        return out
+    }
+
+    /// This run's improvement plan in the HSEEP columns, the items it closed, and, apart, the team's other open items.
+    func planMarkdown() -> [String] {
+        var out = ["## Improvement plan", ""]
+        if improvementPlan.isEmpty {
+            out.append("No corrective actions from this drill: every need was met.")
+        } else {
+            out.append("Corrective actions for the gaps this drill found.")
+            out.append("")
+            out.append("| Item | Capability | Corrective action | Responsible | Start | Completion (due) | Status |")
+            out.append("| --- | --- | --- | --- | --- | --- | --- |")
+            for item in improvementPlan { out.append(Self.planRow(item, on: reportDate)) }
+            out.append("")
+            out.append("Start dates are not recorded yet (–). Set who is responsible and the completion date with `drill actions set ITEM --owner NAME --due YYYY-MM-DD`. Items close by themselves when a later drill or `drill check` finds the need met.")
+        }
+        let calledOut = improvementPlan.filter(\.openAfterTwoDrills)
+        if !calledOut.isEmpty {
+            out.append("")
+            out.append("**Still open after two or more drills:** " + calledOut.map { "\($0.label) \(Markdown.inline($0.needId)) (\($0.drillsSinceOpened) drills)" }.joined(separator: "; ") + ".")
+        }
+        if !itemsClosedByThisRun.isEmpty {
+            out.append("")
+            out.append("**Closed by this drill:** " + itemsClosedByThisRun.map { "\($0.label) \(Markdown.inline($0.needId)) (\(Markdown.inline($0.closingReason ?? "found met")))" }.joined(separator: "; ") + ".")
+        }
+        if !otherOpenItems.isEmpty {
+            out.append("")
+            out.append("## Other open items of \(Markdown.inline(exercise.team))")
+            out.append("")
+            out.append("Found by the team's other drills, not by this one; listed so the plan is read with them, not as part of it.")
+            out.append("")
+            out.append("| Item | Scenario | Capability | Corrective action | Responsible | Start | Completion (due) | Status |")
+            out.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
+            for item in otherOpenItems {
+                out.append("| \(item.label) | \(Markdown.code(item.scenarioId)) | \(Self.capability(item.pillar)) | \(Self.correctiveAction(item)) | \(item.owner.map(Markdown.cell) ?? "–") | – | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: reportDate)) |")
+            }
+        }
+        out.append("")
+        return out
+    }
+
+    /// The capability an item improves, named as the report's ratings name it: `Contacts`.
+    static func capability(_ pillar: Pillar) -> String {
+        pillar.rawValue.prefix(1).uppercased() + pillar.rawValue.dropFirst()
+    }
+
+    static func correctiveAction(_ item: ImprovementItem) -> String {
+        Markdown.cell(item.action) + (item.fix.map { " Change \(Markdown.code($0))." } ?? "")
+    }
+
     static func planRow(_ item: ImprovementItem, on day: CalendarDate) -> String {
-        "| \(item.label) | \(Markdown.cell(item.action)) | \(item.fix.map(Markdown.code) ?? "–") | \(item.owner.map(Markdown.cell) ?? "–") | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: day)) |"
+        "| \(item.label) | \(capability(item.pillar)) | \(correctiveAction(item)) | \(item.owner.map(Markdown.cell) ?? "–") | – | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: day)) |"
     }
 
     static func timelineLabel(_ entry: TimelineEntry) -> String {
@@ -311,7 +391,7 @@ extension AfterActionReport {
                    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for point in history {
             let run = highlight.contains(point.runId) ? "**\(point.runId)**" : point.runId
-            out.append("| \(run) | \(Timestamp8601.day(point.startedAt)) | \(Markdown.code(point.scenarioId)) | \(point.overall) | \(point.response) | \(point.contacts) | \(point.logs) | \(point.backups) | \(point.deadlinesMet)/\(point.deadlinesTotal) |")
+            out.append("| \(run) | \(Timestamp8601.minutes(point.startedAt)) | \(Markdown.code(point.scenarioId)) | \(point.overall) | \(point.response) | \(point.contacts) | \(point.logs) | \(point.backups) | \(point.deadlinesMet)/\(point.deadlinesTotal) |")
         }
         return out.joined(separator: "\n")
     }

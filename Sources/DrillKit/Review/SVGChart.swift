@@ -3,22 +3,41 @@ import Foundation
 /// Inline SVG charts for HTML reports: drawn from numbers alone, with no script, font or
 /// image from anywhere else, so a page prints and archives as it is.
 public enum SVGChart {
-    /// The team's drills in the order they were played, one column each (so drills on the same
-    /// day stay apart and a long gap does not squeeze the rest), grouped into shaded quarters:
-    /// a thick line for the overall score, thin ones per pillar, and the runs in `highlight`
-    /// ringed and labelled.
-    public static func scores(_ drills: [ScorePoint], highlight: [String], title: String) -> HTML {
-        let drills = drills.sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
-        guard !drills.isEmpty else { return "<p class=\"muted\">No finished drills to chart yet.</p>" }
-        let width = 760.0, height = 290.0
-        let left = 44.0, right = 16.0, top = 22.0, bottom = 62.0
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+    /// A label under the score chart's x axis: a drill's date (or date and time, or run id), or a quarter.
+    public struct AxisLabel: Hashable, Sendable {
+        /// `date` under a drill's column, or `quarter` under a band of columns.
+        public var row: String
+        /// The text.
+        public var text: String
+        /// Where the label is anchored: its centre, or for a turned label its end.
+        public var x: Double
+        /// Its baseline.
+        public var y: Double
+        /// Turned 45° (anchored at its end), when the labels do not fit side by side.
+        public var turned: Bool
+        /// Its estimated length along the baseline.
+        public var length: Double
+    }
+
+    /// Where the x-axis labels go: one per drill when they fit side by side, else turned 45°
+    /// and, when even turned ones would touch, every few; quarters in a row below, each shortened
+    /// (`Q3`) or left out rather than overlap another.
+    ///
+    /// - Returns: the labels, and how far below the axis the lowest one reaches.
+    public static func axisLabels(_ drills: [ScorePoint], left: Double, plotWidth: Double, axisY: Double) -> (labels: [AxisLabel], depth: Double) {
+        guard !drills.isEmpty else { return ([], 0) }
         let step = plotWidth / Double(drills.count)
         func x(_ index: Int) -> Double { left + step * (Double(index) + 0.5) }
-        func y(_ value: Int) -> Double { top + plotHeight * (1 - Double(min(100, max(0, value))) / 100) }
-        var parts: [HTML] = []
-
-        // Quarters as alternating bands, labelled below the dates.
+        let texts = dateLabels(drills)
+        let longest = texts.map(textLength).max() ?? 0
+        var labels: [AxisLabel] = []
+        let turned = longest + labelGap > step
+        let every = turned ? max(1, Int((lineHeight / (step * 0.5.squareRoot())).rounded(.up))) : 1
+        for (index, text) in texts.enumerated() where index % every == 0 {
+            labels.append(AxisLabel(row: "date", text: text, x: x(index) + (turned ? 4 : 0), y: axisY + (turned ? 12 : 16), turned: turned, length: textLength(text)))
+        }
+        let dateDepth = turned ? 12 + longest * 0.5.squareRoot() + 4 : 20
+        let quarterY = axisY + dateDepth + 16
         var groups: [(quarter: CalendarDate, range: Range<Int>)] = []
         for (index, drill) in drills.enumerated() {
             let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drill.startedAt))
@@ -28,51 +47,146 @@ public enum SVGChart {
                 groups.append((quarter, index..<(index + 1)))
             }
         }
-        for (number, group) in groups.enumerated() {
-            let x0 = left + step * Double(group.range.lowerBound), x1 = left + step * Double(group.range.upperBound)
-            if number % 2 == 0 {
+        var lastEnd = -Double.infinity
+        for group in groups {
+            let centre = left + step * Double(group.range.lowerBound + group.range.upperBound) / 2
+            let long = "\(group.quarter.year) Q\((group.quarter.month - 1) / 3 + 1)", short = "Q\((group.quarter.month - 1) / 3 + 1)"
+            for text in [long, short] {
+                let half = textLength(text) / 2
+                let from = max(left, centre - half), centreFitted = from + half
+                guard from >= lastEnd + labelGap, centreFitted + half <= left + plotWidth + 8 else { continue }
+                labels.append(AxisLabel(row: "quarter", text: text, x: centreFitted, y: quarterY, turned: false, length: textLength(text)))
+                lastEnd = centreFitted + half
+                break
+            }
+        }
+        return (labels, dateDepth + 22)
+    }
+
+    /// Each drill's label: its day, with the time where the team drilled more than once that
+    /// day, and the run id where even the minute repeats.
+    public static func dateLabels(_ drills: [ScorePoint]) -> [String] {
+        let days = drills.map { Timestamp8601.day($0.startedAt) }
+        let minutes = drills.map { Timestamp8601.minutes($0.startedAt) }
+        return drills.indices.map { index in
+            let day = days[index]
+            let name = "\(monthNames[day.month - 1]) \(day.day)"
+            if minutes.filter({ $0 == minutes[index] }).count > 1 { return drills[index].runId }
+            if days.filter({ $0 == day }).count > 1 { return name + " " + minutes[index].suffix(5) }
+            return name
+        }
+    }
+
+    /// An estimate of a label's length at the chart's 11 px type: wide enough for digits and capitals.
+    static func textLength(_ text: String) -> Double { Double(text.count) * 6.6 }
+    static let lineHeight = 14.0
+    static let labelGap = 6.0
+
+    static let palette = ["#24476b", "#c25e00", "#16807d", "#7b4fa0", "#b42318", "#5b7d1a", "#9a6200", "#3d6fb6"]
+
+    /// A scenario's marker: a colour and a shape, so scenarios stay apart in print and for colour-blind readers.
+    static func marker(_ index: Int, x: Double, y: Double, size: Double, title: String? = nil) -> HTML {
+        let colour = palette[index % palette.count]
+        let shape = (index + index / palette.count) % 4
+        let tip: HTML = title.map { "<title>\($0)</title>" as HTML } ?? ""
+        switch shape {
+        case 0:
+            return "<circle class=\"dot\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(size)\" fill=\"\(colour)\">\(tip)</circle>"
+        case 1:
+            return "<rect class=\"dot\" x=\"\(x - size)\" y=\"\(y - size)\" width=\"\(size * 2)\" height=\"\(size * 2)\" fill=\"\(colour)\">\(tip)</rect>"
+        case 2:
+            let r = size * 1.25
+            return "<polygon class=\"dot\" points=\"\(x),\(y - r) \(x + r),\(y + r * 0.8) \(x - r),\(y + r * 0.8)\" fill=\"\(colour)\">\(tip)</polygon>"
+        default:
+            let r = size * 1.3
+            return "<polygon class=\"dot\" points=\"\(x),\(y - r) \(x + r),\(y) \(x),\(y + r) \(x - r),\(y)\" fill=\"\(colour)\">\(tip)</polygon>"
+        }
+    }
+
+    /// The team's drills in the order they were played, one column each (so drills on the same
+    /// day stay apart and a long gap does not squeeze the rest), grouped into shaded quarters:
+    /// each drill's overall score, one series per scenario (a line joins only drills of the same
+    /// scenario; colour and shape tell scenarios apart, named in the legend), and the runs in
+    /// `highlight` ringed and labelled. Under each column its date, with the time where the day
+    /// repeats; the labels never overlap (``axisLabels(_:left:plotWidth:axisY:)``).
+    public static func scores(_ drills: [ScorePoint], highlight: [String], title: String) -> HTML {
+        let drills = drills.sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
+        guard !drills.isEmpty else { return "<p class=\"muted\">No finished drills to chart yet.</p>" }
+        let width = 760.0
+        let left = 44.0, right = 16.0, top = 22.0, plotHeight = 200.0
+        let plotWidth = width - left - right
+        let axisY = top + plotHeight
+        let step = plotWidth / Double(drills.count)
+        func x(_ index: Int) -> Double { left + step * (Double(index) + 0.5) }
+        func y(_ value: Int) -> Double { top + plotHeight * (1 - Double(min(100, max(0, value))) / 100) }
+        let (labels, depth) = axisLabels(drills, left: left, plotWidth: plotWidth, axisY: axisY)
+
+        var scenarios: [String] = []
+        for drill in drills where !scenarios.contains(drill.scenarioId) { scenarios.append(drill.scenarioId) }
+        // The legend: one entry per scenario, wrapped into rows.
+        var legend: [HTML] = []
+        var legendX = left, legendRow = 0
+        let legendTop = axisY + depth + 14
+        for (index, scenario) in scenarios.enumerated() {
+            let entry = 26 + textLength(scenario) * 0.95
+            if legendX + entry > width - right, legendX > left {
+                legendRow += 1
+                legendX = left
+            }
+            let rowY = legendTop + Double(legendRow) * 18
+            legend.append(marker(index, x: legendX + 6, y: rowY - 4, size: 4.5))
+            legend.append("<text class=\"legend\" x=\"\(legendX + 16)\" y=\"\(rowY)\">\(scenario)</text>")
+            legendX += entry + 14
+        }
+        let height = legendTop + Double(legendRow) * 18 + 12
+
+        var parts: [HTML] = []
+        var groupStart = 0
+        var band = 0
+        for index in drills.indices {
+            let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drills[index].startedAt))
+            let next = index + 1 < drills.count ? TrendReport.quarterStart(of: Timestamp8601.day(drills[index + 1].startedAt)) : nil
+            guard next != quarter else { continue }
+            if band % 2 == 0 {
+                let x0 = left + step * Double(groupStart), x1 = left + step * Double(index + 1)
                 parts.append("<rect class=\"band\" x=\"\(x0)\" y=\"\(top)\" width=\"\(x1 - x0)\" height=\"\(plotHeight)\"/>")
             }
-            parts.append("<text class=\"axis quarter\" x=\"\((x0 + x1) / 2)\" y=\"\(height - bottom + 32)\" text-anchor=\"middle\">\(group.quarter.year) Q\((group.quarter.month - 1) / 3 + 1)</text>")
+            band += 1
+            groupStart = index + 1
         }
         for value in stride(from: 0, through: 100, by: 25) {
             parts.append("<line class=\"grid\" x1=\"\(left)\" y1=\"\(y(value))\" x2=\"\(width - right)\" y2=\"\(y(value))\"/>")
             parts.append("<text class=\"axis\" x=\"\(left - 8)\" y=\"\(y(value) + 4)\" text-anchor=\"end\">\(value)</text>")
         }
-        // A date under each drill, or under every few when there are many.
-        let every = max(1, Int((Double(drills.count) / 14).rounded(.up)))
-        for (index, drill) in drills.enumerated() where index % every == 0 {
-            let day = Timestamp8601.day(drill.startedAt)
-            parts.append("<text class=\"axis\" x=\"\(x(index))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(Self.monthNames[day.month - 1]) \(day.day)</text>")
+        parts.append("<text class=\"axis\" x=\"\(left)\" y=\"\(top - 8)\">overall score</text>")
+        for label in labels {
+            if label.turned {
+                parts.append("<text class=\"axis\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"end\" transform=\"rotate(-45 \(label.x) \(label.y))\">\(label.text)</text>")
+            } else {
+                parts.append("<text class=\"axis\(label.row == "quarter" ? " quarter" : "")\" x=\"\(label.x)\" y=\"\(label.y)\" text-anchor=\"middle\">\(label.text)</text>")
+            }
         }
-        let series: [(name: String, style: String, value: (ScorePoint) -> Int)] = [
-            ("contacts", "contacts", \.contacts), ("logs", "logs", \.logs), ("backups", "backups", \.backups), ("overall", "overall", \.overall),
-        ]
-        for line in series {
-            if drills.count > 1 {
-                let path = drills.enumerated().map { "\(HTML.number(x($0.offset))),\(HTML.number(y(line.value($0.element))))" }.joined(separator: " ")
-                parts.append("<polyline class=\"series \(line.style)\" points=\"\(path)\"/>")
+        for (number, scenario) in scenarios.enumerated() {
+            let points = drills.enumerated().filter { $0.element.scenarioId == scenario }
+            if points.count > 1 {
+                let path = points.map { "\(HTML.number(x($0.offset))),\(HTML.number(y($0.element.overall)))" }.joined(separator: " ")
+                parts.append("<polyline class=\"series\" points=\"\(path)\" stroke=\"\(palette[number % palette.count])\" stroke-width=\"2\"/>")
             }
-            for (index, drill) in drills.enumerated() {
-                let radius = line.style == "overall" ? 4.0 : 2.5
-                parts.append("<circle class=\"dot \(line.style)\" cx=\"\(x(index))\" cy=\"\(y(line.value(drill)))\" r=\"\(radius)\"><title>\(drill.runId) (\(drill.scenarioId)), \(Timestamp8601.day(drill.startedAt).description): \(line.name) \(line.value(drill))</title></circle>")
-            }
+        }
+        for (index, drill) in drills.enumerated() {
+            let number = scenarios.firstIndex(of: drill.scenarioId) ?? 0
+            let tip = "\(drill.runId) · \(drill.scenarioId) · \(Timestamp8601.minutes(drill.startedAt)) UTC: overall \(drill.overall) (contacts \(drill.contacts), logs \(drill.logs), backups \(drill.backups))"
+            parts.append(marker(number, x: x(index), y: y(drill.overall), size: 4.5, title: tip))
         }
         for (index, drill) in drills.enumerated() where highlight.contains(drill.runId) {
-            parts.append("<circle class=\"highlight\" cx=\"\(x(index))\" cy=\"\(y(drill.overall))\" r=\"9\"/>")
+            parts.append("<circle class=\"highlight\" cx=\"\(x(index))\" cy=\"\(y(drill.overall))\" r=\"10\"/>")
             let anchor = x(index) > width - 110 ? "end" : x(index) < left + 70 ? "start" : "middle"
             let above = drill.overall <= 88
-            parts.append("<text class=\"label\" x=\"\(x(index))\" y=\"\(above ? y(drill.overall) - 15 : y(drill.overall) + 24)\" text-anchor=\"\(anchor)\">\(drill.runId): \(drill.overall)</text>")
-        }
-        var legendX = left
-        for line in series.reversed() {
-            parts.append("<line class=\"series \(line.style)\" x1=\"\(legendX)\" y1=\"\(height - 10)\" x2=\"\(legendX + 22)\" y2=\"\(height - 10)\"/>")
-            parts.append("<text class=\"legend\" x=\"\(legendX + 28)\" y=\"\(height - 6)\">\(line.name)</text>")
-            legendX += 40 + Double(line.name.count) * 7
+            parts.append("<text class=\"label\" x=\"\(x(index))\" y=\"\(above ? y(drill.overall) - 15 : y(drill.overall) + 25)\" text-anchor=\"\(anchor)\">\(drill.runId): \(drill.overall)</text>")
         }
         return """
-            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(title)">\
-            <title>\(title)</title>\(parts)</svg>
+            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height.rounded(.up)))" role="img" aria-label="\(title)">\
+            <title>\(title)</title>\(parts)\(legend)</svg>
             """
     }
 
