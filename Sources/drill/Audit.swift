@@ -39,13 +39,9 @@ extension Drill {
             try reportingFailures {
                 let database = try options.openDatabase(creating: false)
                 var entries: [AuditRecord]
-                do throws(StoreError) {
-                    // One more than asked for, to tell whether the list was cut short.
-                    entries = try database.auditEntries(AuditFilter(
-                        action: action, runID: runID, since: since?.startOfDay, until: until.map { $0.adding(days: 1).startOfDay }, limit: max(0, limit) + 1))
-                } catch {
-                    throw CommandFailure(error)
-                }
+                // One more than asked for, to tell whether the list was cut short.
+                entries = try database.auditEntries(AuditFilter(
+                    action: action, runID: runID, since: since?.startOfDay, until: until.map { $0.adding(days: 1).startOfDay }, limit: max(0, limit) + 1))
                 let cutShort = entries.count > max(0, limit)
                 if cutShort { entries.removeLast() }
                 let out = Terminal.standardOutput

@@ -27,19 +27,15 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let keepFrom = CalendarDate.today.adding(months: -12)
+                let keepFrom = RecordRetention.keptFrom(today: .today)
                 if before > keepFrom && !force {
                     throw CommandFailure(lines: [
-                        "error: runs started after \(keepFrom) are younger than 12 months and kept as evidence (the guide asks for 12 months of records); choose --before \(keepFrom) or earlier, or pass --force",
+                        "error: runs started after \(keepFrom) are younger than \(RecordRetention.months) months and kept as evidence (the guide asks for \(RecordRetention.months) months of records); choose --before \(keepFrom) or earlier, or pass --force",
                     ], code: CommandFailure.usage)
                 }
                 let database = try options.openDatabase()
                 let deleted: [RunRecord]
-                do throws(StoreError) {
-                    deleted = try database.deleteRuns(startedBefore: before.startOfDay, reason: "drill prune --before \(before)\(force ? " --force" : "")")
-                } catch {
-                    throw CommandFailure(error)
-                }
+                deleted = try database.deleteRuns(startedBefore: before.startOfDay, reason: "drill prune --before \(before)\(force ? " --force" : "")")
                 let out = Terminal.standardOutput
                 for run in deleted {
                     out.line("deleted \(run.id)  \(Timestamp.minutes(run.startedAt))  \(run.team.terminalSafeLine)  \(run.scenarioID.terminalSafeLine)")

@@ -31,7 +31,7 @@ extension Drill.Scenarios {
                 // Only this scenario's file when the folder allows; else the whole library, which reports every problem.
                 let library = try ScenarioLibrary.loadScenario(id: scenarioID, folder: folder, displayPath: options.scenarios) ?? options.loadLibrary()
                 guard let scenario = library.scenario(scenarioID) else {
-                    var lines = library.diagnostics.map(\.description.terminalSafeLine)
+                    var lines = CommandFailure(library.diagnostics).lines
                     lines.append("error: no scenario with id '\(scenarioID.terminalSafeLine)' in \(options.scenarios.terminalSafeLine); `drill scenarios` lists them")
                     throw CommandFailure(lines: lines, code: library.diagnostics.isEmpty ? CommandFailure.missingInput : CommandFailure.invalidData)
                 }

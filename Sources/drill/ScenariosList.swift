@@ -40,7 +40,7 @@ extension Drill.Scenarios {
                 out.table(header: header, rows: rows)
                 out.paragraph("\(rows.count) scenarios in \(options.scenarios.terminalSafeLine). Needs: C contacts, L logs, B backups.", .dim)
                 if !library.diagnostics.isEmpty {
-                    throw CommandFailure(lines: library.diagnostics.map(\.description.terminalSafeLine), code: CommandFailure.invalidData)
+                    throw CommandFailure(library.diagnostics)
                 }
             }
         }

@@ -55,13 +55,9 @@ extension Drill {
                 }
                 var report: IntegrityReport?
                 if !runIDs.isEmpty || files.isEmpty {
-                    do throws(StoreError) {
-                        var ids: [String]?
-                        for runID in runIDs { ids = (ids ?? []) + [try database.run(matching: runID).id] }
-                        report = try database.verifyRecords(runIDs: ids, keys: trusted(database, besides: []))
-                    } catch {
-                        throw CommandFailure(error)
-                    }
+                    var ids: [String]?
+                    for runID in runIDs { ids = (ids ?? []) + [try database.run(matching: runID).id] }
+                    report = try database.verifyRecords(runIDs: ids, keys: trusted(database, besides: []))
                     intact = intact && (report?.isIntact ?? true)
                 }
                 let damaged = (report?.allProblems.map { $0.runId ?? $0.field ?? "audit" } ?? []) + fileResults.filter { !$0.intact }.map(\.path)
@@ -114,27 +110,16 @@ extension Drill {
         }
 
         /// Adopts the anchor signed by `keyID` when everything else verifies.
-        private func adopt(_ keyID: String, in database: AppDatabase) throws(CommandFailure) {
-            let report: IntegrityReport
-            do throws(StoreError) {
-                report = try database.verifyRecords(keys: trusted(database, besides: []))
-            } catch {
-                throw CommandFailure(error)
+        private func adopt(_ keyID: String, in database: AppDatabase) throws {
+            let report = try database.verifyRecords(keys: trusted(database, besides: []))
+            let others = report.allProblems.filter { !($0.field == "anchor" && $0.detail.contains("not trusted")) }
+            guard report.integrityCheck == ["ok"], others.isEmpty, report.anchorKeyId == keyID else {
+                let reason = report.anchorKeyId == keyID ? "\(others.count) other problems; run `drill verify`"
+                    : "it is signed by key \(report.anchorKeyId ?? "none"), not \(keyID)"
+                throw CommandFailure(lines: ["error: the anchor was not adopted: \(TerminalText.line(reason))"], code: 1)
             }
-            do {
-                let others = report.allProblems.filter { !($0.field == "anchor" && $0.detail.contains("not trusted")) }
-                guard report.integrityCheck == ["ok"], others.isEmpty, report.anchorKeyId == keyID else {
-                    throw CommandFailure(lines: ["error: the anchor was not adopted: " + (report.anchorKeyId == keyID
-                        ? "\(others.count) other problems; run `drill verify`" : "it is signed by key \(report.anchorKeyId ?? "none"), not \(keyID)").terminalSafeLine],
-                                         code: 1)
-                }
-                do throws(StoreError) {
-                    try database.adoptAnchor(signedBy: keyID)
-                } catch {
-                    throw CommandFailure(error)
-                }
-                Terminal.standardError.line("Adopted the anchor signed by key \(keyID.terminalSafeLine); it is now signed by this installation's key \(database.key.id).")
-            }
+            try database.adoptAnchor(signedBy: keyID)
+            Terminal.standardError.line("Adopted the anchor signed by key \(TerminalText.line(keyID)); it is now signed by this installation's key \(database.key.id).")
         }
 
         /// The keys trusted: the installation's own, `--keys`, and a KEYS file in each of `folders`.
@@ -142,21 +127,6 @@ extension Drill {
             var trusted = GlobalOptions.trustedKeys(own: database.key, besides: folders)
             if let keys { trusted.addKeys(fromFileAt: URL(fileURLWithPath: keys)) }
             return trusted
-        }
-
-        /// What checking one transcript file found.
-        struct TranscriptCheck: Codable {
-            var path: String
-            var runId: String?
-            var events: Int
-            /// `valid`, `invalid`, `unknown-key` or `unsigned`.
-            var signature: String
-            /// The key that signed it.
-            var keyId: String?
-            /// `nil` when the database holds no run with this id.
-            var matchesDatabase: Bool?
-            var problems: [String]
-            var intact: Bool { problems.isEmpty }
         }
 
         /// The JSON of `drill verify --format json`.
@@ -170,32 +140,12 @@ extension Drill {
         /// A transcript against itself (hashes, chain, seal, signature, replay) and against the stored run of the same id.
         private func check(transcript path: String, against database: AppDatabase) throws(CommandFailure) -> TranscriptCheck {
             let url = URL(fileURLWithPath: path)
-            let keys = trusted(database, besides: [url.deletingLastPathComponent()])
-            let transcript: RunTranscript
             do {
-                transcript = try RunTranscript.load(fileAt: url, displayPath: path, keys: keys)
+                return try TranscriptCheck.check(fileAt: url, displayPath: path, against: database,
+                                                 keys: trusted(database, besides: [url.deletingLastPathComponent()]))
             } catch {
-                if case .missing = error { throw CommandFailure(error, hint: "name an exported JSON transcript") }
-                return TranscriptCheck(path: path, runId: nil, events: 0, signature: "invalid", keyId: nil, matchesDatabase: nil,
-                                       problems: error.diagnostics.map { "\($0.line.map { "line \($0): " } ?? "")\($0.message)" })
+                throw CommandFailure(error, hint: "name an exported JSON transcript")
             }
-            var problems: [String] = []
-            if transcript.headHash == nil {
-                problems.append("it carries no head hash, so nothing proves it unchanged")
-            }
-            var matches: Bool?
-            if let stored = try? RunTranscript(runID: transcript.id, from: database), stored.id == transcript.id {
-                let same = stored.headHash == transcript.headHash && stored.events.map(\.hash) == transcript.events.map(\.hash)
-                    && (transcript.seal == nil || stored.seal?.hash == transcript.seal?.hash)
-                matches = same
-                if !same {
-                    let first = zip(stored.events, transcript.events).first { $0.hash != $1.hash }?.0.seq
-                    problems.append("it differs from run \(stored.id) in the database" + (first.map { " from event \($0) on" } ?? " (its seal, head hash or number of events)"))
-                }
-            }
-            let verdict = transcript.signatureVerdict(keys: keys)
-            return TranscriptCheck(path: path, runId: transcript.id, events: transcript.events.count, signature: verdict?.rawValue ?? "unsigned",
-                                   keyId: transcript.seal?.keyId, matchesDatabase: matches, problems: problems)
         }
     }
 }

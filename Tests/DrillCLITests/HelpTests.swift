@@ -89,7 +89,8 @@ struct HelpTests {
             ["new", "scenario"]: ["--scenarios"], ["contacts"]: ["--team"], ["init"]: [],
             ["resume"]: ["--db"], ["runs"]: ["--db"], ["show"]: ["--db"], ["replay"]: ["--db"], ["export"]: ["--db"],
             ["import"]: ["--db"], ["compare"]: ["--db"], ["search"]: ["--db"], ["actions", "list"]: ["--db"], ["grade"]: ["--db"],
-            ["people"]: ["--db"],
+            ["people"]: ["--db"], ["report"]: all, ["verify"]: ["--db"], ["audit"]: ["--db"], ["prune"]: ["--db"],
+            ["backup"]: ["--db"], ["evidence"]: ["--team"], ["key"]: [],
         ]
         for (path, options) in expected {
             let help = try Self.help(path)
