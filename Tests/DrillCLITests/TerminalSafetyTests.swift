@@ -62,7 +62,8 @@ struct TerminalSafetyTests {
         let played = try drill(["run", "drill-test", "--participant", "Kim\u{1B}[1m"], in: folder, input: input)
         #expect(played.status == 0, "\(played.stderr)")
         expectSafe(played, "run")
-        return (folder, try runs.runID(in: played.stdout))
+        let listed = try drill(["runs", "--format", "json"], in: folder)
+        return (folder, try #require(DrillProcess.list(listed.stdout, "runs")?.first?["id"] as? String))
     }
 
     @Test("A scenario's and a team's text: check, scenarios, graph, lint, contacts, due, run, show, replay, report, compare, search")

@@ -22,7 +22,8 @@ struct TerminalTextTests {
 
     @Test("Concatenating a string escapes it")
     func concatenation() {
-        let text: TerminalText = "x: " + "\u{1B}]0;title\u{07}"
+        let planted = "\u{1B}]0;title\u{07}"
+        let text: TerminalText = "x: " + planted
         #expect(text.rendered == "x: \\u{1B}]0;title\\u{7}")
     }
 
