@@ -30,14 +30,10 @@ extension Drill {
                 }
                 let database = try options.openDatabase()
                 let report: IntegrityReport
-                do throws(StoreError) {
-                    let copy = try database.backup(to: file)
-                    OpenedDatabases.shared.add(copy)
-                    report = try copy.verifyRecords()
-                    try database.audit("backup", detail: "to \(file): \(report.runs.count) runs, \(report.isIntact ? "verified intact" : "NOT intact")")
-                } catch {
-                    throw CommandFailure(error)
-                }
+                let copy = try database.backup(to: file)
+                OpenedDatabases.shared.add(copy)
+                report = try copy.verifyRecords()
+                try database.audit("backup", detail: "to \(file): \(report.runs.count) runs, \(report.isIntact ? "verified intact" : "NOT intact")")
                 let out = Terminal.standardOutput
                 guard report.isIntact else {
                     for problem in report.allProblems { out.line(out.styled("✗ \(problem.detail.terminalSafeLine)", .bad)) }

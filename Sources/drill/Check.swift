@@ -61,7 +61,7 @@ extension Drill {
                 try options.streamLibrary(transform: { scenario -> Checked? in
                     guard wanted.isEmpty || wanted.contains(scenario.id) else { return nil }
                     let result = CheckReport.ScenarioResult(scenario, assessor.assess(scenario))
-                    return Checked(result: result, part: Result { try json == nil ? text.block(result) : CheckReport.JSONPieces.fragment(result) })
+                    return Checked(result: result, part: Result { try json == nil ? text.block(result).rendered : TerminalText.json(CheckReport.JSONPieces.fragment(result)).rendered })
                 }) { entry in
                     defer { progress.advance() }
                     switch entry {
@@ -93,25 +93,25 @@ extension Drill {
                 if json != nil, spool.count == 0 {
                     out.write(try JSONOutput.object(CheckReport(team: profile.team, asOf: asOf, scenarios: [])) + "\n")
                 } else if let json {
-                    out.write(json.opening)
+                    out.write(TerminalText.json(json.opening))
                     var first = true
                     spool.forEachInIDOrder { part in
-                        if !first { out.write(json.separator) }
+                        if !first { out.write(TerminalText.json(json.separator)) }
                         first = false
-                        out.write(part)
+                        out.write(TerminalText(verbatim: part))
                     }
-                    out.write(Self.closingWithSchemaVersion(json.closing) + "\n")
+                    out.write(TerminalText.json(Self.closingWithSchemaVersion(json.closing)) + "\n")
                 } else {
                     out.write(text.heading(team: profile.team, scenarios: tally.scenarios, asOf: asOf))
                     if let report = evidence?.report { out.write(text.evidence(report)) }
-                    spool.forEachInIDOrder { out.write($0) }
+                    spool.forEachInIDOrder { out.write(TerminalText(verbatim: $0)) }
                     out.write(text.summary(tally))
                 }
                 out.flush()
                 items.close(team: profile.team, asOf: asOf)
                 let evidenceProblems = evidence?.report.problems ?? []
                 if !diagnostics.isEmpty || !evidenceProblems.isEmpty {
-                    throw CommandFailure(lines: diagnostics.map(\.description.terminalSafeLine) + evidenceProblems.map(\.terminalSafeLine),
+                    throw CommandFailure(lines: CommandFailure(diagnostics).lines + evidenceProblems.map { TerminalText.line($0) },
                                          code: CommandFailure.invalidData)
                 }
                 if strict && tally.hasUnmetNeed { throw ExitCode(1) }
@@ -125,7 +125,7 @@ extension Drill {
         }
 
         /// What a worker hands back for one scenario: its result, for the counts and the
-        /// improvement items, and its part of the report, written.
+        /// improvement items, and its part of the report, written (a `TerminalText`'s `rendered`).
         private struct Checked: Sendable {
             let result: CheckReport.ScenarioResult
             let part: Result<String, any Error>
@@ -194,14 +194,14 @@ private struct OutputBuffer {
 
     init(terminal: Terminal) { self.terminal = terminal }
 
-    mutating func write(_ text: String) {
-        pending += text
+    mutating func write(_ text: TerminalText) {
+        pending += text.rendered
         if pending.utf8.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
         guard !pending.isEmpty else { return }
-        terminal.write(pending)
+        terminal.write(TerminalText(verbatim: pending))
         pending = ""
     }
 }

@@ -12,17 +12,17 @@ struct CheckText {
     var width: Int { terminal.width }
 
     /// The first line: the team, how many scenarios, the day records are judged on.
-    func heading(team: String, scenarios: Int, asOf: CalendarDate) -> String {
-        TextLayout.fitted(terminal.styled("\(team.terminalSafeLine)", .heading)
+    func heading(team: String, scenarios: Int, asOf: CalendarDate) -> TerminalText {
+        TextLayout.fitted(terminal.styled(TerminalText.line(team), .heading)
             + " · \(scenarios) scenario\(scenarios == 1 ? "" : "s") · records judged on \(asOf)", width: width) + "\n"
     }
 
     /// How the records stand against the team's evidence: the counts, and every claim it contradicts.
-    func evidence(_ report: EvidenceReport) -> String {
+    func evidence(_ report: EvidenceReport) -> TerminalText {
         let claims = report.provenance
-        var lines = ["", terminal.styled("Evidence", .heading) + " (\(report.folder.terminalSafeLine), \(report.files.count) file\(report.files.count == 1 ? "" : "s")): "
-            + "\(claims.filter { $0.state == .verified }.count) claims verified, \(claims.filter { $0.state == .contradicted }.count) contradicted, "
-            + "\(claims.filter { $0.state == .tooOld }.count) too old, \(claims.filter { $0.state == .declared }.count) without evidence found"]
+        let counts = "\(claims.filter { $0.state == .verified }.count) claims verified, \(claims.filter { $0.state == .contradicted }.count) contradicted, "
+            + "\(claims.filter { $0.state == .tooOld }.count) too old, \(claims.filter { $0.state == .declared }.count) without evidence found"
+        var lines: [TerminalText] = ["", terminal.styled("Evidence", .heading) + " (\(report.folder.terminalSafeLine), \(report.files.count) file\(report.files.count == 1 ? "" : "s")): \(counts)"]
         for pillar in Pillar.allCases {
             let judged = claims.filter { $0.pillar == pillar }
             guard !judged.isEmpty else { continue }
@@ -30,21 +30,21 @@ struct CheckText {
         }
         for claim in claims where claim.state != .verified {
             let marker = claim.state == .contradicted ? terminal.styled("✗", .bad) : terminal.styled("~", .warning)
-            lines += TextLayout.wrap(claim.sentence.terminalSafeLine, width: width, indent: "    ", first: "  \(marker) ")
+            lines += TextLayout.wrap(TerminalText.line(claim.sentence), width: width, indent: "    ", first: "  \(marker) ")
         }
-        for problem in report.problems { lines += TextLayout.wrap(terminal.styled("✗ " + problem.terminalSafeLine, .bad), width: width, indent: "    ", first: "  ") }
+        for problem in report.problems { lines += TextLayout.wrap(terminal.styled("✗ \(problem.terminalSafeLine)", .bad), width: width, indent: "    ", first: "  ") }
         return TextLayout.fitted(lines.joined(separator: "\n"), width: width) + "\n"
     }
 
     /// One scenario, after the blank line that sets it apart from what comes before.
-    func block(_ scenario: CheckReport.ScenarioResult) -> String {
+    func block(_ scenario: CheckReport.ScenarioResult) -> TerminalText {
         "\n" + TextLayout.fitted(render(scenario).joined(separator: "\n"), width: width) + "\n"
     }
 
     /// The summary, after a blank line.
-    func summary(_ tally: CheckReport.Tally) -> String {
+    func summary(_ tally: CheckReport.Tally) -> TerminalText {
         let count = tally.scenarios
-        return "\n" + TextLayout.fitted(summaryLine(tally, count: count), width: width) + "\n"
+        return "\n" + TextLayout.fitted(TerminalText(escaping: summaryLine(tally, count: count)), width: width) + "\n"
     }
 
     private func summaryLine(_ tally: CheckReport.Tally, count: Int) -> String {
@@ -56,10 +56,10 @@ struct CheckText {
             + "\(tally.deadlinesMissed) of \(tally.deadlines) deadlines missed."
     }
 
-    private func render(_ scenario: CheckReport.ScenarioResult) -> [String] {
-        var out: [String] = []
+    private func render(_ scenario: CheckReport.ScenarioResult) -> [TerminalText] {
+        var out: [TerminalText] = []
         out.append(terminal.styled(scenario.id.terminalSafeLine, .heading) + terminal.styled(" · \(scenario.kind.rawValue)", .dim))
-        out.append(scenario.title.terminalSafeLine)
+        out.append(TerminalText.line(scenario.title))
         let verdicts: [(String, PillarVerdict)] = [("contacts", scenario.verdicts.contacts), ("logs", scenario.verdicts.logs), ("backups", scenario.verdicts.backups)]
         let marks = verdicts.map { name, verdict in
             switch verdict {
@@ -68,7 +68,7 @@ struct CheckText {
             case .notTested: terminal.styled("\(name) – not tested", .dim)
             }
         }
-        let together = "  " + marks.joined(separator: "   ")
+        let together: TerminalText = "  " + marks.joined(separator: "   ")
         out += TextLayout.cells(together) <= width ? [together] : marks.map { "  " + $0 }
         let idWidth = min(28, scenario.needs.map(\.id.count).max() ?? 0)
         for need in scenario.needs {
@@ -83,15 +83,15 @@ struct CheckText {
             let cost = costs.isEmpty ? "" : " (" + costs.joined(separator: "; ") + ")"
             // Reasons beside the need ids while that leaves them room; on a narrow screen, below.
             let besideIDs = width - (14 + idWidth) >= 36
-            let head = "  \(marker) \(besideIDs ? TextLayout.padded(need.id.terminalSafeLine, to: idWidth) + " " : need.id.terminalSafeLine)"
+            let head: TerminalText = "  \(marker) \(besideIDs ? TextLayout.padded(need.id.terminalSafeLine, to: idWidth) + " " : need.id.terminalSafeLine)"
             let indent = String(repeating: " ", count: besideIDs ? 14 + idWidth : 6)
             if !besideIDs { out.append(head) }
             let wrapped = TextLayout.wrap(need.reason.terminalSafeLine + cost, width: width - indent.count)
             for (index, line) in wrapped.enumerated() {
-                out.append((index == 0 && besideIDs ? head : indent) + line)
+                out.append((index == 0 && besideIDs ? head : "\(indent)") + line)
             }
             if let fix = need.fix {
-                out.append(indent + terminal.styled("fix: \(fix.terminalSafeLine)", .dim))
+                out.append("\(indent)" + terminal.styled("fix: \(fix.terminalSafeLine)", .dim))
             }
         }
         if !scenario.deadlines.isEmpty {
@@ -102,8 +102,8 @@ struct CheckText {
                 let margin = deadline.reachedHours == deadline.dueHours ? "no time to spare"
                     : deadline.met ? "\(TimeSpan(hours: deadline.dueHours - deadline.reachedHours).spoken) to spare"
                     : "\(TimeSpan(hours: deadline.reachedHours - deadline.dueHours).spoken) late"
-                out += TextLayout.wrap("\(deadline.title.terminalSafeLine): due \(due), reached \(reached) (\(margin))", width: width,
-                                       indent: String(repeating: " ", count: 12), first: "  \(marker)  ")
+                out += TextLayout.wrap("\(deadline.title.terminalSafeLine): due \(due), reached \(reached) (\(margin))" as TerminalText, width: width,
+                                       indent: "            ", first: "  \(marker)  ")
             }
         }
         return out

@@ -2,10 +2,14 @@ import ArgumentParser
 import DrillKit
 import Foundation
 
-/// A failure a user caused, with the documented exit code. Printed as plain lines, never a trace.
+/// A failure a user caused, with the documented exit code (docs/cli-contract.md). Printed as
+/// plain lines, never a trace.
+///
+/// Every error a command meets becomes one of these in one place, ``init(_:hint:)``: commands
+/// throw what DrillKit throws, and `reportingFailures` maps it on the way out.
 struct CommandFailure: Error {
     /// Lines for standard error.
-    var lines: [String]
+    var lines: [TerminalText]
     /// The documented exit code.
     var code: Int32
 
@@ -18,41 +22,75 @@ struct CommandFailure: Error {
     /// Usage error.
     static let usage: Int32 = 64
 
-    init(lines: [String], code: Int32) {
+    init(lines: [TerminalText], code: Int32) {
         self.lines = lines
         self.code = code
     }
 
-    init(_ failure: LoadFailure, hint: String) {
-        switch failure {
-        case let .missing(path, reason):
-            self.init(lines: ["\(path.terminalSafeLine): error: \(reason); \(hint)"], code: Self.missingInput)
-        case let .invalid(diagnostics):
-            self.init(lines: diagnostics.map(\.description.terminalSafeLine), code: Self.invalidData)
+    /// Lines of untrusted text, each escaped and kept on one line.
+    @_disfavoredOverload
+    init(lines: [String], code: Int32) {
+        self.init(lines: lines.map { TerminalText.line($0) }, code: code)
+    }
+
+    /// The one mapping from what went wrong to what the user reads and the exit code:
+    /// - a file that is missing or unreadable: 66, with `hint` on what to pass instead;
+    /// - invalid input (diagnostics with an error among them, a stored scenario or
+    ///   preparedness that no longer loads, a run that no longer replays, a rejected answer): 65;
+    /// - a run that is not stored: 66; a run id that names several: 64 (usage);
+    /// - anything else from the database or the file system: 74.
+    init(_ error: any Error, hint: String? = nil) {
+        switch error {
+        case let failure as CommandFailure:
+            self = failure
+        case let failure as LoadFailure:
+            switch failure {
+            case let .missing(path, reason):
+                self.init(lines: ["\(TerminalText.line(path)): error: \(reason)\(hint.map { "; \($0)" } ?? "")"], code: Self.missingInput)
+            case let .invalid(diagnostics):
+                self.init(diagnostics)
+            }
+        case let diagnostic as Diagnostic:
+            self.init([diagnostic])
+        case let store as StoreError:
+            let code: Int32 = switch store {
+            case .runNotFound: Self.missingInput
+            case .ambiguousRun: Self.usage
+            default: Self.ioFailure
+            }
+            self.init(lines: ["error: \(TerminalText.line(store.message))"], code: code)
+        case let failure as StoredRun.Failure:
+            if case let .store(store) = failure {
+                self.init(store)
+            } else {
+                self.init(lines: ["error: \(TerminalText.line(failure.message))"], code: Self.invalidData)
+            }
+        case let rejection as AnswerRejection:
+            self.init(lines: ["error: \(TerminalText.line(rejection.message))"], code: Self.invalidData)
+        default:
+            self.init(lines: ["error: \(TerminalText.line(String(describing: error)))"], code: Self.ioFailure)
         }
     }
-}
 
-extension CommandFailure {
-    /// A store problem: a missing run is missing input (66), an ambiguous id a usage error (64), the rest I/O (74).
-    init(_ error: StoreError) {
-        let code: Int32 = switch error {
-        case .runNotFound: Self.missingInput
-        case .ambiguousRun: Self.usage
-        default: Self.ioFailure
-        }
-        self.init(lines: ["error: " + error.message.terminalSafeLine], code: code)
+    /// Input that did not load: every diagnostic, as `path:line:column: severity: message`.
+    init(_ diagnostics: [Diagnostic]) {
+        self.init(lines: diagnostics.map { TerminalText.line($0.description) }, code: Self.invalidData)
     }
 }
 
 extension ParsableCommand {
-    /// Runs a command body, turning a `CommandFailure` into its lines on standard error and its exit code.
-    /// The databases the body opened are closed at the end, whatever happens.
+    /// Runs a command body, turning any error it throws into lines on standard error and the
+    /// documented exit code (``CommandFailure/init(_:hint:)``). ArgumentParser's own errors
+    /// (usage, `ExitCode`, help) pass through to it. The databases the body opened are closed
+    /// at the end, whatever happens.
     func reportingFailures(_ body: () throws -> Void) throws {
         defer { OpenedDatabases.shared.closeAll() }
         do {
             try body()
-        } catch let failure as CommandFailure {
+        } catch let error where error is ExitCode || error is ValidationError || error is CleanExit {
+            throw error
+        } catch {
+            let failure = CommandFailure(error)
             for line in failure.lines { Terminal.standardError.line(line) }
             throw ExitCode(failure.code)
         }
@@ -77,8 +115,7 @@ extension StoredRun {
         do {
             return try StoredRun(runID, from: database)
         } catch {
-            if case let .store(storeError) = error { throw CommandFailure(storeError) }
-            throw CommandFailure(lines: ["error: " + error.message.terminalSafeLine], code: CommandFailure.invalidData)
+            throw CommandFailure(error)
         }
     }
 }
@@ -91,26 +128,28 @@ enum JSONOutput {
     static let schemaVersion = 1
 
     /// An object's keys with `schemaVersion` among them. `value` must encode as an object.
-    static func object(_ value: some Encodable) throws(CommandFailure) -> String {
+    static func object(_ value: some Encodable) throws(CommandFailure) -> TerminalText {
         try encoded(Document(body: value))
     }
 
     /// A value as it encodes, without `schemaVersion`: only `audit` and `verify` still print
     /// this, until they move to the contract (docs/cli-contract.md lists them).
-    static func text(_ value: some Encodable) throws(CommandFailure) -> String {
+    static func text(_ value: some Encodable) throws(CommandFailure) -> TerminalText {
         try encoded(value)
     }
 
     /// A list as `{ "schemaVersion", key: [...], "truncated" }` (`truncated` only where a list can be cut short).
-    static func list(_ key: String, _ items: some Encodable, truncated: Bool? = nil) throws(CommandFailure) -> String {
+    static func list(_ key: String, _ items: some Encodable, truncated: Bool? = nil) throws(CommandFailure) -> TerminalText {
         try encoded(ListDocument(key: key, items: items, truncated: truncated))
     }
 
-    private static func encoded(_ value: some Encodable) throws(CommandFailure) -> String {
+    /// The JSON, safe to print to a terminal: controls and bidirectional overrides that JSON
+    /// encoders leave raw (C1, DEL, U+202E …) are written as `\uXXXX`, the same JSON value.
+    private static func encoded(_ value: some Encodable) throws(CommandFailure) -> TerminalText {
         do {
-            return try ReviewJSON.string(value)
+            return TerminalText.json(try ReviewJSON.string(value))
         } catch {
-            throw CommandFailure(lines: ["error: the output could not be encoded as JSON (\(error))"], code: CommandFailure.ioFailure)
+            throw CommandFailure(lines: ["error: the output could not be encoded as JSON (\(String(describing: error)))"], code: CommandFailure.ioFailure)
         }
     }
 

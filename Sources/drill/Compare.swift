@@ -32,22 +32,18 @@ extension Drill {
                 let database = try options.openDatabase()
                 var runs: [ReviewedRun] = []
                 for runID in runIDs {
-                    do throws(ReviewFailure) {
-                        runs.append(try ReviewedRun.load(runID, from: database))
-                    } catch {
-                        throw CommandFailure(error)
-                    }
+                    runs.append(try ReviewedRun.load(runID, from: database))
                 }
                 guard runs[0].transcript.id != runs[1].transcript.id else {
                     throw CommandFailure(lines: ["error: both ids name run \(runs[0].transcript.id); name two different runs"], code: CommandFailure.usage)
                 }
                 let comparison = RunComparison(runs[0], runs[1], history: try database.scoreHistory(team: runs[1].transcript.team))
-                let content: String = switch output.format {
+                let content: TerminalText = switch output.format {
                 case .text: output.output == nil ? ReviewText(terminal: .standardOutput).render(comparison)
                     : ReviewText.plain(ReviewText(terminal: .standardOutput).render(comparison))
-                case .markdown: comparison.markdown()
+                case .markdown: TerminalText(escaping: comparison.markdown())
                 case .json: try ReportFormat.json(comparison)
-                case .html: comparison.html()
+                case .html: TerminalText(escaping: comparison.html())
                 }
                 try output.deliver(content)
             }

@@ -14,28 +14,28 @@ struct DrillRenderer {
     private var scenario: Scenario { session.scenario }
 
     /// The heading shown when a drill starts or resumes.
-    func opening(runID: String, team: String, resumed: Bool) -> String {
+    func opening(runID: String, team: String, resumed: Bool) -> TerminalText {
         TextLayout.fitted(openingLines(runID: runID, team: team, resumed: resumed), width: width)
     }
 
-    private func openingLines(runID: String, team: String, resumed: Bool) -> String {
-        var lines: [String] = []
+    private func openingLines(runID: String, team: String, resumed: Bool) -> TerminalText {
+        var lines: [TerminalText] = []
         lines.append(terminal.styled("\(scenario.title.terminalSafeLine)", .heading))
         lines.append(terminal.styled("\(scenario.kind.rawValue) · team \(team.terminalSafeLine) · run \(runID)\(resumed ? " · resumed" : "")", .dim))
         if !resumed {
             lines += wrap(scenario.summary.terminalSafeLine, indent: "")
-            lines.append(terminal.styled("Discovered \(scenario.discovered.description.terminalSafeLine)" + (scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "") + ".", .dim))
+            lines.append(terminal.styled("Discovered \(scenario.discovered.description.terminalSafeLine)\(scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "").", .dim))
         }
         lines.append(terminal.styled("Type the number of your answer. ? shows a hint, :note TEXT records a note, :pause stops and saves.", .dim))
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// One event as the team sees it; `injectNumber` is how many injects have been shown up to this one.
-    func render(_ event: DrillEvent, injectNumber: Int) -> String {
+    func render(_ event: DrillEvent, injectNumber: Int) -> TerminalText {
         TextLayout.fitted(unfitted(event, injectNumber: injectNumber), width: width)
     }
 
-    private func unfitted(_ event: DrillEvent, injectNumber: Int) -> String {
+    private func unfitted(_ event: DrillEvent, injectNumber: Int) -> TerminalText {
         switch event.kind {
         case .inject:
             return inject(event, number: injectNumber)
@@ -44,7 +44,7 @@ struct DrillRenderer {
         case .prompt:
             return prompt(event)
         case .answer:
-            var mark = ""
+            var mark: TerminalText = ""
             switch event.answerOutcome {
             case .expected?: mark = terminal.styled(" ✓", .good)
             case .partly?: mark = terminal.styled(" ~ partly", .warning)
@@ -62,7 +62,7 @@ struct DrillRenderer {
         case .paused, .resumed:
             return terminal.styled("  · \(event.text.terminalSafeLine)", .dim) + "\n"
         case .ended:
-            return "\n" + terminal.styled(event.text.terminalSafeLine, .heading) + "\n"
+            return "\n" + terminal.styled(TerminalText.line(event.text), .heading) + "\n"
         case .grade:
             let who = event.actor.map { " by \($0.terminalSafeLine)" } ?? ""
             let comment = event.text.isEmpty ? "" : ": \(event.text.terminalSafeLine)"
@@ -73,10 +73,10 @@ struct DrillRenderer {
         }
     }
 
-    private func inject(_ event: DrillEvent, number: Int) -> String {
-        guard let inject = scenario.injects.first(where: { $0.id == event.injectID }) else { return event.text.terminalSafeLine + "\n" }
-        var lines = [""]
-        let heading = "── Inject \(number) of \(scenario.injects.count) · \(event.simulated.clockLabel) · \(session.localTime(at: event.simulated).terminalSafeLine) "
+    private func inject(_ event: DrillEvent, number: Int) -> TerminalText {
+        guard let inject = scenario.injects.first(where: { $0.id == event.injectID }) else { return "\(event.text.terminalSafeLine)\n" }
+        var lines: [TerminalText] = [""]
+        let heading: TerminalText = "── Inject \(number) of \(scenario.injects.count) · \(event.simulated.clockLabel) · \(session.localTime(at: event.simulated).terminalSafeLine) "
         lines.append(terminal.styled(heading + String(repeating: "─", count: max(3, width - TextLayout.cells(heading))), .dim))
         lines.append(terminal.styled(inject.title.terminalSafeLine, .heading))
         lines += wrap(inject.narrative.terminalSafeLine, indent: "")
@@ -84,7 +84,7 @@ struct DrillRenderer {
             lines.append(terminal.styled("  ┌─ \(evidence.source.terminalSafeLine)", .dim))
             for line in evidence.excerpt.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false) {
                 // Log lines keep their spacing: a line wider than the screen goes on, indented, below.
-                for (index, piece) in TextLayout.hardWrap(String(line).terminalSafeLine, width: width - 6).enumerated() {
+                for (index, piece) in TextLayout.hardWrap(TerminalText.line(line), width: width - 6).enumerated() {
                     lines.append(terminal.styled(index == 0 ? "  │ " : "  │   ", .dim) + piece)
                 }
             }
@@ -99,7 +99,7 @@ struct DrillRenderer {
         return whole < 60 ? "\(whole) s" : "\(whole / 60) min \(whole % 60 < 10 ? "0" : "")\(whole % 60) s"
     }
 
-    private func prompt(_ event: DrillEvent) -> String {
+    private func prompt(_ event: DrillEvent) -> TerminalText {
         guard let prompt = scenario.prompts.first(where: { $0.id == event.promptID }) else { return "? \(event.text.terminalSafeLine)\n" }
         var lines = wrap(prompt.question.terminalSafeLine, indent: "  ", first: terminal.styled("? ", .emphasis)).map { terminal.styled($0, .emphasis) }
         if let role = prompt.role {
@@ -128,12 +128,12 @@ struct DrillRenderer {
     }
 
     /// The debrief at the end: timeline, findings with reasons, scores, what to fix.
-    func debrief(events: [DrillEvent], score: DrillScore) -> String {
+    func debrief(events: [DrillEvent], score: DrillScore) -> TerminalText {
         TextLayout.fitted(debriefLines(events: events, score: score), width: width)
     }
 
-    private func debriefLines(events: [DrillEvent], score: DrillScore) -> String {
-        var lines = ["", terminal.styled("══ Debrief ══", .heading), terminal.styled("Timeline", .heading)]
+    private func debriefLines(events: [DrillEvent], score: DrillScore) -> TerminalText {
+        var lines: [TerminalText] = ["", terminal.styled("══ Debrief ══", .heading), terminal.styled("Timeline", .heading)]
         // Deadlines settle when the clock passes them, so order the timeline by simulated time.
         let timeline = events.enumerated().filter { [.inject, .answer, .grade, .deadline, .note].contains($0.element.kind) }
             .sorted { ($0.element.simulated, $0.offset) < ($1.element.simulated, $1.offset) }.map(\.element)
@@ -146,8 +146,8 @@ struct DrillRenderer {
             default: "note    "
             }
             let text = event.kind == .grade ? "\(event.promptID ?? ""): \(event.answer ?? "")\(event.text.isEmpty ? "" : " — " + event.text)" : event.text
-            let lead = "  \(event.simulated.clockLabel)  \(label)  "
-            lines.append(lead + TextLayout.truncated(text.terminalSafeLine, width: width - TextLayout.cells(lead)))
+            let lead: TerminalText = "  \(event.simulated.clockLabel)  \(label)  "
+            lines.append(lead + TextLayout.truncated(TerminalText.line(text), width: width - TextLayout.cells(lead)))
         }
         lines.append(terminal.styled("Findings", .heading))
         for finding in session.assessment.findings {
@@ -170,7 +170,7 @@ struct DrillRenderer {
             lines.append(terminal.styled("Hot wash", .heading))
             for event in hotWash {
                 let question = HotWash.question(for: event.promptID)
-                lines += wrap(event.text.terminalSafeLine, indent: "    ", first: "  \(question) " + (event.actor.map { "\($0.terminalSafeLine): " } ?? ""))
+                lines += wrap(event.text.terminalSafeLine, indent: "    ", first: "  \(question) \(event.actor.map { "\($0.terminalSafeLine): " } ?? "")")
             }
         }
         lines.append(terminal.styled("Scores", .heading))
@@ -190,7 +190,13 @@ struct DrillRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
+    func wrap(_ text: TerminalText, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
         TextLayout.wrap(text, width: width, indent: indent, first: first)
+    }
+
+    /// Untrusted text, wrapped.
+    @_disfavoredOverload
+    func wrap(_ text: String, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
+        wrap(TerminalText(escaping: text), indent: indent, first: first)
     }
 }

@@ -23,7 +23,8 @@ struct DrillStart {
         } ?? options.loadLibrary()
         let out = format == .json ? Terminal.standardError : Terminal.standardOutput
         let err = Terminal.standardError
-        for diagnostic in library.diagnostics { err.line(err.styled("warning: " + diagnostic.description.terminalSafeLine, .warning)) }
+        // A file that does not load is left out of the library; the drill goes on without it.
+        for diagnostic in library.diagnostics { err.diagnostic(diagnostic, prefix: "skipped: ") }
         let script = try answers.map(AnswerScript.loadForCommand)
         let scenario = try chooseScenario(library, out: out)
         guard let yaml = library.sources[scenario.id] else {

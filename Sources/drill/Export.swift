@@ -57,14 +57,10 @@ extension Drill {
             try reportingFailures {
                 let database = try options.openDatabase()
                 var ids: [String] = []
-                do throws(StoreError) {
-                    if runIDs.isEmpty {
-                        ids = try database.runs(selection.filter).map(\.id).reversed()
-                    } else {
-                        for runID in runIDs { ids.append(try database.run(matching: runID).id) }
-                    }
-                } catch {
-                    throw CommandFailure(error)
+                if runIDs.isEmpty {
+                    ids = try database.runs(selection.filter).map(\.id).reversed()
+                } else {
+                    for runID in runIDs { ids.append(try database.run(matching: runID).id) }
                 }
                 guard !ids.isEmpty else {
                     Terminal.standardOutput.line("No stored runs match; nothing was written.")
@@ -83,11 +79,7 @@ extension Drill {
                     // The JSON streams the events from the database, so a run of any length
                     // exports in the same memory; the Markdown needs the whole run.
                     var transcript: RunTranscript
-                    do throws(StoreError) {
-                        transcript = try RunTranscript(headerOf: id, from: database)
-                    } catch {
-                        throw CommandFailure(error)
-                    }
+                    transcript = try RunTranscript(headerOf: id, from: database)
                     let folder = URL(fileURLWithPath: output)
                     var paths: [String] = []
                     if format != .markdown {
@@ -106,11 +98,7 @@ extension Drill {
                         paths.append(path)
                     }
                     if format != .json {
-                        do throws(StoreError) {
-                            transcript = try RunTranscript(runID: transcript.id, from: database)
-                        } catch {
-                            throw CommandFailure(error)
-                        }
+                        transcript = try RunTranscript(runID: transcript.id, from: database)
                         let reviewed: ReviewedRun
                         do throws(ReviewFailure) {
                             reviewed = try ReviewedRun(transcript)

@@ -53,17 +53,14 @@ extension Drill {
                     while true {
                         guard let line = reader.readLine(prompt: out.styled("  grade (m = met, p = partly, x = missed, Enter = skip; a comment may follow) > ", .emphasis), on: out) else { break }
                         if !reader.isInteractive { out.line(line.terminalSafeLine) }
-                        let trimmed = line.trimmingCharacters(in: .whitespaces)
-                        if trimmed.isEmpty { break }
-                        guard let verdict = ["m": DrillSession.Grade.met, "p": .partly, "x": .missed][trimmed.prefix(1).lowercased()] else {
+                        if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+                        guard let (verdict, comment) = DrillSession.Grade.typed(line) else {
                             out.paragraph("  type m, p or x, then a comment if you like", .warning)
                             continue
                         }
                         do {
-                            let range = try session.grade(prompt.id, verdict, by: who, comment: trimmed.dropFirst().trimmingCharacters(in: .whitespaces))
-                            for index in range {
-                                do throws(StoreError) { try recorder.record(session.events[index]) } catch { throw CommandFailure(error) }
-                            }
+                            let range = try session.grade(prompt.id, verdict, by: who, comment: comment)
+                            for index in range { try recorder.record(session.events[index]) }
                             graded.append("\(prompt.id): \(verdict.rawValue)")
                             out.paragraph("  ✎ graded \(verdict.rawValue)", .dim)
                         } catch let rejection as AnswerRejection {
@@ -75,11 +72,7 @@ extension Drill {
                 }
                 guard !graded.isEmpty else { return }
                 let score = session.score
-                do throws(StoreError) {
-                    try database.regrade(runID: stored.run.id, score: score, detail: "by \(who): " + graded.joined(separator: ", "))
-                } catch {
-                    throw CommandFailure(error)
-                }
+                try database.regrade(runID: stored.run.id, score: score, detail: "by \(who): " + graded.joined(separator: ", "))
                 out.line()
                 out.line("\(graded.count) answer\(graded.count == 1 ? "" : "s") graded. Overall now \(score.overall)/100 (response \(score.responsePoints)/\(score.responsePossible)).")
             }

@@ -81,11 +81,7 @@ extension Drill {
                 }
                 let keys = GlobalOptions.trustedKeys(own: database.key, besides: transcripts.map { $0.url.deletingLastPathComponent() })
                 progress = ProgressLine("checked", "transcripts", total: transcripts.count)
-                do throws(StoreError) {
-                    try database.importTranscripts(transcripts, keys: keys, report: report)
-                } catch {
-                    throw CommandFailure(error)
-                }
+                try database.importTranscripts(transcripts, keys: keys, report: report)
                 progress?.clear()
                 err.line(err.styled("\(counts.imported) imported, \(counts.extended) updated, \(counts.unchanged) already stored.", .dim))
                 if invalid { throw ExitCode(CommandFailure.invalidData) }

@@ -25,11 +25,7 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 let key: InstallationKey
-                do throws(StoreError) {
-                    key = try GlobalOptions.installationKey()
-                } catch {
-                    throw CommandFailure(error)
-                }
+                key = try GlobalOptions.installationKey()
                 let identity = AuditIdentity.current
                 let line = key.publicKey.keysLine(comment: (comment ?? "\(identity.user)@\(identity.host)").replacingOccurrences(of: "\n", with: " "))
                 Terminal.standardOutput.line(line.terminalSafeLine)

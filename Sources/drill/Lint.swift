@@ -77,7 +77,7 @@ extension Drill {
                     if format == .json {
                         found += result.diagnostics
                     } else {
-                        for diagnostic in result.diagnostics { err.line(diagnostic.description.terminalSafeLine) }
+                        for diagnostic in result.diagnostics { err.diagnostic(diagnostic) }
                     }
                 }
                 progress.clear()
@@ -85,7 +85,7 @@ extension Drill {
                     let document = LintReport(files: files.count, valid: files.count - bad, diagnostics: (found + missing).map(DiagnosticJSON.init))
                     Terminal.standardOutput.line(try JSONOutput.object(document))
                 } else {
-                    for diagnostic in missing { err.line(diagnostic.description.terminalSafeLine) }
+                    for diagnostic in missing { err.diagnostic(diagnostic) }
                     let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - bad) valid, \(bad) with problems (\(errors) error\(errors == 1 ? "" : "s")\(warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"))."
                     Terminal.standardOutput.line(summary)
                 }

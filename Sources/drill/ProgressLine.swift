@@ -32,7 +32,7 @@ final class ProgressLine {
         guard now >= nextDraw else { return }
         nextDraw = now + 0.1
         let text = "\(verb) \(done)" + (total.map { " of \($0)" } ?? "") + " \(noun)…"
-        terminal.write("\r\u{1B}[K" + terminal.styled(TextLayout.truncated(text, width: terminal.width - 1), .dim))
+        terminal.write("\r\u{1B}[K\(terminal.styled(TextLayout.truncated(text, width: terminal.width - 1), .dim))")
         shown = true
     }
 

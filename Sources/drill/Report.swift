@@ -29,11 +29,10 @@ extension Drill {
                 help: ArgumentHelp("The team for trends: its name, or its preparedness file.", valueName: "team"))
         var team: String?
 
-        @Option(help: ArgumentHelp("Scenario folder, to suggest scenarios for kinds not drilled.", valueName: "dir"), completion: .directory)
-        var scenarios = "scenarios"
+        // The scenario folder suggests scenarios for the kinds not drilled.
+        @OptionGroup var folder: ScenarioFolderOption
 
-        @Option(help: ArgumentHelp("Database file (default: $DRILL_DB, else ~/.local/share/drill/drill.sqlite).", valueName: "path"), completion: .file())
-        var db: String?
+        @OptionGroup var database: DatabaseOption
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's day: due dates and the last 12 months are judged from it (default: today, UTC).", valueName: "YYYY-MM-DD"),
                 transform: CalendarDate.argument)
@@ -47,7 +46,7 @@ extension Drill {
 
         func run() throws {
             try reportingFailures {
-                let database = try openDatabase()
+                let database = try database.openDatabase()
                 let day = asOf ?? .today
                 if let runID {
                     try afterAction(runID, database: database, day: day)
@@ -55,10 +54,6 @@ extension Drill {
                     try trends(database: database, day: day)
                 }
             }
-        }
-
-        private func openDatabase() throws(CommandFailure) -> AppDatabase {
-            try GlobalOptions.openDatabase(at: db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment))
         }
 
         private func afterAction(_ runID: String, database: AppDatabase, day: CalendarDate) throws(CommandFailure) {
@@ -74,12 +69,12 @@ extension Drill {
             try output.deliver(render(report))
         }
 
-        private func render(_ report: AfterActionReport) throws(CommandFailure) -> String {
+        private func render(_ report: AfterActionReport) throws(CommandFailure) -> TerminalText {
             switch output.format {
             case .text: textForOutput(ReviewText(terminal: .standardOutput).render(report))
-            case .markdown: report.markdown()
+            case .markdown: TerminalText(escaping: report.markdown())
             case .json: try ReportFormat.json(report)
-            case .html: report.html()
+            case .html: TerminalText(escaping: report.html())
             }
         }
 
@@ -97,18 +92,18 @@ extension Drill {
                                      code: CommandFailure.missingInput)
             }
             var library: [ScenarioKind: [String]] = [:]
-            if let loaded = try? ScenarioLibrary.load(folder: URL(fileURLWithPath: scenarios), displayPath: scenarios) {
+            if let loaded = try? folder.loadLibrary() {
                 for scenario in loaded.scenarios { library[scenario.kind, default: []].append(scenario.id) }
             }
             let tested: [String: Set<Pillar>]
             do throws(StoreError) { tested = try database.testedPillars(team: name) } catch { throw CommandFailure(error) }
             let report = TrendReport(team: name, runs: runs, items: try database.itemsForCommand(team: name), library: library,
                                      testedPillars: tested, reportDate: day)
-            let content: String = switch output.format {
+            let content: TerminalText = switch output.format {
             case .text: textForOutput(ReviewText(terminal: .standardOutput).render(report))
-            case .markdown: report.markdown()
+            case .markdown: TerminalText(escaping: report.markdown())
             case .json: try ReportFormat.json(report)
-            case .html: report.html()
+            case .html: TerminalText(escaping: report.html())
             }
             try output.deliver(content)
         }
@@ -139,7 +134,7 @@ extension Drill {
             return only
         }
 
-        private func textForOutput(_ text: String) -> String {
+        private func textForOutput(_ text: TerminalText) -> TerminalText {
             output.output == nil ? text : ReviewText.plain(text)
         }
     }
@@ -147,7 +142,11 @@ extension Drill {
 
 extension ReviewText {
     /// Text without the styling escape sequences drill added (untrusted text has none left: it was neutralised).
-    static func plain(_ text: String) -> String {
+    static func plain(_ text: TerminalText) -> TerminalText {
+        text.mapLayout(plain)
+    }
+
+    private static func plain(_ text: String) -> String {
         var result = ""
         var inEscape = false
         for scalar in text.unicodeScalars {

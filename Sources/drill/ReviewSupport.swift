@@ -29,12 +29,13 @@ struct ReportOutputOptions: ParsableArguments {
     var output: String? { file == StandardStream.name ? nil : file }
 
     /// Writes a rendered report to `--output` or standard output; terminal text only ever goes to standard output.
-    func deliver(_ content: String) throws(CommandFailure) {
+    func deliver(_ content: TerminalText) throws(CommandFailure) {
+        let ended = content.rendered.hasSuffix("\n") ? content : content + "\n"
         guard let output else {
-            Terminal.standardOutput.write(content.hasSuffix("\n") ? content : content + "\n")
+            Terminal.standardOutput.write(ended)
             return
         }
-        try ReviewFiles.write(content.hasSuffix("\n") ? content : content + "\n", to: output)
+        try ReviewFiles.write(ended.rendered, to: output)
         Terminal.standardError.line("wrote \(output.terminalSafeLine)")
     }
 }
@@ -99,19 +100,10 @@ enum ReviewFiles {
     }
 }
 
-extension CommandFailure {
-    /// A run that cannot be reviewed: a store problem as usual, content that no longer loads as invalid data.
-    init(_ failure: ReviewFailure) {
-        switch failure {
-        case let .store(error): self.init(error)
-        case .content: self.init(lines: ["error: " + failure.message.terminalSafeLine], code: Self.invalidData)
-        }
-    }
-}
 
 extension ReportFormat {
     /// Encodes a report as the CLI contract's JSON.
-    static func json(_ value: some Encodable) throws(CommandFailure) -> String {
+    static func json(_ value: some Encodable) throws(CommandFailure) -> TerminalText {
         try JSONOutput.object(value)
     }
 }
@@ -154,7 +146,7 @@ extension AppDatabase {
     /// The team's finished drills (onboarding runs left out), for charts.
     func scoreHistory(team: String) throws(CommandFailure) -> [ScorePoint] {
         do {
-            return try runs(RunFilter(team: team, status: .finished, limit: nil)).filter { $0.mode == "drill" }.compactMap(ScorePoint.init)
+            return ScorePoint.history(try runs(RunFilter(team: team, status: .finished, limit: nil)))
         } catch {
             throw CommandFailure(error)
         }

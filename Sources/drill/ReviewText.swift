@@ -8,15 +8,22 @@ struct ReviewText {
     /// The width lines are laid out to: the terminal's.
     var width: Int { terminal.width }
 
-    private func heading(_ text: String) -> String { terminal.styled(text, .heading) }
-    private func dim(_ text: String) -> String { terminal.styled(text, .dim) }
+    private func heading(_ text: TerminalText) -> TerminalText { terminal.styled(text, .heading) }
+    private func dim(_ text: TerminalText) -> TerminalText { terminal.styled(text, .dim) }
+    @_disfavoredOverload
+    private func dim(_ text: String) -> TerminalText { terminal.styled(text, .dim) }
     private func safe(_ text: String) -> String { text.terminalSafeLine }
 
-    private func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
+    private func wrap(_ text: TerminalText, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
         TextLayout.wrap(text, width: width, indent: indent, first: first)
     }
 
-    private func mark(_ status: NeedStatus) -> String {
+    @_disfavoredOverload
+    private func wrap(_ text: String, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
+        wrap(TerminalText.line(text), indent: indent, first: first)
+    }
+
+    private func mark(_ status: NeedStatus) -> TerminalText {
         switch status {
         case .met: terminal.styled("✓ met    ", .good)
         case .partial: terminal.styled("~ partial", .warning)
@@ -24,12 +31,12 @@ struct ReviewText {
         }
     }
 
-    private func rating(_ rating: AfterActionReport.Rating) -> String {
+    private func rating(_ rating: AfterActionReport.Rating) -> TerminalText {
         let style: Terminal.Style = rating == .p ? .good : rating == .u ? .bad : rating == .notTested ? .dim : .warning
         return terminal.styled(rating.rawValue, style)
     }
 
-    private func itemLines(_ item: ImprovementItem, on day: CalendarDate, scenario: Bool) -> [String] {
+    private func itemLines(_ item: ImprovementItem, on day: CalendarDate, scenario: Bool) -> [TerminalText] {
         let state = ReviewWords.state(of: item, on: day)
         let style: Terminal.Style = item.state == .closed ? .good : item.openAfterTwoDrills || item.isOverdue(on: day) ? .bad : .warning
         var lines = wrap(safe(item.action), indent: "       ", first: "  \(item.label.padding(toLength: 4, withPad: " ", startingAt: 0)) ")
@@ -43,11 +50,11 @@ struct ReviewText {
 
     // MARK: After-action report
 
-    func render(_ report: AfterActionReport) -> String { TextLayout.fitted(lines(report), width: width) }
+    func render(_ report: AfterActionReport) -> TerminalText { TextLayout.fitted(lines(report), width: width) }
 
-    private func lines(_ report: AfterActionReport) -> String {
+    private func lines(_ report: AfterActionReport) -> TerminalText {
         let e = report.exercise
-        var out: [String] = []
+        var out: [TerminalText] = []
         out.append(heading("After-action report: \(safe(report.scenario.title))"))
         out.append(dim("\(safe(e.team)) · run \(e.runId) · \(ReviewWords.time(e.startedAt)) · \(e.status.rawValue) · records judged on \(e.asOf)"))
         var people: [String] = []
@@ -146,18 +153,18 @@ struct ReviewText {
         out.append(heading("Timeline"))
         for entry in report.timeline {
             let label = AfterActionReport.timelineLabelForTerminal(entry)
-            let lead = "  \(ReviewWords.clock(entry.simulatedHours))  \(TextLayout.padded(label, to: 10))  "
-            out.append(lead + TextLayout.truncated(((entry.actor.map { "\($0): " } ?? "") + entry.text).terminalSafeLine, width: width - TextLayout.cells(lead)))
+            let lead: TerminalText = "  \(ReviewWords.clock(entry.simulatedHours))  \(TextLayout.padded(label, to: 10))  "
+            out.append(lead + TextLayout.truncated(TerminalText.line((entry.actor.map { "\($0): " } ?? "") + entry.text), width: width - TextLayout.cells(lead)))
         }
         return out.joined(separator: "\n") + "\n"
     }
 
     // MARK: Trends
 
-    func render(_ report: TrendReport) -> String { TextLayout.fitted(lines(report), width: width) }
+    func render(_ report: TrendReport) -> TerminalText { TextLayout.fitted(lines(report), width: width) }
 
-    private func lines(_ report: TrendReport) -> String {
-        var out: [String] = []
+    private func lines(_ report: TrendReport) -> TerminalText {
+        var out: [TerminalText] = []
         out.append(heading("Drill trends: \(safe(report.team))"))
         let left = report.onboardingRunsLeftOut + report.unfinishedRunsLeftOut
         out.append(dim("\(report.drills.count) finished drills up to \(report.reportDate)" + (left > 0 ? "; left out: \(report.onboardingRunsLeftOut) onboarding, \(report.unfinishedRunsLeftOut) unfinished" : "")))
@@ -179,12 +186,12 @@ struct ReviewText {
             }
             if TextLayout.cells(line(header)) <= width {
                 out.append(terminal.styled(line(header), .dim))
-                for row in rows { out.append(line(row)) }
+                for row in rows { out.append(TerminalText.line(line(row))) }
             } else {
                 // Too wide for the screen: one quarter per block.
-                out += Terminal.tableLines(header: header, rows: rows, width: width - 2).map { "  " + $0.text }
+                out += Terminal.tableLines(header: header, rows: rows, width: width - 2).map { "  \($0.text)" }
             }
-            if let chart = sparkline(report.drills) { out.append("  overall, drill by drill: " + chart) }
+            if let chart = sparkline(report.drills) { out.append("  overall, drill by drill: \(chart)") }
         }
         out.append("")
         out.append(heading("Incident kinds not drilled in the last 12 months"))
@@ -218,11 +225,11 @@ struct ReviewText {
 
     // MARK: Comparison
 
-    func render(_ comparison: RunComparison) -> String { TextLayout.fitted(lines(comparison), width: width) }
+    func render(_ comparison: RunComparison) -> TerminalText { TextLayout.fitted(lines(comparison), width: width) }
 
-    private func lines(_ comparison: RunComparison) -> String {
+    private func lines(_ comparison: RunComparison) -> TerminalText {
         let a = comparison.before, b = comparison.after
-        var out: [String] = []
+        var out: [TerminalText] = []
         out.append(heading("Comparing \(a.runId) → \(b.runId)"))
         out.append(dim("before: \(ReviewWords.time(a.startedAt)) · \(safe(a.scenarioId)) · \(a.status.rawValue)"))
         out.append(dim("after:  \(ReviewWords.time(b.startedAt)) · \(safe(b.scenarioId)) · \(b.status.rawValue)"))
@@ -238,7 +245,7 @@ struct ReviewText {
         out.append("")
         out.append(heading("Needs") + dim("  \(comparison.improvedNeeds.count) improved, \(comparison.regressedNeeds.count) regressed"))
         for need in comparison.needs {
-            let movement: String = switch need.movement {
+            let movement: TerminalText = switch need.movement {
             case .improved: terminal.styled("improved ", .good)
             case .regressed: terminal.styled("regressed", .bad)
             case .unchanged: dim("unchanged")

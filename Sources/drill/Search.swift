@@ -45,12 +45,8 @@ extension Drill {
             try reportingFailures {
                 let database = try options.openDatabase()
                 let results: SearchResults
-                do throws(StoreError) {
-                    // One more than shown tells whether the list was cut short.
-                    results = try database.searchResults(words.joined(separator: " "), team: teamName, scenarioID: scenario, limit: limit + 1)
-                } catch {
-                    throw CommandFailure(error)
-                }
+                // One more than shown tells whether the list was cut short.
+                results = try database.searchResults(words.joined(separator: " "), team: teamName, scenarioID: scenario, limit: limit + 1)
                 let truncated = results.hits.count > limit
                 let hits = Array(results.hits.prefix(limit))
                 let out = Terminal.standardOutput

@@ -25,11 +25,7 @@ extension Drill {
                 let database = try options.openDatabase(creating: false)
                 let out = Terminal.standardOutput
                 if format == .json {
-                    do {
-                        try out.line(JSONOutput.object(RunTranscript(runID: runID, from: database)))
-                    } catch let error as StoreError {
-                        throw CommandFailure(error)
-                    }
+                    try out.line(JSONOutput.object(RunTranscript(runID: runID, from: database)))
                     return
                 }
                 let stored = try StoredRun.loadForCommand(runID, from: database)

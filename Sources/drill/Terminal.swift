@@ -1,3 +1,4 @@
+import DrillKit
 import Foundation
 @preconcurrency import Rainbow
 
@@ -27,21 +28,39 @@ struct Terminal: Sendable {
         width = TextLayout.width(descriptor: descriptor)
     }
 
-    /// Writes text as is. A stream that cannot take it (a full disk, a closed pipe) is not
-    /// worth crashing over: the drill's records are in the database, not on the screen.
-    func write(_ text: String) {
-        try? handle.write(contentsOf: Data(text.utf8))
+    /// Writes text. Only `TerminalText` reaches the stream: drill's own literals, and
+    /// everything else escaped on its way in. A stream that cannot take it (a full disk, a
+    /// closed pipe) is not worth crashing over: the drill's records are in the database, not
+    /// on the screen.
+    func write(_ text: TerminalText) {
+        try? handle.write(contentsOf: Data(text.rendered.utf8))
     }
 
     /// Writes one line.
-    func line(_ text: String = "") { write(text + "\n") }
+    func line(_ text: TerminalText = "") { write(text + "\n") }
 
     /// Writes text wrapped to the width (`TextLayout.fitted`), each line in `style`.
-    func paragraph(_ text: String, _ style: Style? = nil) {
+    func paragraph(_ text: TerminalText, _ style: Style? = nil) {
         for piece in TextLayout.fitted(text, width: width).split(separator: "\n", omittingEmptySubsequences: false) {
-            line(style.map { styled(String(piece), $0) } ?? String(piece))
+            line(style.map { styled(piece, $0) } ?? piece)
         }
     }
+
+    // A `String` handed to the writer is untrusted text: escaped, never written raw. Code that
+    // builds output should build `TerminalText` (a literal with interpolations) instead; these
+    // remain for callers written before the type.
+
+    /// Writes untrusted text, escaped.
+    @_disfavoredOverload
+    func write(_ text: String) { write(TerminalText(escaping: text)) }
+
+    /// Writes untrusted text on a line, escaped.
+    @_disfavoredOverload
+    func line(_ text: String) { line(TerminalText(escaping: text)) }
+
+    /// Writes untrusted text wrapped to the width, escaped.
+    @_disfavoredOverload
+    func paragraph(_ text: String, _ style: Style? = nil) { paragraph(TerminalText(escaping: text), style) }
 
     /// The styles the executable uses.
     enum Style {
@@ -52,9 +71,13 @@ struct Terminal: Sendable {
     /// last one unpadded). When the rows are wider than the terminal, the `flexible` column
     /// (default: the last) gives up room, its cells cut with `…`; when even that is not
     /// enough, each row becomes a block of `HEADER: value` lines.
+    /// Cells are untrusted text: each is escaped and kept on one line.
     func table(header: [String], rows: [[String]], flexible: Int? = nil) {
-        for line in Self.tableLines(header: header, rows: rows, width: width, flexible: flexible) {
-            self.line(line.isHeading ? styled(line.text, .heading) : line.text)
+        let safe = { (cells: [String]) in cells.map { TerminalText.line($0).rendered } }
+        for line in Self.tableLines(header: safe(header), rows: rows.map(safe), width: width, flexible: flexible) {
+            // Laid out from escaped cells: cutting and padding keep them escaped.
+            let text = TerminalText(verbatim: line.text)
+            self.line(line.isHeading ? styled(text, .heading) : text)
         }
     }
 
@@ -98,16 +121,73 @@ struct Terminal: Sendable {
     /// Cells a string takes on screen, not counting colour escape sequences.
     static func visibleWidth(_ text: String) -> Int { TextLayout.cells(text) }
 
-    /// Text in a style, or plain when colour is off.
-    func styled(_ text: String, _ style: Style) -> String {
+    /// Text in a style, or plain when colour is off: the only place escape sequences are added.
+    func styled(_ text: TerminalText, _ style: Style) -> TerminalText {
         guard colour else { return text }
-        return switch style {
-        case .heading: text.bold
-        case .dim: text.dim
-        case .good: text.green
-        case .warning: text.yellow
-        case .bad: text.red
-        case .emphasis: text.bold
+        return text.styledBy { text in
+            switch style {
+            case .heading: text.bold
+            case .dim: text.dim
+            case .good: text.green
+            case .warning: text.yellow
+            case .bad: text.red
+            case .emphasis: text.bold
+            }
         }
+    }
+
+    /// A problem in an input file, `path:line:column: severity: message` on one line, styled by
+    /// its severity: an error in red, a warning in yellow.
+    func diagnostic(_ diagnostic: Diagnostic, prefix: TerminalText = "") {
+        line(prefix + styled(TerminalText.line(diagnostic.description), diagnostic.severity == .error ? .bad : .warning))
+    }
+
+    /// Untrusted text in a style, escaped first.
+    @_disfavoredOverload
+    func styled(_ text: String, _ style: Style) -> TerminalText { styled(TerminalText(escaping: text), style) }
+}
+
+extension LineReader {
+    /// Shows a prompt built as `TerminalText` (styled by the writer) and reads a line.
+    func readLine(prompt: TerminalText, on terminal: Terminal) -> String? {
+        // The plain reader writes its prompt through the terminal, which escapes a `String`:
+        // write the styled prompt here instead. The line editor draws the prompt itself.
+        if self is StandardInput {
+            terminal.write(prompt)
+            return readLine(prompt: String(), on: terminal)
+        }
+        return readLine(prompt: prompt.rendered, on: terminal)
+    }
+}
+
+/// Layout of text already safe: it only cuts, pads and wraps, so what was escaped stays escaped.
+extension TextLayout {
+    static func fitted(_ text: TerminalText, width: Int) -> TerminalText {
+        text.mapLayout { fitted($0, width: width) }
+    }
+
+    static func wrap(_ text: TerminalText, width: Int, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
+        wrap(text.rendered, width: width, indent: indent.rendered, first: first?.rendered).map { TerminalText(verbatim: $0) }
+    }
+
+    static func hardWrap(_ text: TerminalText, width: Int) -> [TerminalText] {
+        hardWrap(text.rendered, width: width).map { TerminalText(verbatim: $0) }
+    }
+
+    static func truncated(_ text: TerminalText, width: Int) -> TerminalText {
+        text.mapLayout { truncated($0, width: width) }
+    }
+
+    static func padded(_ text: TerminalText, to width: Int) -> TerminalText {
+        text.mapLayout { padded($0, to: width) }
+    }
+
+    static func cells(_ text: TerminalText) -> Int { cells(text.rendered) }
+}
+
+extension TerminalText {
+    /// The text's lines.
+    func split(separator: Character, omittingEmptySubsequences: Bool = true) -> [TerminalText] {
+        rendered.split(separator: separator, omittingEmptySubsequences: omittingEmptySubsequences).map { TerminalText(verbatim: String($0)) }
     }
 }

@@ -55,13 +55,9 @@ extension Drill {
                 }
                 var report: IntegrityReport?
                 if !runIDs.isEmpty || files.isEmpty {
-                    do throws(StoreError) {
-                        var ids: [String]?
-                        for runID in runIDs { ids = (ids ?? []) + [try database.run(matching: runID).id] }
-                        report = try database.verifyRecords(runIDs: ids, keys: trusted(database, besides: []))
-                    } catch {
-                        throw CommandFailure(error)
-                    }
+                    var ids: [String]?
+                    for runID in runIDs { ids = (ids ?? []) + [try database.run(matching: runID).id] }
+                    report = try database.verifyRecords(runIDs: ids, keys: trusted(database, besides: []))
                     intact = intact && (report?.isIntact ?? true)
                 }
                 let damaged = (report?.allProblems.map { $0.runId ?? $0.field ?? "audit" } ?? []) + fileResults.filter { !$0.intact }.map(\.path)
@@ -114,27 +110,16 @@ extension Drill {
         }
 
         /// Adopts the anchor signed by `keyID` when everything else verifies.
-        private func adopt(_ keyID: String, in database: AppDatabase) throws(CommandFailure) {
-            let report: IntegrityReport
-            do throws(StoreError) {
-                report = try database.verifyRecords(keys: trusted(database, besides: []))
-            } catch {
-                throw CommandFailure(error)
+        private func adopt(_ keyID: String, in database: AppDatabase) throws {
+            let report = try database.verifyRecords(keys: trusted(database, besides: []))
+            let others = report.allProblems.filter { !($0.field == "anchor" && $0.detail.contains("not trusted")) }
+            guard report.integrityCheck == ["ok"], others.isEmpty, report.anchorKeyId == keyID else {
+                let reason = report.anchorKeyId == keyID ? "\(others.count) other problems; run `drill verify`"
+                    : "it is signed by key \(report.anchorKeyId ?? "none"), not \(keyID)"
+                throw CommandFailure(lines: ["error: the anchor was not adopted: \(TerminalText.line(reason))"], code: 1)
             }
-            do {
-                let others = report.allProblems.filter { !($0.field == "anchor" && $0.detail.contains("not trusted")) }
-                guard report.integrityCheck == ["ok"], others.isEmpty, report.anchorKeyId == keyID else {
-                    throw CommandFailure(lines: ["error: the anchor was not adopted: " + (report.anchorKeyId == keyID
-                        ? "\(others.count) other problems; run `drill verify`" : "it is signed by key \(report.anchorKeyId ?? "none"), not \(keyID)").terminalSafeLine],
-                                         code: 1)
-                }
-                do throws(StoreError) {
-                    try database.adoptAnchor(signedBy: keyID)
-                } catch {
-                    throw CommandFailure(error)
-                }
-                Terminal.standardError.line("Adopted the anchor signed by key \(keyID.terminalSafeLine); it is now signed by this installation's key \(database.key.id).")
-            }
+            try database.adoptAnchor(signedBy: keyID)
+            Terminal.standardError.line("Adopted the anchor signed by key \(TerminalText.line(keyID)); it is now signed by this installation's key \(database.key.id).")
         }
 
         /// The keys trusted: the installation's own, `--keys`, and a KEYS file in each of `folders`.
@@ -142,21 +127,6 @@ extension Drill {
             var trusted = GlobalOptions.trustedKeys(own: database.key, besides: folders)
             if let keys { trusted.addKeys(fromFileAt: URL(fileURLWithPath: keys)) }
             return trusted
-        }
-
-        /// What checking one transcript file found.
-        struct TranscriptCheck: Codable {
-            var path: String
-            var runId: String?
-            var events: Int
-            /// `valid`, `invalid`, `unknown-key` or `unsigned`.
-            var signature: String
-            /// The key that signed it.
-            var keyId: String?
-            /// `nil` when the database holds no run with this id.
-            var matchesDatabase: Bool?
-            var problems: [String]
-            var intact: Bool { problems.isEmpty }
         }
 
         /// The JSON of `drill verify --format json`.
@@ -170,172 +140,11 @@ extension Drill {
         /// A transcript against itself (hashes, chain, seal, signature, replay) and against the stored run of the same id.
         private func check(transcript path: String, against database: AppDatabase) throws(CommandFailure) -> TranscriptCheck {
             let url = URL(fileURLWithPath: path)
-            let keys = trusted(database, besides: [url.deletingLastPathComponent()])
-            let transcript: RunTranscript
             do {
-                transcript = try RunTranscript.load(fileAt: url, displayPath: path, keys: keys)
+                return try TranscriptCheck.check(fileAt: url, displayPath: path, against: database,
+                                                 keys: trusted(database, besides: [url.deletingLastPathComponent()]))
             } catch {
-                if case .missing = error { throw CommandFailure(error, hint: "name an exported JSON transcript") }
-                return TranscriptCheck(path: path, runId: nil, events: 0, signature: "invalid", keyId: nil, matchesDatabase: nil,
-                                       problems: error.diagnostics.map { "\($0.line.map { "line \($0): " } ?? "")\($0.message)" })
-            }
-            var problems: [String] = []
-            if transcript.headHash == nil {
-                problems.append("it carries no head hash, so nothing proves it unchanged")
-            }
-            var matches: Bool?
-            if let stored = try? RunTranscript(runID: transcript.id, from: database), stored.id == transcript.id {
-                let same = stored.headHash == transcript.headHash && stored.events.map(\.hash) == transcript.events.map(\.hash)
-                    && (transcript.seal == nil || stored.seal?.hash == transcript.seal?.hash)
-                matches = same
-                if !same {
-                    let first = zip(stored.events, transcript.events).first { $0.hash != $1.hash }?.0.seq
-                    problems.append("it differs from run \(stored.id) in the database" + (first.map { " from event \($0) on" } ?? " (its seal, head hash or number of events)"))
-                }
-            }
-            let verdict = transcript.signatureVerdict(keys: keys)
-            return TranscriptCheck(path: path, runId: transcript.id, events: transcript.events.count, signature: verdict?.rawValue ?? "unsigned",
-                                   keyId: transcript.seal?.keyId, matchesDatabase: matches, problems: problems)
-        }
-    }
-
-    /// `drill audit`: the tool's own administrative actions.
-    struct Audit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "audit",
-            abstract: "List drill's own audit trail: runs started, paused, resumed, finished, deleted; verifications; migrations; exports and imports.",
-            discussion: """
-                Examples:
-                  drill audit
-                  drill audit --action run.started --since 2026-11-01
-                  drill audit --format json --limit 20
-                """)
-
-        @OptionGroup var options: DatabaseOption
-
-        @Option(help: ArgumentHelp("Only this action, or actions starting with it (e.g. run.).", valueName: "action"))
-        var action: String?
-
-        @Option(name: .customLong("run"), help: ArgumentHelp("Only entries about this run.", valueName: "id"))
-        var runID: String?
-
-        @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
-        var since: CalendarDate?
-
-        @Option(help: ArgumentHelp("Only entries up to the end of this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
-        var until: CalendarDate?
-
-        @Option(help: "At most this many entries, newest first.")
-        var limit = 100
-
-        @Option(help: "Output format: text or json.")
-        var format: OutputFormat = .text
-
-        func run() throws {
-            try reportingFailures {
-                let database = try options.openDatabase(creating: false)
-                var entries: [AuditRecord]
-                do throws(StoreError) {
-                    // One more than asked for, to tell whether the list was cut short.
-                    entries = try database.auditEntries(AuditFilter(
-                        action: action, runID: runID, since: since?.startOfDay, until: until.map { $0.adding(days: 1).startOfDay }, limit: max(0, limit) + 1))
-                } catch {
-                    throw CommandFailure(error)
-                }
-                let cutShort = entries.count > max(0, limit)
-                if cutShort { entries.removeLast() }
-                let out = Terminal.standardOutput
-                if format == .json {
-                    out.line(try JSONOutput.text(AuditList(entries: entries.map(AuditList.Entry.init), cutShort: cutShort)))
-                    return
-                }
-                guard !entries.isEmpty else {
-                    out.line("No audit entries match.")
-                    return
-                }
-                for entry in entries {
-                    // Every field is neutralised and kept on one line, so no value can forge or split an entry.
-                    let fields = [Timestamp.seconds(entry.at) + "Z", entry.action.terminalSafeLine, entry.runID?.terminalSafeLine ?? "-",
-                                  "\(entry.user.terminalSafeLine)@\(entry.host.terminalSafeLine)", entry.detail.terminalSafeLine]
-                    out.line(fields.joined(separator: "  "))
-                }
-            }
-        }
-    }
-
-    /// The JSON of `drill audit --format json`.
-    struct AuditList: Encodable {
-        /// One entry, with ids spelled as every command spells them.
-        struct Entry: Encodable {
-            var id: Int64?
-            var at: Date
-            var action: String
-            var runId: String?
-            var detail: String
-            var user: String
-            var host: String
-            var hash: String?
-
-            init(_ record: AuditRecord) {
-                id = record.id
-                at = record.at
-                action = record.action
-                runId = record.runID
-                detail = record.detail
-                user = record.user
-                host = record.host
-                hash = record.hash
-            }
-        }
-
-        var schemaVersion = 1
-        var entries: [Entry]
-        /// Whether more entries matched than `--limit` lets through.
-        var cutShort: Bool
-    }
-
-    /// `drill prune`: deletes old runs, keeping the last 12 months unless forced.
-    struct Prune: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "prune",
-            abstract: "Delete runs started before a day; runs younger than 12 months are kept unless --force.",
-            discussion: """
-                Every deletion is recorded in the audit trail with the run's head hash, and in the ledger of \
-                run seals, so `drill verify` tells a pruned run from one deleted by hand.
-
-                Examples:
-                  drill prune --before 2025-01-01
-                  drill prune --before 2026-06-01 --force
-                """)
-
-        @OptionGroup var options: DatabaseOption
-
-        @Option(help: ArgumentHelp("Delete runs started before this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
-        var before: CalendarDate
-
-        @Flag(help: "Also delete runs younger than 12 months.")
-        var force = false
-
-        func run() throws {
-            try reportingFailures {
-                let keepFrom = CalendarDate.today.adding(months: -12)
-                if before > keepFrom && !force {
-                    throw CommandFailure(lines: [
-                        "error: runs started after \(keepFrom) are younger than 12 months and kept as evidence (the guide asks for 12 months of records); choose --before \(keepFrom) or earlier, or pass --force",
-                    ], code: CommandFailure.usage)
-                }
-                let database = try options.openDatabase()
-                let deleted: [RunRecord]
-                do throws(StoreError) {
-                    deleted = try database.deleteRuns(startedBefore: before.startOfDay, reason: "drill prune --before \(before)\(force ? " --force" : "")")
-                } catch {
-                    throw CommandFailure(error)
-                }
-                let out = Terminal.standardOutput
-                for run in deleted {
-                    out.line("deleted \(run.id)  \(Timestamp.minutes(run.startedAt))  \(run.team.terminalSafeLine)  \(run.scenarioID.terminalSafeLine)")
-                }
-                out.line("\(deleted.count) run\(deleted.count == 1 ? "" : "s") started before \(before) deleted; `drill audit --action run.deleted` lists them.")
+                throw CommandFailure(error, hint: "name an exported JSON transcript")
             }
         }
     }

@@ -90,6 +90,9 @@ struct HelpTests {
             ["resume"]: ["--db"], ["runs"]: ["--db"], ["show"]: ["--db"], ["replay"]: ["--db"], ["export"]: ["--db"],
             ["import"]: ["--db"], ["compare"]: ["--db"], ["search"]: ["--db"], ["actions", "list"]: ["--db"], ["grade"]: ["--db"],
             ["people"]: ["--db"],
+            // report's own `--team, --for-team <team>` names the team whose trends to show (a name or a file).
+            ["report"]: ["--scenarios", "--db"], ["verify"]: ["--db"], ["audit"]: ["--db"], ["prune"]: ["--db"],
+            ["backup"]: ["--db"], ["evidence"]: ["--team"], ["key"]: [],
         ]
         for (path, options) in expected {
             let help = try Self.help(path)

@@ -1,22 +1,8 @@
 import Foundation
 
-/// Why a stored run cannot be reviewed.
-public enum ReviewFailure: Error, Sendable, Equatable {
-    /// The database could not give the run.
-    case store(StoreError)
-    /// The scenario or preparedness stored with the run no longer loads.
-    case content(runID: String, [Diagnostic])
-
-    /// One plain sentence.
-    public var message: String {
-        switch self {
-        case let .store(error):
-            error.message
-        case let .content(runID, diagnostics):
-            "The content stored with run \(runID) no longer loads (\(diagnostics.prefix(3).map(\.message).joined(separator: "; "))), so it cannot be reviewed."
-        }
-    }
-}
+/// Why a stored run cannot be reviewed: the reasons a stored run cannot be opened
+/// (``StoredRun/Failure``), one type for both, so that a command maps them in one place.
+public typealias ReviewFailure = StoredRun.Failure
 
 /// A run read for review: its transcript with the scenario and preparedness it was played
 /// against, and what follows from them: each answer against what was expected, each deadline
