@@ -8,7 +8,7 @@ public enum SVGChart {
     /// a thick line for the overall score, thin ones per pillar, and the runs in `highlight`
     /// ringed and labelled.
     public static func scores(_ drills: [ScorePoint], highlight: [String], title: String) -> HTML {
-        let drills = drills.sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
+        let drills = drills.sorted { ($0.playedAt, $0.runId) < ($1.playedAt, $1.runId) }
         guard !drills.isEmpty else { return "<p class=\"muted\">No finished drills to chart yet.</p>" }
         let width = 760.0, height = 290.0
         let left = 44.0, right = 16.0, top = 22.0, bottom = 62.0
@@ -21,7 +21,7 @@ public enum SVGChart {
         // Quarters as alternating bands, labelled below the dates.
         var groups: [(quarter: CalendarDate, range: Range<Int>)] = []
         for (index, drill) in drills.enumerated() {
-            let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drill.startedAt))
+            let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drill.playedAt))
             if let last = groups.last, last.quarter == quarter {
                 groups[groups.count - 1].range = last.range.lowerBound..<(index + 1)
             } else {
@@ -42,7 +42,7 @@ public enum SVGChart {
         // A date under each drill, or under every few when there are many.
         let every = max(1, Int((Double(drills.count) / 14).rounded(.up)))
         for (index, drill) in drills.enumerated() where index % every == 0 {
-            let day = Timestamp8601.day(drill.startedAt)
+            let day = Timestamp8601.day(drill.playedAt)
             parts.append("<text class=\"axis\" x=\"\(x(index))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(Self.monthNames[day.month - 1]) \(day.day)</text>")
         }
         let series: [(name: String, style: String, value: (ScorePoint) -> Int)] = [
@@ -55,7 +55,7 @@ public enum SVGChart {
             }
             for (index, drill) in drills.enumerated() {
                 let radius = line.style == "overall" ? 4.0 : 2.5
-                parts.append("<circle class=\"dot \(line.style)\" cx=\"\(x(index))\" cy=\"\(y(line.value(drill)))\" r=\"\(radius)\"><title>\(drill.runId) (\(drill.scenarioId)), \(Timestamp8601.day(drill.startedAt).description): \(line.name) \(line.value(drill))</title></circle>")
+                parts.append("<circle class=\"dot \(line.style)\" cx=\"\(x(index))\" cy=\"\(y(line.value(drill)))\" r=\"\(radius)\"><title>\(drill.runId) (\(drill.scenarioId)), \(Timestamp8601.day(drill.playedAt).description): \(line.name) \(line.value(drill))</title></circle>")
             }
         }
         for (index, drill) in drills.enumerated() where highlight.contains(drill.runId) {
