@@ -19,7 +19,7 @@ extension Drill {
                   drill actions --all --format csv
                   drill actions show 4
                   drill actions set 4 --owner Priya --due 2027-01-31
-                  drill actions accept 4 --reason "Vendor contract renews in March" --until 2027-03-31
+                  drill actions accept 4 --reason "Renewal in March" --until 2027-03-31
                   drill actions note 4 "Asked the vendor for a 24/7 line"
                 """,
             subcommands: [List.self, Show.self, Set.self, Accept.self, Note.self],

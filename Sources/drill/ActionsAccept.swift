@@ -11,7 +11,7 @@ extension Drill.Actions {
                 passes; from the day after, it is open again. Recorded in the item's history and the audit trail.
 
                 Examples:
-                  drill actions accept 4 --reason "Vendor contract renews in March" --until 2027-03-31
+                  drill actions accept 4 --reason "Renewal in March" --until 2027-03-31
                 """)
 
         @OptionGroup var options: DatabaseOption

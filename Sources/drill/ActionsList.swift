@@ -13,7 +13,7 @@ extension Drill.Actions {
                 Examples:
                   drill actions list
                   drill actions list --all --for-team "Lighthouse Apps (example)"
-                  drill actions list --all --format csv > items.csv
+                  drill actions list --all --format csv
                 """)
 
         @OptionGroup var options: DatabaseOption

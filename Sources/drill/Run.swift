@@ -19,7 +19,7 @@ extension Drill {
                   drill run dormant-contractor-admin --facilitator Ana --participant Priya:lead
                   drill run silent-backup-failure --timed --time-box 3min
                   drill run dormant-contractor-admin --answers answers.yaml --format json
-                  drill run silent-backup-failure --played-on 2026-09-14 --answers answers.yaml
+                  drill run silent-backup-failure --played-on 2026-09-14
                 """)
 
         @OptionGroup var options: GlobalOptions

@@ -11,7 +11,7 @@ extension Drill {
                   drill runs
                   drill runs --for-team "Lighthouse Apps (example)" --limit 10
                   drill runs --format json
-                  drill runs --format csv > runs.csv
+                  drill runs --format csv --limit 500
                 """)
 
         @OptionGroup var options: DatabaseOption

@@ -62,7 +62,7 @@ struct ImprovementHistoryTests {
         #expect(again.id == first.id && again.state == .open && again.owner == "Priya" && again.dueDate?.description == "2026-06-30")
         #expect(again.periods.count == 2 && again.timesReopened == 1)
         #expect(again.periods[0].closedAt != nil && again.periods[1].openedRunId == "20260901-cccc")
-        #expect(again.history.map(\.kind) == [.opened, .updated, .needMet, .closed, .reopened])
+        #expect(again.history.map(\.kind) == [.opened, .needMet, .closed, .reopened, .updated], "the owner was set today, after the drills")
         #expect(again.history.last?.runId == "20260901-cccc")
         #expect(again.openedRunId == "20260301-aaaa" && again.seenInRunIds == ["20260301-aaaa", "20260901-cccc"])
     }
@@ -99,17 +99,18 @@ struct ImprovementHistoryTests {
         let item = try Self.item(database, fix: "contacts[incident-response-partner]")
         #expect(item.openAfterTwoDrills)
         _ = try database.updateImprovementItem(id: item.id, owner: nil, dueDate: CalendarDate(year: 2026, month: 5, day: 1))
-        let until = CalendarDate(year: 2026, month: 9, day: 30)!
-        let result = try database.acceptRisk(itemID: item.id, reason: "Retainer signed in October", until: until,
-                                             on: CalendarDate(year: 2026, month: 6, day: 1)!)
-        let accepted = try result.get()
+        // Accepted today (acceptances are recorded when they are made), until a month from now.
+        let today = Timestamp8601.day(Date())
+        let until = today.adding(days: 30)
+        let accepted = try database.acceptRisk(itemID: item.id, reason: "Retainer signed in October", until: until, on: today).get()
         #expect(accepted.status == .riskAccepted && accepted.state == .open && !accepted.openAfterTwoDrills)
-        #expect(!accepted.isOverdue(on: CalendarDate(year: 2026, month: 6, day: 1)!))
-        #expect(ReviewWords.state(of: accepted, on: CalendarDate(year: 2026, month: 6, day: 1)!) == "risk accepted until 2026-09-30")
+        #expect(!accepted.isOverdue(on: today))
+        #expect(ReviewWords.state(of: accepted, on: today) == "risk accepted until \(until)")
         #expect(try Self.item(database, fix: "contacts[incident-response-partner]", on: until).isRiskAccepted)
         let after = try Self.item(database, fix: "contacts[incident-response-partner]", on: until.adding(days: 1))
         #expect(after.status == .open && after.openAfterTwoDrills && after.isOverdue(on: until.adding(days: 1)))
         #expect(after.history.map(\.kind).suffix(2) == [.riskAccepted, .acceptanceExpired])
+        #expect(ReviewWords.state(of: after, on: until.adding(days: 1)).contains("accepted risk ran out \(until)"))
         #expect(try database.auditEntries(AuditFilter(action: "improvement.risk-accepted")).first?.detail.contains("until 2026-09-30") == true)
         #expect(try database.verifyRecords().isIntact)
     }

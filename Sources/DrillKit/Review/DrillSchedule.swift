@@ -120,17 +120,19 @@ public struct DrillSchedule: Codable, Hashable, Sendable {
     ///   - current: the team whose preparedness file is at hand.
     ///   - history: every stored run, any order.
     ///   - openItems: a team's open improvement items.
-    public static func all(current: PreparednessProfile, history: [RunRecord], library: [Scenario], today: CalendarDate,
-                           openItems: (String) throws -> [ImprovementItem]) rethrows -> [DrillSchedule] {
+    public static func all<Failure: Error>(current: PreparednessProfile, history: [RunRecord], library: [Scenario], today: CalendarDate,
+                                           openItems: (String) throws(Failure) -> [ImprovementItem]) throws(Failure) -> [DrillSchedule] {
         var teams: [String] = []
         for team in [current.team] + history.map(\.team) where !teams.contains(team) { teams.append(team) }
-        return try teams.map { team in
+        var schedules: [DrillSchedule] = []
+        for team in teams {
             let runs = history.filter { $0.team == team }
             let latest = runs.max { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
             let profile = team == current.team ? current
                 : latest.flatMap { try? PreparednessProfile.load(yaml: $0.preparednessYAML, displayPath: "run \($0.id)") }
-            return DrillSchedule(team: team, runs: runs, openItems: try openItems(team), library: library, profile: profile, today: today)
+            schedules.append(DrillSchedule(team: team, runs: runs, openItems: try openItems(team), library: library, profile: profile, today: today))
         }
+        return schedules
     }
 }
 

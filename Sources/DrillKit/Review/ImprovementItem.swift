@@ -445,14 +445,14 @@ public enum ImprovementLedger {
             let covered = ImprovementItem.CoveredNeed(scenarioId: observation.scenarioID, needId: observation.needID,
                                                       status: observation.status.rawValue, reason: observation.reason, runIds: [runID])
             guard var entry = entries[key] else {
-                var entry = Entry(
+                var fresh = Entry(
                     key: key, pillar: observation.pillar, scenarioID: observation.scenarioID, needID: observation.needID, fix: observation.fix,
                     lastStatus: observation.status, reason: observation.reason, openedRunID: runID, openedAt: observation.at,
                     seenInRunIDs: [runID], needs: [covered], periods: [.init(openedAt: observation.at, openedRunId: runID, closedAt: nil)],
                     closedAt: nil, closedByRunID: nil, closingReason: nil, closingEvidence: [], drillsSinceOpened: 0,
                     position: observation.position, history: [])
-                record(&entry, .opened, observation, text: "opened by run \(runID)")
-                entries[key] = entry
+                record(&fresh, .opened, observation, text: "opened by run \(runID)")
+                entries[key] = fresh
                 order.append(key)
                 continue
             }
