@@ -63,7 +63,7 @@ struct ImprovementHistoryTests {
         #expect(again.periods.count == 2 && again.timesReopened == 1)
         #expect(again.periods[0].closedAt != nil && again.periods[1].openedRunId == "20260901-cccc")
         #expect(again.history.map(\.kind) == [.opened, .needMet, .closed, .reopened, .updated], "the owner was set today, after the drills")
-        #expect(again.history.last?.runId == "20260901-cccc")
+        #expect(again.history.last { $0.kind == .reopened }?.runId == "20260901-cccc")
         #expect(again.openedRunId == "20260301-aaaa" && again.seenInRunIds == ["20260301-aaaa", "20260901-cccc"])
     }
 
