@@ -33,11 +33,13 @@ struct ReportOutputOptions: ParsableArguments {
 
     /// Writes a rendered report to `--output` or standard output; terminal text only ever goes to standard output.
     func deliver(_ content: String) throws(CommandFailure) {
+        // CSV ends its lines with CRLF, one Character that `hasSuffix("\n")` does not match.
+        let ended = content.utf8.last == UInt8(ascii: "\n") ? content : content + "\n"
         guard let output else {
-            Terminal.standardOutput.write(content.hasSuffix("\n") ? content : content + "\n")
+            Terminal.standardOutput.write(ended)
             return
         }
-        try ReviewFiles.write(content.hasSuffix("\n") ? content : content + "\n", to: output)
+        try ReviewFiles.write(ended, to: output)
         Terminal.standardError.line("wrote \(output.terminalSafeLine)")
     }
 }

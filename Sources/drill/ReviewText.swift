@@ -146,7 +146,9 @@ struct ReviewText {
         var out: [String] = []
         out.append(heading("Drill trends: \(safe(report.team))"))
         let left = report.onboardingRunsLeftOut + report.unfinishedRunsLeftOut
-        out.append(dim("\(report.drills.count) finished drills up to \(report.reportDate)" + (left > 0 ? "; left out: \(report.onboardingRunsLeftOut) onboarding, \(report.unfinishedRunsLeftOut) unfinished" : "")))
+        let backfilled = report.drills.filter { $0.playedOn != nil }.count
+        out.append(dim("\(report.drills.count) finished drills up to \(report.reportDate)"
+            + (backfilled > 0 ? " (\(backfilled) recorded after they were held, counted on the day played)" : "") + (left > 0 ? "; left out: \(report.onboardingRunsLeftOut) onboarding, \(report.unfinishedRunsLeftOut) unfinished" : "")))
         out.append("")
         out.append(heading("By quarter"))
         if report.quarters.isEmpty { out.append("  No drills yet. Run one with `drill run`.") }
