@@ -265,8 +265,9 @@ struct ItemsScheduleCommandTests {
         #expect(events.count == 1)
         let event = try #require(events.first)
         #expect(event["SUMMARY"] == "Incident drill due: Quarterly Team")
-        // Every two months from the drill five months ago: overdue, due on the day one cadence after it.
-        #expect(event["DTSTART"] == TeamWorkspace.day(months: 2, after: TeamWorkspace.day(monthsAgo: 5)).replacingOccurrences(of: "-", with: ""))
+        // Every two months from the drill five months ago: overdue, so on today, saying since when.
+        #expect(event["DTSTART"] == TeamWorkspace.day(monthsAgo: 0).replacingOccurrences(of: "-", with: ""))
+        #expect(event["DESCRIPTION"]?.contains("it was due on \(TeamWorkspace.day(months: 2, after: TeamWorkspace.day(monthsAgo: 5)))") == true)
         #expect(event["RRULE"] == "FREQ=MONTHLY;INTERVAL=2")
         #expect(event["UID"]?.hasSuffix("@drill") == true)
         #expect(event["DESCRIPTION"]?.contains("Overdue by") == true)

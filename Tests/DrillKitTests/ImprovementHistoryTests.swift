@@ -145,9 +145,26 @@ struct ImprovementHistoryTests {
         #expect(try database.verifyRecords().isIntact)
     }
 
+    @Test("A gap that comes to ask for another fix closes its item as superseded, never as met, and opens the other")
+    func supersededGap() throws {
+        let database = try AppDatabase.inMemory()
+        // No source covers admin actions: the fix is to add one.
+        let noSource = ReviewFixture.preparednessYAML(gaps: true).replacingOccurrences(of: "covers: [admin-actions]", with: "covers: [app-errors]")
+        try Self.playBackfilled(database, id: "20261101-aaaa", recordedAt: ReviewFixture.date("2026-11-01"), playedOn: "2026-03-01", gaps: true,
+                                preparedness: noSource)
+        // Now it covers them, but for 30 days: the fix is that source's retention.
+        try Self.playBackfilled(database, id: "20261102-bbbb", recordedAt: ReviewFixture.date("2026-11-02"), playedOn: "2026-06-01", gaps: true)
+        let items = try database.improvementItems()
+        let added = try #require(items.first { $0.fixKey.hasPrefix("logs: add a source covering admin-actions") })
+        #expect(added.state == .closed && added.supersededBy == "logs[audit]" && added.needs.first?.status == "moved")
+        #expect(ReviewWords.state(of: added, on: ReviewFixture.asOf).hasPrefix("superseded: the gap now asks for logs[audit]"))
+        let retention = try Self.item(database, fix: "logs[audit]")
+        #expect(retention.state == .open && retention.openedRunId == "20261102-bbbb")
+    }
+
     /// A finished run recorded at `recordedAt` for a drill played on `playedOn`.
-    static func playBackfilled(_ database: AppDatabase, id: String, recordedAt: Date, playedOn: String, gaps: Bool) throws {
-        let preparedness = ReviewFixture.preparednessYAML(gaps: gaps)
+    static func playBackfilled(_ database: AppDatabase, id: String, recordedAt: Date, playedOn: String, gaps: Bool, preparedness: String? = nil) throws {
+        let preparedness = preparedness ?? ReviewFixture.preparednessYAML(gaps: gaps)
         let scenario = try Scenario.load(yaml: ReviewFixture.scenarioYAML, displayPath: "scenario")
         let profile = try PreparednessProfile.load(yaml: preparedness, displayPath: "preparedness")
         var session = DrillSession(scenario: scenario, profile: profile, asOf: ReviewFixture.asOf, edition: AssessmentEdition(playedAt: recordedAt))

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Each team's next drill as an iCalendar file (RFC 5545), for `drill due --format ics`: one
-/// all-day event per team on the day its next drill is due, repeating at the team's cadence.
+/// all-day event per team on the day its next drill is due (the day planned from, when it is
+/// overdue), repeating at the team's cadence.
 ///
 /// Lines end in CRLF and are folded at 75 octets (never inside a UTF-8 character); text values
 /// escape backslash, semicolon, comma and line breaks. Each event's UID is derived from the
@@ -13,14 +14,17 @@ public enum DrillCalendar {
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + text("Incident drills")]
         let stamp = timestamp(now)
         for schedule in schedules {
-            let day = schedule.nextDrillDue
+            // An overdue drill goes on the day planned from, not into the past where no one looks.
+            let day = schedule.nextDrillDue.adding(days: schedule.daysOverdue)
             var description = ["\(schedule.team): drill \(schedule.cadenceSpoken)" + (schedule.cadenceIsDefault ? " (the default; set drills.every in the preparedness file)" : "") + "."]
             if let last = schedule.lastDrill {
                 description.append("Last drill: \(last.playedOn), \(last.scenarioId) (run \(last.runId))" + (last.backfilled ? ", recorded later" : "") + ".")
             } else {
                 description.append("No drill recorded yet.")
             }
-            if schedule.daysOverdue > 0 { description.append("Overdue by \(schedule.daysOverdue) day\(schedule.daysOverdue == 1 ? "" : "s").") }
+            if schedule.daysOverdue > 0 {
+                description.append("Overdue by \(schedule.daysOverdue) day\(schedule.daysOverdue == 1 ? "" : "s"): it was due on \(schedule.nextDrillDue).")
+            }
             if !schedule.kindsNotExercised.isEmpty {
                 description.append("Not exercised in 12 months: " + schedule.kindsNotExercised.map(\.rawValue).joined(separator: ", ") + ".")
             }

@@ -166,6 +166,9 @@ public struct ImprovementItem: Codable, Hashable, Sendable {
     public var closingReason: String?
     /// For an item a check closed: the evidence the closing finding was judged on.
     public var closingEvidence: [Provenance]
+    /// For an item closed because its last open gap now asks for another fix: that fix. The
+    /// need is not met; the gap is that other item's now.
+    public var supersededBy: String?
     /// The team's finished drills since the item (re)opened (until it closed).
     public var drillsSinceOpened: Int
     /// Still open after two or more of the team's drills, and no risk accepted: called out in reports.
@@ -185,7 +188,7 @@ public struct ImprovementItem: Codable, Hashable, Sendable {
     public init(id: Int64, team: String, fixKey: String? = nil, scenarioId: String, needId: String, needs: [CoveredNeed]? = nil,
                 pillar: Pillar, action: String, fix: String?, state: State, status: Status? = nil, lastStatus: NeedStatus, reason: String,
                 openedRunId: String, openedAt: Date, seenInRunIds: [String], periods: [OpenPeriod]? = nil, closedAt: Date?,
-                closedByRunId: String?, closingReason: String?, closingEvidence: [Provenance] = [], drillsSinceOpened: Int,
+                closedByRunId: String?, closingReason: String?, closingEvidence: [Provenance] = [], supersededBy: String? = nil, drillsSinceOpened: Int,
                 openAfterTwoDrills: Bool, owner: String?, dueDate: CalendarDate?, acceptance: RiskAcceptance? = nil,
                 notes: [Note] = [], history: [HistoryEntry] = []) {
         self.id = id
@@ -210,6 +213,7 @@ public struct ImprovementItem: Codable, Hashable, Sendable {
         self.closedByRunId = closedByRunId
         self.closingReason = closingReason
         self.closingEvidence = closingEvidence
+        self.supersededBy = supersededBy
         self.drillsSinceOpened = drillsSinceOpened
         self.openAfterTwoDrills = openAfterTwoDrills
         self.owner = owner
@@ -338,6 +342,8 @@ public enum ImprovementLedger {
         public var closingReason: String?
         /// The closing check's evidence.
         public var closingEvidence: [Provenance]
+        /// The fix the last open gap moved to, when that closed it.
+        public var supersededBy: String?
         /// Drills since the current stretch opened (until it closed).
         public var drillsSinceOpened: Int
         /// The need's place in the scenario.
@@ -421,8 +427,10 @@ public enum ImprovementLedger {
                 entry.closedByRunID = observation.runID
                 entry.closingReason = movedTo.map { "The gap now asks for another fix: \($0). " + observation.reason } ?? observation.reason
                 entry.closingEvidence = observation.evidence
+                entry.supersededBy = movedTo
                 if !entry.periods.isEmpty { entry.periods[entry.periods.count - 1].closedAt = observation.at }
-                record(&entry, .closed, observation, text: "closed by \(who): every need it covers is met")
+                record(&entry, .closed, observation, text: movedTo.map { "closed by \(who): the gap now asks for another fix, \($0)" }
+                    ?? "closed by \(who): every need it covers is met")
             }
             entries[key] = entry
         }
@@ -449,7 +457,7 @@ public enum ImprovementLedger {
                     key: key, pillar: observation.pillar, scenarioID: observation.scenarioID, needID: observation.needID, fix: observation.fix,
                     lastStatus: observation.status, reason: observation.reason, openedRunID: runID, openedAt: observation.at,
                     seenInRunIDs: [runID], needs: [covered], periods: [.init(openedAt: observation.at, openedRunId: runID, closedAt: nil)],
-                    closedAt: nil, closedByRunID: nil, closingReason: nil, closingEvidence: [], drillsSinceOpened: 0,
+                    closedAt: nil, closedByRunID: nil, closingReason: nil, closingEvidence: [], supersededBy: nil, drillsSinceOpened: 0,
                     position: observation.position, history: [])
                 record(&fresh, .opened, observation, text: "opened by run \(runID)")
                 entries[key] = fresh
@@ -461,6 +469,7 @@ public enum ImprovementLedger {
                 entry.closedByRunID = nil
                 entry.closingReason = nil
                 entry.closingEvidence = []
+                entry.supersededBy = nil
                 entry.periods.append(.init(openedAt: observation.at, openedRunId: runID, closedAt: nil))
                 record(&entry, .reopened, observation, text: "reopened by run \(runID): the gap was found again")
             } else if entry.history.last.map({ $0.runId == runID && ($0.kind == .opened || $0.kind == .reopened) }) == true {

@@ -39,6 +39,9 @@ public enum ReviewWords {
         switch item.state {
         case .closed:
             let when = item.closedAt.map { " on \(Timestamp8601.day($0))" } ?? ""
+            if let other = item.supersededBy {
+                return "superseded: the gap now asks for \(other)" + (item.closedByRunId.map { " (run \($0)\(when))" } ?? "")
+            }
             return item.closedByRunId.map { "closed by run \($0)\(when)" } ?? "closed by drill check\(when)"
         case .open:
             if item.isRiskAccepted, let acceptance = item.acceptance {

@@ -488,7 +488,7 @@ extension AppDatabase {
             status: entry.isOpen ? (accepted ? .riskAccepted : .open) : .closed, lastStatus: entry.lastStatus, reason: entry.reason,
             openedRunId: entry.openedRunID, openedAt: entry.openedAt, seenInRunIds: entry.seenInRunIDs, periods: entry.periods,
             closedAt: entry.closedAt, closedByRunId: entry.closedByRunID, closingReason: entry.closingReason,
-            closingEvidence: entry.closingEvidence, drillsSinceOpened: entry.drillsSinceOpened,
+            closingEvidence: entry.closingEvidence, supersededBy: entry.supersededBy, drillsSinceOpened: entry.drillsSinceOpened,
             openAfterTwoDrills: entry.isOpen && !accepted && entry.drillsSinceOpened >= 2, owner: record.owner, dueDate: record.dueDate,
             acceptance: acceptance, notes: notes, history: history)
     }
