@@ -1,6 +1,6 @@
 # Two commands on a fresh machine: `make demo` (a drill with the embedded defaults)
 # and `make test`. Both install what the machine lacks first.
-.PHONY: demo test deps jsonschema build release man completions install install-files
+.PHONY: demo test deps jsonschema icalendar build release man completions install install-files
 
 # SQLite and libedit headers to build; python3 (its pty module) for the tests that drive the
 # prompt through a pseudo-terminal, and its jsonschema for the schema tests (below).
@@ -24,7 +24,7 @@ build: deps
 demo: build
 	swift run --skip-build drill run
 
-test: deps jsonschema
+test: deps jsonschema icalendar
 	swift test
 
 # python3's jsonschema, with which the tests validate the shipped files against schemas/:
@@ -34,6 +34,12 @@ jsonschema:
 	  python3 -m pip install --quiet jsonschema 2>/dev/null || \
 	  { if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq python3-jsonschema; else sudo apt-get install -y -qq python3-jsonschema; fi; }
 	@python3 -c 'import jsonschema; jsonschema.Draft202012Validator' || { echo "error: python3's jsonschema (4.0 or later) is needed for the schema tests"; exit 1; }
+
+# python3's icalendar (PyPI), with which a test parses `drill due --format ics`; the test's own
+# strict reader runs either way.
+icalendar:
+	@python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install --quiet icalendar 2>/dev/null || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq python3-icalendar; else sudo apt-get install -y -qq python3-icalendar; fi; } || true
 
 # The build to ship and to measure: optimised, with the Swift runtime and Foundation linked in
 # (a third less start-up work than loading them as shared libraries; see BENCHMARKS.md).

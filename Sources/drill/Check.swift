@@ -152,7 +152,7 @@ private struct ItemsToClose {
         do throws(StoreError) {
             let database = try AppDatabase.open(path: path, identity: .current, key: GlobalOptions.installationKey(), trusting: GlobalOptions.teamKeys())
             OpenedDatabases.shared.add(database)
-            open = Set(try database.improvementItems(team: team).filter { $0.state == .open }.map { NeedKey(scenario: $0.scenarioId, need: $0.needId) })
+            open = Set(try database.improvementItems(team: team).filter { $0.state == .open }.flatMap(\.needs).filter(\.isOpen).map { NeedKey(scenario: $0.scenarioId, need: $0.needId) })
             self.database = database
         } catch {
             problem = error
@@ -179,7 +179,7 @@ private struct ItemsToClose {
             guard let database, !met.isEmpty else { return }
             let closed = try database.closeImprovementItems(checkedBy: CheckReport(team: team, asOf: asOf, scenarios: met), at: Date())
             for item in closed {
-                err.line(err.styled("Closed improvement item \(item.label) (\(item.scenarioId.terminalSafeLine)/\(item.needId.terminalSafeLine)): the need is now met.", .good))
+                err.line(err.styled("Closed improvement item \(item.label) (\(item.fixKey.terminalSafeLine)): every need it covers is now met.", .good))
             }
         } catch {
             err.line(err.styled("warning: improvement items were not updated: \(error.message.terminalSafeLine)", .warning))

@@ -25,6 +25,7 @@ extension Drill {
 
         func validate() throws {
             guard runIDs.count == 2 else { throw ValidationError("name exactly two runs to compare (got \(runIDs.count))") }
+            if output.format == .csv { throw ValidationError("--format csv is for `drill report --team`; compare writes text, markdown, json or html") }
         }
 
         func run() throws {
@@ -44,6 +45,7 @@ extension Drill {
                 case .markdown: TerminalText(escaping: comparison.markdown())
                 case .json: try ReportFormat.json(comparison)
                 case .html: TerminalText(escaping: comparison.html())
+                case .csv: ""
                 }
                 try output.deliver(content)
             }

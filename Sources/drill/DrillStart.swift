@@ -14,8 +14,12 @@ struct DrillStart {
     let asOf: CalendarDate?
     let mode: DrillSession.Mode
     let timeBox: Double?
+    /// For a drill held earlier (`drill run --played-on`): the day it was played.
+    var playedOn: CalendarDate? = nil
 
     func play() throws {
+        // A backfilled drill's records are judged on the day it was played, unless --as-of says otherwise.
+        let asOf = asOf ?? playedOn
         let team = try options.loadTeam(judgedOn: asOf ?? .today)
         // With an id, only that scenario's file is parsed when the folder allows (see `loadScenario`).
         let library = try scenarioID.flatMap {
@@ -39,12 +43,16 @@ struct DrillStart {
         let record = RunRecord(
             id: RunRecord.makeID(startedAt: startedAt), team: team.profile.team, scenarioID: scenario.id,
             scenarioTitle: scenario.title, scenarioKind: scenario.kind.rawValue, mode: mode.rawValue, facilitator: facilitator,
-            startedAt: startedAt, asOf: session.asOf, scenarioYAML: yaml, preparednessYAML: team.yaml, preparednessSource: team.source)
+            startedAt: startedAt, asOf: session.asOf, scenarioYAML: yaml, preparednessYAML: team.yaml, preparednessSource: team.source,
+            playedOn: playedOn)
         let people = participants.enumerated().map { Participants.parse($1, runID: record.id, position: $0) }
         do throws(StoreError) {
             try database.createRun(record, participants: people, findings: session.assessment.findings)
         } catch {
             throw CommandFailure(error)
+        }
+        if let playedOn {
+            err.line(err.styled("Recording a drill played on \(playedOn) (backfilled; records judged on \(session.asOf)).", .dim))
         }
         out.write(DrillRenderer(session: session, terminal: out, participants: people).opening(runID: record.id, team: record.team, resumed: false))
         let recorder = DrillRecorder(database: database, runID: record.id, nextSeq: 1)

@@ -14,12 +14,14 @@ extension Drill {
                 `drill actions set`). With --team (a team's name or its preparedness file; default \
                 ./preparedness.yaml, else the only team in the database): scores by quarter, deadlines met, \
                 improvement items opened and closed, and incident kinds not drilled in the last 12 months. \
-                Formats: text, markdown, json, html (one self-contained page that prints cleanly).
+                Formats: text, markdown, json, html (one self-contained page that prints cleanly); with --team also \
+                csv (one row per quarter, RFC 4180; a cell starting with =, +, - or @ gets a leading ').
 
                 Examples:
                   drill report 20261126-sl75
                   drill report 20261126-sl75 --format html -o aar.html
                   drill report --team preparedness.yaml --format markdown -o -
+                  drill report --team preparedness.yaml --format csv -o trends.csv
                 """)
 
         @Argument(help: ArgumentHelp("The run's id, or the start of it (omit for a team's trends).", valueName: "run-id"), completion: Completions.runIDs)
@@ -42,6 +44,7 @@ extension Drill {
 
         func validate() throws {
             if runID != nil && team != nil { throw ValidationError("give a run for its after-action report, or --team for trends, not both") }
+            if runID != nil && output.format == .csv { throw ValidationError("--format csv is for a team's trends (--team); a run's report is text, markdown, json or html") }
         }
 
         func run() throws {
@@ -75,6 +78,7 @@ extension Drill {
             case .markdown: TerminalText(escaping: report.markdown())
             case .json: try ReportFormat.json(report)
             case .html: TerminalText(escaping: report.html())
+            case .csv: ""
             }
         }
 
@@ -104,6 +108,7 @@ extension Drill {
             case .markdown: TerminalText(escaping: report.markdown())
             case .json: try ReportFormat.json(report)
             case .html: TerminalText(escaping: report.html())
+            case .csv: CSVTable.trends(report).terminalText
             }
             try output.deliver(content)
         }

@@ -5,6 +5,8 @@ import Foundation
 /// How a review command writes its report.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json, html
+    /// Only for `report --team`: the trend's quarters as a spreadsheet (``CSVTable/trends(_:)``).
+    case csv
 
     /// The file extension for `--output` when none is given.
     var fileExtension: String {
@@ -13,13 +15,14 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case .markdown: "md"
         case .json: "json"
         case .html: "html"
+        case .csv: "csv"
         }
     }
 }
 
 /// `--format` and `--output` for reports.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, markdown, json or html (a self-contained page).")
+    @Option(help: "Output format: text, markdown, json, html (a self-contained page), or csv (report --team only).")
     var format: ReportFormat = .text
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output (- is standard output).", valueName: "file"), completion: .file())
@@ -30,7 +33,8 @@ struct ReportOutputOptions: ParsableArguments {
 
     /// Writes a rendered report to `--output` or standard output; terminal text only ever goes to standard output.
     func deliver(_ content: TerminalText) throws(CommandFailure) {
-        let ended = content.rendered.hasSuffix("\n") ? content : content + "\n"
+        // CSV ends its lines with CRLF, one Character that `hasSuffix("\n")` does not match.
+        let ended = content.rendered.utf8.last == UInt8(ascii: "\n") ? content : content + "\n"
         guard let output else {
             Terminal.standardOutput.write(ended)
             return

@@ -40,7 +40,8 @@ struct ReviewText {
         let state = ReviewWords.state(of: item, on: day)
         let style: Terminal.Style = item.state == .closed ? .good : item.openAfterTwoDrills || item.isOverdue(on: day) ? .bad : .warning
         var lines = wrap(safe(item.action), indent: "       ", first: "  \(item.label.padding(toLength: 4, withPad: " ", startingAt: 0)) ")
-        var facts = [scenario ? "\(safe(item.scenarioId))/\(safe(item.needId))" : safe(item.needId)]
+        // A merged item names every scenario's need it covers.
+        var facts = [item.needs.count > 1 || scenario ? item.needs.map { "\(safe($0.scenarioId))/\(safe($0.needId))" }.joined(separator: ", ") : safe(item.needId)]
         if let fix = item.fix { facts.append("field \(safe(fix))") }
         facts.append("owner \(item.owner.map(safe) ?? "–")")
         facts.append("due \(item.dueDate?.description ?? "–")")
@@ -167,7 +168,9 @@ struct ReviewText {
         var out: [TerminalText] = []
         out.append(heading("Drill trends: \(safe(report.team))"))
         let left = report.onboardingRunsLeftOut + report.unfinishedRunsLeftOut
-        out.append(dim("\(report.drills.count) finished drills up to \(report.reportDate)" + (left > 0 ? "; left out: \(report.onboardingRunsLeftOut) onboarding, \(report.unfinishedRunsLeftOut) unfinished" : "")))
+        let backfilled = report.drills.filter { $0.playedOn != nil }.count
+        out.append(dim("\(report.drills.count) finished drills up to \(report.reportDate)"
+            + (backfilled > 0 ? " (\(backfilled) recorded after they were held, counted on the day played)" : "") + (left > 0 ? "; left out: \(report.onboardingRunsLeftOut) onboarding, \(report.unfinishedRunsLeftOut) unfinished" : "")))
         out.append("")
         out.append(heading("By quarter"))
         if report.quarters.isEmpty { out.append("  No drills yet. Run one with `drill run`.") }
@@ -210,7 +213,7 @@ struct ReviewText {
         out.append("")
         out.append(heading("Closed improvement items (\(report.closedItems.count))"))
         for item in report.closedItems.prefix(10) {
-            out.append("  \(item.label) \(safe(item.scenarioId))/\(safe(item.needId)): " + terminal.styled(ReviewWords.state(of: item, on: report.reportDate), .good))
+            out.append("  \(item.label) \(safe(item.fixKey)) (\(item.needs.map { "\(safe($0.scenarioId))/\(safe($0.needId))" }.joined(separator: ", "))): " + terminal.styled(ReviewWords.state(of: item, on: report.reportDate), .good))
         }
         if report.closedItems.count > 10 { out.append(dim("  … and \(report.closedItems.count - 10) more (--format markdown lists them all)")) }
         return out.joined(separator: "\n") + "\n"

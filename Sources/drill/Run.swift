@@ -19,6 +19,7 @@ extension Drill {
                   drill run dormant-contractor-admin --facilitator Ana --participant Priya:lead
                   drill run silent-backup-failure --timed --time-box 3min
                   drill run dormant-contractor-admin --answers answers.yaml --format json
+                  drill run silent-backup-failure --played-on 2026-09-14
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -42,6 +43,10 @@ extension Drill {
                 transform: CalendarDate.argument)
         var asOf: CalendarDate?
 
+        @Option(name: .customLong("played-on"), help: ArgumentHelp("Record a drill that was held earlier, on this day (records are judged on it unless --as-of says otherwise); the run is marked as backfilled.", valueName: "YYYY-MM-DD"),
+                transform: CalendarDate.argument)
+        var playedOn: CalendarDate?
+
         @Option(help: "drill (a team drill) or onboarding (one person; after each decision, why, and which of the team's records it depends on).")
         var mode: DrillSession.Mode = .drill
 
@@ -54,6 +59,9 @@ extension Drill {
             if answers != nil && scenarioID == nil {
                 throw ValidationError("a scripted drill (--answers) needs the scenario's id")
             }
+            if let playedOn, playedOn > .today {
+                throw ValidationError("--played-on \(playedOn) is in the future; it records a drill already held (today is \(CalendarDate.today))")
+            }
             for participant in participants where participant.split(separator: ":").first?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
                 throw ValidationError("--participant needs a name, e.g. --participant 'Priya:incident commander'")
             }
@@ -62,7 +70,7 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 try DrillStart(options: options, scenarioID: scenarioID, answers: answers, format: format, facilitator: facilitator,
-                               participants: participants, asOf: asOf, mode: mode, timeBox: timing.timeBox).play()
+                               participants: participants, asOf: asOf, mode: mode, timeBox: timing.timeBox, playedOn: playedOn).play()
             }
         }
     }

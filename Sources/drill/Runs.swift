@@ -11,14 +11,15 @@ extension Drill {
                   drill runs
                   drill runs --for-team "Lighthouse Apps (example)" --limit 10
                   drill runs --format json
+                  drill runs --format csv --limit 500
                 """)
 
         @OptionGroup var options: DatabaseOption
 
         @OptionGroup var selection: RunSelectionOptions
 
-        @Option(help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @Option(help: "Output format: text, json or csv (RFC 4180; a cell starting with =, +, - or @ gets a leading ').")
+        var format: TableFormat = .text
 
         func run() throws {
             try reportingFailures {
@@ -40,6 +41,13 @@ extension Drill {
                     out.line(try JSONOutput.list("runs", runs.map(RunSummary.init), truncated: truncated))
                     return
                 }
+                if format == .csv {
+                    if truncated {
+                        Terminal.standardError.line("Showing the newest \(limit) runs; older ones match too (--limit N shows more).")
+                    }
+                    out.write(CSVTable.runs(runs).terminalText)
+                    return
+                }
                 if truncated {
                     let err = Terminal.standardError
                     err.line(err.styled("Showing the newest \(limit) runs; older ones match too (--limit N shows more).", .dim))
@@ -49,10 +57,11 @@ extension Drill {
                     return
                 }
                 let rows = runs.map { run in
-                    [run.id, Timestamp.minutes(run.startedAt), run.team.terminalSafeLine, run.scenarioID.terminalSafeLine,
-                     run.status.rawValue, run.overallScore.map { "\($0)" } ?? "–"]
+                    // A backfilled drill shows the day it was played, marked, not the day it was recorded.
+                    [run.id, run.playedOn.map { "\($0) backfilled" } ?? Timestamp.minutes(run.startedAt), run.team.terminalSafeLine,
+                     run.scenarioID.terminalSafeLine, run.status.rawValue, run.overallScore.map { "\($0)" } ?? "–"]
                 }
-                let header = ["RUN", "STARTED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
+                let header = ["RUN", "PLAYED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
                 out.table(header: header, rows: rows, flexible: 2)
             }
         }
@@ -96,6 +105,7 @@ struct RunSummary: Codable {
     var mode: String
     var status: RunStatus
     var startedAt: Date
+    var playedOn: CalendarDate?
     var endedAt: Date?
     var overallScore: Int?
 
@@ -107,6 +117,7 @@ struct RunSummary: Codable {
         mode = run.mode
         status = run.status
         startedAt = run.startedAt
+        playedOn = run.playedOn
         endedAt = run.endedAt
         overallScore = run.overallScore
     }

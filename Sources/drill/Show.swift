@@ -34,6 +34,9 @@ extension Drill {
                 let renderer = DrillRenderer(session: stored.session, terminal: out)
                 out.paragraph("Run \(run.id) · \(run.status.rawValue)", .heading)
                 out.paragraph("Team \(run.team.terminalSafeLine) · scenario \(run.scenarioID.terminalSafeLine) · started \(Timestamp.minutes(run.startedAt)) UTC" + (run.endedAt.map { " · ended \(Timestamp.minutes($0)) UTC" } ?? ""))
+                if let playedOn = run.playedOn {
+                    out.paragraph("Backfilled: played on \(playedOn), recorded \(Timestamp.minutes(run.startedAt)) UTC (drill run --played-on)", .warning)
+                }
                 if let facilitator = run.facilitator { out.paragraph("Facilitator: \(facilitator.terminalSafeLine)") }
                 if !participants.isEmpty {
                     out.paragraph("Participants: " + participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }.joined(separator: ", "))

@@ -25,6 +25,7 @@ struct JSONContractTests {
         ("compare", ["compare", "20261126-sl75", "20261126-a3r5", "--format", "json"]),
         ("search", ["search", "backup", "--format", "json", "--limit", "1"]),
         ("actions", ["actions", "--all", "--format", "json"]),
+        ("actions show", ["actions", "show", "1", "--format", "json"]),
         ("people", ["people", "--format", "json"]),
         ("due", ["due", "--format", "json", "--as-of", "2026-12-01"]),
         ("contacts", ["contacts", "--format", "json", "--as-of", "2026-11-26"]),

@@ -244,8 +244,8 @@ struct ReviewCommandTests {
         try ReviewWorkspace.team(gaps: false).write(to: workspace.folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
         let check = try workspace.drill(["check", "--as-of", "2026-11-26"])
         #expect(check.status == 0)
-        #expect(check.stderr.contains("Closed improvement item #1 (review-cli/partner)"))
-        #expect(check.stderr.contains("Closed improvement item #2 (review-cli/trail)"))
+        #expect(check.stderr.contains("Closed improvement item #1 (contacts[incident-response-partner])"))
+        #expect(check.stderr.contains("Closed improvement item #2 (logs[audit])"))
         let open = try workspace.drill(["actions"])
         #expect(open.stdout.contains("No open improvement items"))
 

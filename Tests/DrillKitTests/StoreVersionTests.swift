@@ -65,7 +65,7 @@ struct StoreVersionTests {
         let sealed = try database.auditEntries(AuditFilter(action: "records.sealed"))
         #expect(sealed.count == 1)
         #expect(sealed.first?.detail.hasPrefix("2 runs and 4 audit entries") == true)
-        #expect(try database.auditEntries(AuditFilter(action: "schema.migrated")).first?.detail == "applied v8-sealed-records")
+        #expect(try database.auditEntries(AuditFilter(action: "schema.migrated")).first?.detail == "applied v8-sealed-records, v11-item-history")
         // It carries on as any database: the paused run resumes and verifies.
         let paused = try #require(try database.runs(RunFilter(status: .paused)).first)
         let stored = try StoredRun(paused.id, from: database)

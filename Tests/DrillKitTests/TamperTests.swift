@@ -81,7 +81,10 @@ struct TamperTests {
         ("UPDATE improvementItem SET dueDate = '2030-01-01' WHERE id = 1", "improvementItem"),
         ("UPDATE improvementItem SET action = 'Nothing to do.' WHERE id = 1", "improvementItem"),
         ("DELETE FROM improvementItem WHERE id = 1", "improvementItem"),
-        ("INSERT INTO checkClosure (team, scenarioID, needID, checkedAt, reason) SELECT team, scenarioID, needID, '2026-11-30 10:00:00.000', 'met' FROM improvementItem WHERE id = 1", "checkClosure"),
+        ("INSERT INTO checkClosure (team, scenarioID, needID, checkedAt, reason) SELECT team, 'review-test', 'partner', '2026-11-30 10:00:00.000', 'met' FROM improvementItem WHERE id = 1", "checkClosure"),
+        ("UPDATE improvementItemEvent SET text = 'owner Nobody' WHERE id = 1", "improvementItemEvent"),
+        ("DELETE FROM improvementItemEvent WHERE id = 1", "improvementItemEvent"),
+        ("INSERT INTO improvementItemEvent (itemID, at, kind, text, until) VALUES (1, '2026-11-30 10:00:00.000', 'accepted', 'fine', '2099-01-01')", "improvementItemEvent"),
     ])
     func itemEdit(sql: String, field: String) throws {
         let database = try played()

@@ -25,6 +25,11 @@ policy:
   contactsConfirmedWithin: 12mo     # contact details older than this count as stale
   restoreTestedWithin: 12mo         # a restore not tested within this counts as untested
 
+# How often you drill (optional; quarterly when left out). `drill due` counts the next
+# drill from your last one, and `drill due --format ics` puts it in your calendar.
+drills:
+  every: 3mo                        # e.g. 2mo, 6w; from 1w to 24mo
+
 # Systems, for the keys below that say which system a record covers or where it is kept:
 # app (your own backend), platform-account (your account on the platform you sell on),
 # cloud-account (the hosting console), source-control, ci, workstations, identity-provider,

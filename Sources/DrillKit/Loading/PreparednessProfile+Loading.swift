@@ -19,7 +19,7 @@ extension PreparednessProfile {
         return try decode(node, path: displayPath, datesNotAfter: datesNotAfter)
     }
 
-    static let keys = ["team", "policy", "contacts", "logs", "backups"]
+    static let keys = ["team", "policy", "contacts", "logs", "backups", "drills"]
 
     static func decode(_ node: Node, path: String, datesNotAfter: CalendarDate? = nil) throws(LoadFailure) -> PreparednessProfile {
         let reader = YAMLReader(path: path)
@@ -52,8 +52,21 @@ struct PreparednessDecoder {
         let contacts = fields["contacts"].flatMap { reader.list($0, "contacts") }?.compactMap(contact) ?? []
         let logs = fields["logs"].flatMap { reader.list($0, "logs") }?.compactMap(logSource) ?? []
         let backups = fields["backups"].flatMap { reader.list($0, "backups") }?.compactMap(backup) ?? []
-        guard let team, let policy else { return nil }
-        return PreparednessProfile(team: team, policy: policy, contacts: contacts, logs: logs, backups: backups)
+        let drills = fields["drills"].map(cadence) ?? DrillCadence()
+        guard let team, let policy, let drills else { return nil }
+        return PreparednessProfile(team: team, policy: policy, contacts: contacts, logs: logs, backups: backups, drills: drills)
+    }
+
+    /// `drills: {every: 3mo}`.
+    private func cadence(_ node: Node) -> DrillCadence? {
+        guard let fields = reader.fields(node, "drills", allowed: ["every"]) else { return nil }
+        guard let value = fields.required("every") else { return nil }
+        guard let span = reader.span(value, "drills.every") else { return nil }
+        guard span >= DrillCadence.shortest, span <= DrillCadence.longest else {
+            reader.error("drills.every '\(span.compact)' is outside what drill plans for; write a cadence from 1w to 24mo, such as 3mo (quarterly) or 2mo", at: value)
+            return nil
+        }
+        return DrillCadence(every: span)
     }
 
     private func policy(_ node: Node) -> PreparednessPolicy? {

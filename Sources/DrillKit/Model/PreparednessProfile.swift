@@ -10,15 +10,38 @@ public struct PreparednessProfile: Hashable, Sendable {
     public var logs: [LogSource]
     /// Backups.
     public var backups: [Backup]
+    /// How often the team drills (`drills: {every: 3mo}`); quarterly when the file does not say.
+    public var drills: DrillCadence
 
     /// Creates a profile.
-    public init(team: String, policy: PreparednessPolicy = .init(), contacts: [Contact] = [], logs: [LogSource] = [], backups: [Backup] = []) {
+    public init(team: String, policy: PreparednessPolicy = .init(), contacts: [Contact] = [], logs: [LogSource] = [], backups: [Backup] = [],
+                drills: DrillCadence = .init()) {
         self.team = team
         self.policy = policy
         self.contacts = contacts
         self.logs = logs
         self.backups = backups
+        self.drills = drills
     }
+}
+
+/// How often a team holds its drill: `drill due` counts the next one from the last.
+public struct DrillCadence: Hashable, Sendable {
+    /// The time between drills: calendar months when whole months (`3mo`), else days (`6w`).
+    public var every: TimeSpan
+
+    /// The shortest cadence a file may name: a week. The longest: two years.
+    public static let shortest = TimeSpan.days(7)
+    /// The longest cadence a file may name.
+    public static let longest = TimeSpan.months(24)
+
+    /// Creates a cadence; quarterly by default.
+    public init(every: TimeSpan = .months(3)) {
+        self.every = every
+    }
+
+    /// Whether the file said nothing, so the default holds.
+    public var isDefault: Bool { self == DrillCadence() }
 }
 
 /// How fresh a team wants its records to be. The defaults are the guide's: 12 months.

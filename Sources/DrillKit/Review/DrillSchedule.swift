@@ -1,14 +1,28 @@
 import Foundation
 
-/// Whether a team's quarterly drill is due, what it has not rehearsed, and what to play next.
+/// When a team's next drill is due (by the cadence in its preparedness file, quarterly by
+/// default), what it has not rehearsed, and what to play next.
 public struct DrillSchedule: Codable, Hashable, Sendable {
     /// The team.
     public var team: String
     /// The calendar quarter of the day asked about (`2026-Q4`).
     public var quarter: String
-    /// The team's last finished drill (onboarding runs do not count).
+    /// The team's cadence, compact (`3mo`).
+    public var cadence: String
+    /// The cadence in words (`every 3 months`).
+    public var cadenceSpoken: String
+    /// Whether the cadence is the default (the preparedness file does not say).
+    public var cadenceIsDefault: Bool
+    /// The team's last finished drill (onboarding runs do not count), by the day it was played.
     public var lastDrill: LastDrill?
-    /// Whether no drill has been finished this quarter.
+    /// The day the next drill is due: one cadence after the last drill was played; the day
+    /// asked about when the team has none.
+    public var nextDrillDue: CalendarDate
+    /// Whether the next drill is due on or before the day asked about.
+    public var due: Bool
+    /// Days the drill is overdue (0 when not yet due or due today).
+    public var daysOverdue: Int
+    /// Whether no drill has been finished this calendar quarter.
     public var dueThisQuarter: Bool
     /// Incident kinds no finished drill exercised in the last 12 months.
     public var kindsNotExercised: [ScenarioKind]
@@ -21,8 +35,12 @@ public struct DrillSchedule: Codable, Hashable, Sendable {
         public var runId: String
         /// The scenario.
         public var scenarioId: String
-        /// When it started.
+        /// When it started (was recorded).
         public var startedAt: Date
+        /// The day it was played.
+        public var playedOn: CalendarDate
+        /// Whether it was recorded after it was held (`drill run --played-on`).
+        public var backfilled: Bool
         /// Its overall score.
         public var overallScore: Int?
     }
@@ -45,26 +63,37 @@ public struct DrillSchedule: Codable, Hashable, Sendable {
     ///   - runs: the team's runs, any order.
     ///   - openItems: the team's open improvement items.
     ///   - library: scenarios to choose from.
-    ///   - profile: the team's preparedness, to see which scenarios test its open gaps.
+    ///   - profile: the team's preparedness, for its cadence and to see which scenarios test its open gaps.
     ///   - today: the day asked about.
     public init(team: String, runs: [RunRecord], openItems: [ImprovementItem], library: [Scenario], profile: PreparednessProfile?, today: CalendarDate) {
         self.team = team
         let quarterIndex = (today.month - 1) / 3
         quarter = "\(today.year)-Q\(quarterIndex + 1)"
-        let drills = runs.filter { $0.mode == DrillSession.Mode.drill.rawValue && $0.status == .finished }.sorted { $0.startedAt < $1.startedAt }
-        lastDrill = drills.last.map { LastDrill(runId: $0.id, scenarioId: $0.scenarioID, startedAt: $0.startedAt, overallScore: $0.overallScore) }
+        let cadence = profile?.drills ?? DrillCadence()
+        self.cadence = cadence.every.compact
+        cadenceSpoken = "every \(cadence.every.spoken)"
+        cadenceIsDefault = cadence.isDefault
+        // Drills count on the day they were played, so a backfilled drill is as good as a live one.
+        let drills = runs.filter { $0.mode == DrillSession.Mode.drill.rawValue && $0.status == .finished }
+            .sorted { ($0.playedAt, $0.id) < ($1.playedAt, $1.id) }
+        lastDrill = drills.last.map {
+            LastDrill(runId: $0.id, scenarioId: $0.scenarioID, startedAt: $0.startedAt, playedOn: Timestamp8601.day($0.playedAt),
+                      backfilled: $0.isBackfilled, overallScore: $0.overallScore)
+        }
+        nextDrillDue = lastDrill.map { $0.playedOn.adding(cadence.every) } ?? today
+        due = nextDrillDue <= today
+        daysOverdue = max(0, nextDrillDue.days(until: today))
         let quarterStart = CalendarDate(year: today.year, month: quarterIndex * 3 + 1, day: 1) ?? today
-        let startOfQuarter = Date(timeIntervalSince1970: TimeInterval(quarterStart.daysSinceEpoch) * 86_400)
-        dueThisQuarter = !drills.contains { $0.startedAt >= startOfQuarter }
-        let yearAgo = Date(timeIntervalSince1970: TimeInterval(today.adding(months: -12).daysSinceEpoch) * 86_400)
-        let recentKinds = Set(drills.filter { $0.startedAt >= yearAgo }.compactMap { ScenarioKind(rawValue: $0.scenarioKind) })
+        dueThisQuarter = !drills.contains { Timestamp8601.day($0.playedAt) >= quarterStart }
+        let yearAgo = today.adding(months: -12)
+        let recentKinds = Set(drills.filter { Timestamp8601.day($0.playedAt) >= yearAgo }.compactMap { ScenarioKind(rawValue: $0.scenarioKind) })
         kindsNotExercised = ScenarioKind.allCases.filter { !recentKinds.contains($0) }
 
         // Rotation: unexercised kinds first, then scenarios that test the team's open gaps,
         // then scenarios the team has never played, then the least recently played.
         let openFixes = Set(openItems.compactMap(\.fix))
         let assessor = profile.map { Assessor(profile: $0, asOf: today) }
-        let lastPlayed = Dictionary(drills.map { ($0.scenarioID, $0.startedAt) }, uniquingKeysWith: max)
+        let lastPlayed = Dictionary(drills.map { ($0.scenarioID, $0.playedAt) }, uniquingKeysWith: max)
         let ranked = library.map { scenario -> (Scenario, [Double], [String]) in
             var reasons: [String] = []
             let unexercised = kindsNotExercised.contains(scenario.kind)
@@ -82,6 +111,28 @@ public struct DrillSchedule: Codable, Hashable, Sendable {
         }
         suggestion = best.map { Suggestion(scenarioId: $0.0.id, title: $0.0.title, kind: $0.0.kind,
                                            reasons: $0.2.isEmpty ? ["played least recently"] : $0.2) }
+    }
+
+    /// Every team's schedule: the current team first, then each team with stored runs. Another
+    /// team's cadence and gaps are judged on the preparedness its latest run was played against.
+    ///
+    /// - Parameters:
+    ///   - current: the team whose preparedness file is at hand.
+    ///   - history: every stored run, any order.
+    ///   - openItems: a team's open improvement items.
+    public static func all<Failure: Error>(current: PreparednessProfile, history: [RunRecord], library: [Scenario], today: CalendarDate,
+                                           openItems: (String) throws(Failure) -> [ImprovementItem]) throws(Failure) -> [DrillSchedule] {
+        var teams: [String] = []
+        for team in [current.team] + history.map(\.team) where !teams.contains(team) { teams.append(team) }
+        var schedules: [DrillSchedule] = []
+        for team in teams {
+            let runs = history.filter { $0.team == team }
+            let latest = runs.max { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+            let profile = team == current.team ? current
+                : latest.flatMap { try? PreparednessProfile.load(yaml: $0.preparednessYAML, displayPath: "run \($0.id)") }
+            schedules.append(DrillSchedule(team: team, runs: runs, openItems: try openItems(team), library: library, profile: profile, today: today))
+        }
+        return schedules
     }
 }
 

@@ -32,15 +32,25 @@ public enum ReviewWords {
         people.map { $0.name + ($0.role.map { " (\($0))" } ?? "") }.joined(separator: ", ")
     }
 
-    /// Where an item stands: `open`, `open after 3 drills`, `overdue since 2027-01-15`,
+    /// Where an item stands: `open`, `reopened`, `open after 3 drills`, `overdue since 2027-01-15`,
+    /// `risk accepted until 2027-03-31`,
     /// `closed by run 20270212-abcd on 2027-02-12`, `closed by drill check on 2027-02-01`.
     public static func state(of item: ImprovementItem, on day: CalendarDate) -> String {
         switch item.state {
         case .closed:
             let when = item.closedAt.map { " on \(Timestamp8601.day($0))" } ?? ""
+            if let other = item.supersededBy {
+                return "superseded: the gap now asks for \(other)" + (item.closedByRunId.map { " (run \($0)\(when))" } ?? "")
+            }
             return item.closedByRunId.map { "closed by run \($0)\(when)" } ?? "closed by drill check\(when)"
         case .open:
-            var parts = [item.openAfterTwoDrills ? "open after \(item.drillsSinceOpened) drills" : "open"]
+            if item.isRiskAccepted, let acceptance = item.acceptance {
+                return "risk accepted until \(acceptance.until)"
+            }
+            var parts = [item.openAfterTwoDrills ? "open after \(item.drillsSinceOpened) drills" : item.timesReopened > 0 ? "reopened" : "open"]
+            if let acceptance = item.acceptance, !acceptance.inForce, acceptance.until < day {
+                parts.append("accepted risk ran out \(acceptance.until)")
+            }
             if item.isOverdue(on: day), let due = item.dueDate { parts.append("overdue since \(due)") }
             return parts.joined(separator: ", ")
         }

@@ -200,8 +200,12 @@ public struct TimelineEntry: Codable, Hashable, Sendable {
 public struct ScorePoint: Codable, Hashable, Sendable {
     /// The run.
     public var runId: String
-    /// When it started.
+    /// When it started (was recorded).
     public var startedAt: Date
+    /// When it was played: ``startedAt``, or for a backfilled drill its ``playedOn`` day (see ``RunRecord/playedAt``).
+    public var playedAt: Date
+    /// For a drill recorded after it was held: the day it was played.
+    public var playedOn: CalendarDate?
     /// Its scenario.
     public var scenarioId: String
     /// The scenario's kind.
@@ -225,19 +229,22 @@ public struct ScorePoint: Codable, Hashable, Sendable {
     public init?(_ transcript: RunTranscript) {
         guard let score = transcript.score else { return nil }
         self.init(runID: transcript.id, startedAt: transcript.startedAt, scenarioID: transcript.scenarioId,
-                  scenarioKind: transcript.scenarioKind, score: score)
+                  scenarioKind: transcript.scenarioKind, score: score, playedOn: transcript.playedOn)
     }
 
     /// The scores of a stored run; `nil` for one without a score.
     public init?(_ run: RunRecord) {
         guard let score = run.score else { return nil }
-        self.init(runID: run.id, startedAt: run.startedAt, scenarioID: run.scenarioID, scenarioKind: run.scenarioKind, score: score)
+        self.init(runID: run.id, startedAt: run.startedAt, scenarioID: run.scenarioID, scenarioKind: run.scenarioKind, score: score,
+                  playedOn: run.playedOn)
     }
 
     /// Creates a point.
-    public init(runID: String, startedAt: Date, scenarioID: String, scenarioKind: String, score: DrillScore) {
+    public init(runID: String, startedAt: Date, scenarioID: String, scenarioKind: String, score: DrillScore, playedOn: CalendarDate? = nil) {
         runId = runID
         self.startedAt = startedAt
+        self.playedOn = playedOn
+        playedAt = RunRecord.playedAt(startedAt: startedAt, playedOn: playedOn)
         scenarioId = scenarioID
         self.scenarioKind = scenarioKind
         overall = score.overall

@@ -171,7 +171,7 @@ public struct RunComparison: Codable, Hashable, Sendable {
         }
         self.deadlines = deadlines
         timelines = [a.timeline, b.timeline]
-        scoreHistory = history.sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
+        scoreHistory = history.sorted { ($0.playedAt, $0.runId) < ($1.playedAt, $1.runId) }
     }
 
     private static func side(_ run: ReviewedRun) -> Side {

@@ -186,6 +186,9 @@ extension RunTranscript {
         if ContentHash.sha256(preparednessYAML) != preparednessHash {
             problem("preparednessHash", message: "does not match preparednessYAML, so the preparedness text was changed after the run; export the run again")
         }
+        if let playedOn, playedOn > Timestamp8601.day(startedAt) {
+            problem("playedOn", message: "is \(playedOn), after the day the run was recorded (\(Timestamp8601.day(startedAt))): a drill is recorded on or after the day it is played")
+        }
         for (index, participant) in participants.enumerated() where participant.name.trimmingCharacters(in: .whitespaces).isEmpty {
             problem("participants", index, "name", message: "is empty")
         }

@@ -163,6 +163,8 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     public var endedAt: Date?
     /// The day records were judged on.
     public var asOf: CalendarDate
+    /// For a drill recorded after it was held (`drill run --played-on`): the day it was played.
+    public var playedOn: CalendarDate?
     /// The preparedness file it was played against, or the embedded example team.
     public var preparednessSource: String
     /// SHA-256 of the scenario YAML.
@@ -216,6 +218,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         startedAt = run.startedAt
         endedAt = run.endedAt
         asOf = run.asOf
+        playedOn = run.playedOn
         preparednessSource = run.preparednessSource
         scenarioHash = run.scenarioHash
         preparednessHash = run.preparednessHash
@@ -231,7 +234,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     /// The JSON keys of a transcript.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case formatVersion, id, team, scenarioId, scenarioTitle, scenarioKind, mode, facilitator, participants, status, startedAt,
-             endedAt, asOf, preparednessSource, scenarioHash, preparednessHash, headHash, score, findings, events, scenarioYAML,
+             endedAt, asOf, playedOn, preparednessSource, scenarioHash, preparednessHash, headHash, score, findings, events, scenarioYAML,
              preparednessYAML, seal
     }
 
@@ -255,6 +258,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         startedAt = try container.decodeTimestamp(forKey: .startedAt)
         endedAt = try container.decodeTimestampIfPresent(forKey: .endedAt)
         asOf = try container.decode(CalendarDate.self, forKey: .asOf)
+        playedOn = try container.decodeIfPresent(CalendarDate.self, forKey: .playedOn)
         preparednessSource = try container.decode(String.self, forKey: .preparednessSource)
         scenarioHash = try container.decode(String.self, forKey: .scenarioHash)
         preparednessHash = try container.decode(String.self, forKey: .preparednessHash)
@@ -282,6 +286,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         try container.encode(Timestamp8601.string(startedAt), forKey: .startedAt)
         try container.encodeIfPresent(endedAt.map(Timestamp8601.string), forKey: .endedAt)
         try container.encode(asOf, forKey: .asOf)
+        try container.encodeIfPresent(playedOn, forKey: .playedOn)
         try container.encode(preparednessSource, forKey: .preparednessSource)
         try container.encode(scenarioHash, forKey: .scenarioHash)
         try container.encode(preparednessHash, forKey: .preparednessHash)
@@ -316,7 +321,7 @@ extension RunTranscript {
                     needID: result.id, pillar: result.pillar, status: result.status, reasons: result.reason.isEmpty ? [] : [result.reason],
                     delay: TimeSpan(hours: result.delayHours), evidenceLoss: TimeSpan(hours: result.evidenceLossHours), fix: result.fix))
             },
-            headHash: headHash)
+            headHash: headHash, playedOn: playedOn?.description)
     }
 
     /// How the transcript's signature stands against `keys`: `nil` when it carries none.

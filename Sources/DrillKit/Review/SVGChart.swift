@@ -40,7 +40,7 @@ public enum SVGChart {
         let quarterY = axisY + dateDepth + 16
         var groups: [(quarter: CalendarDate, range: Range<Int>)] = []
         for (index, drill) in drills.enumerated() {
-            let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drill.startedAt))
+            let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drill.playedAt))
             if let last = groups.last, last.quarter == quarter {
                 groups[groups.count - 1].range = last.range.lowerBound..<(index + 1)
             } else {
@@ -66,8 +66,8 @@ public enum SVGChart {
     /// Each drill's label: its day, with the time where the team drilled more than once that
     /// day, and the run id where even the minute repeats.
     public static func dateLabels(_ drills: [ScorePoint]) -> [String] {
-        let days = drills.map { Timestamp8601.day($0.startedAt) }
-        let minutes = drills.map { Timestamp8601.minutes($0.startedAt) }
+        let days = drills.map { Timestamp8601.day($0.playedAt) }
+        let minutes = drills.map { Timestamp8601.minutes($0.playedAt) }
         return drills.indices.map { index in
             let day = days[index]
             let name = "\(monthNames[day.month - 1]) \(day.day)"
@@ -110,7 +110,7 @@ public enum SVGChart {
     /// `highlight` ringed and labelled. Under each column its date, with the time where the day
     /// repeats; the labels never overlap (``axisLabels(_:left:plotWidth:axisY:)``).
     public static func scores(_ drills: [ScorePoint], highlight: [String], title: String) -> HTML {
-        let drills = drills.sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
+        let drills = drills.sorted { ($0.playedAt, $0.runId) < ($1.playedAt, $1.runId) }
         guard !drills.isEmpty else { return "<p class=\"muted\">No finished drills to chart yet.</p>" }
         let width = 760.0
         let left = 44.0, right = 16.0, top = 22.0, plotHeight = 200.0
@@ -144,8 +144,8 @@ public enum SVGChart {
         var groupStart = 0
         var band = 0
         for index in drills.indices {
-            let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drills[index].startedAt))
-            let next = index + 1 < drills.count ? TrendReport.quarterStart(of: Timestamp8601.day(drills[index + 1].startedAt)) : nil
+            let quarter = TrendReport.quarterStart(of: Timestamp8601.day(drills[index].playedAt))
+            let next = index + 1 < drills.count ? TrendReport.quarterStart(of: Timestamp8601.day(drills[index + 1].playedAt)) : nil
             guard next != quarter else { continue }
             if band % 2 == 0 {
                 let x0 = left + step * Double(groupStart), x1 = left + step * Double(index + 1)
@@ -175,7 +175,7 @@ public enum SVGChart {
         }
         for (index, drill) in drills.enumerated() {
             let number = scenarios.firstIndex(of: drill.scenarioId) ?? 0
-            let tip = "\(drill.runId) · \(drill.scenarioId) · \(Timestamp8601.minutes(drill.startedAt)) UTC: overall \(drill.overall) (contacts \(drill.contacts), logs \(drill.logs), backups \(drill.backups))"
+            let tip = "\(drill.runId) · \(drill.scenarioId) · \(Timestamp8601.minutes(drill.playedAt)) UTC: overall \(drill.overall) (contacts \(drill.contacts), logs \(drill.logs), backups \(drill.backups))"
             parts.append(marker(number, x: x(index), y: y(drill.overall), size: 4.5, title: tip))
         }
         for (index, drill) in drills.enumerated() where highlight.contains(drill.runId) {

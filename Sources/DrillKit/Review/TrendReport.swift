@@ -84,20 +84,20 @@ public struct TrendReport: Codable, Hashable, Sendable {
         onboardingRunsLeftOut = teamRuns.filter { $0.mode != "drill" }.count
         unfinishedRunsLeftOut = teamRuns.filter { $0.mode == "drill" && $0.status != .finished }.count
         drills = teamRuns.filter { $0.mode == "drill" && $0.status == .finished }.compactMap(ScorePoint.init)
-            .sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
+            .sorted { ($0.playedAt, $0.runId) < ($1.playedAt, $1.runId) }
         let teamItems = items.filter { $0.team == team }
         openItems = teamItems.filter { $0.state == .open }.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
         closedItems = teamItems.filter { $0.state == .closed }.sorted { ($0.closedAt ?? .distantPast, $0.id) > ($1.closedAt ?? .distantPast, $1.id) }
 
         var quarters: [Quarter] = []
-        let firstDay = ([drills.first.map { Timestamp8601.day($0.startedAt) }] + teamItems.map { Timestamp8601.day($0.openedAt) })
+        let firstDay = ([drills.first.map { Timestamp8601.day($0.playedAt) }] + teamItems.map { Timestamp8601.day($0.openedAt) })
             .compactMap { $0 }.min()
         if let firstDay {
             var start = Self.quarterStart(of: firstDay)
             let last = Self.quarterStart(of: reportDate)
             while start <= last {
                 let end = start.adding(months: 3)
-                let inQuarter = drills.filter { (start..<end).contains(Timestamp8601.day($0.startedAt)) }
+                let inQuarter = drills.filter { (start..<end).contains(Timestamp8601.day($0.playedAt)) }
                 func average(_ value: (ScorePoint) -> Int, testing pillar: Pillar? = nil) -> Double? {
                     let counted = inQuarter.filter { point in pillar.map { testedPillars[point.runId]?.contains($0) ?? true } ?? true }
                     return counted.isEmpty ? nil : (10 * Double(counted.map(value).reduce(0, +)) / Double(counted.count)).rounded() / 10
@@ -108,10 +108,11 @@ public struct TrendReport: Codable, Hashable, Sendable {
                     overall: average(\.overall), response: average(\.response), contacts: average(\.contacts, testing: .contacts),
                     logs: average(\.logs, testing: .logs), backups: average(\.backups, testing: .backups), deadlinesMet: inQuarter.map(\.deadlinesMet).reduce(0, +),
                     deadlinesTotal: inQuarter.map(\.deadlinesTotal).reduce(0, +),
-                    itemsOpened: teamItems.filter { (start..<end).contains(Timestamp8601.day($0.openedAt)) }.count,
-                    itemsClosed: teamItems.filter { $0.closedAt.map { (start..<end).contains(Timestamp8601.day($0)) } ?? false }.count,
+                    // An item that reopened counts in each quarter it opened or closed in.
+                    itemsOpened: teamItems.filter { $0.periods.contains { (start..<end).contains(Timestamp8601.day($0.openedAt)) } }.count,
+                    itemsClosed: teamItems.filter { $0.periods.contains { $0.closedAt.map { (start..<end).contains(Timestamp8601.day($0)) } ?? false } }.count,
                     itemsOpenAtEnd: teamItems.filter { item in
-                        Timestamp8601.day(item.openedAt) < cutoff && (item.closedAt.map { Timestamp8601.day($0) >= cutoff } ?? true)
+                        item.periods.contains { Timestamp8601.day($0.openedAt) < cutoff && ($0.closedAt.map { Timestamp8601.day($0) >= cutoff } ?? true) }
                     }.count))
                 start = end
             }
@@ -122,7 +123,7 @@ public struct TrendReport: Codable, Hashable, Sendable {
         let drills = self.drills
         kindsNotDrilled = ScenarioKind.allCases.compactMap { kind in
             let ofKind = drills.filter { $0.scenarioKind == kind.rawValue }
-            let last = ofKind.map(\.startedAt).max()
+            let last = ofKind.map(\.playedAt).max()
             if let last, Timestamp8601.day(last) >= windowStart { return nil }
             return KindGap(kind: kind, lastDrilled: last, scenarios: (library[kind] ?? []).sorted())
         }

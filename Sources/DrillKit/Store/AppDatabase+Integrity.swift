@@ -195,8 +195,17 @@ extension AppDatabase {
             let key = Self.itemKey(id)
             seen.insert(key)
             if ledger[key]?.seal != Self.itemSeal(item) {
-                problems.append(.init(runId: item.openedRunID, field: "improvementItem",
-                                      detail: "improvement item #\(id) (\(item.scenarioID)/\(item.needID)) differs from what was sealed: its owner, due date or action was edited outside drill"))
+                problems.append(.init(field: "improvementItem",
+                                      detail: "improvement item #\(id) (\(item.fixKey)) differs from what was sealed: its owner, due date or action was edited outside drill"))
+            }
+        }
+        for event in try ImprovementItemEventRecord.fetchAll(db) {
+            guard let id = event.id else { continue }
+            let key = Self.itemEventKey(id)
+            seen.insert(key)
+            if ledger[key]?.seal != Self.itemEventSeal(event) {
+                problems.append(.init(field: "improvementItemEvent",
+                                      detail: "the \(event.kind.rawValue) \(id) of improvement item #\(event.itemID) was added or edited outside drill"))
             }
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM checkClosure ORDER BY id") {
@@ -208,9 +217,11 @@ extension AppDatabase {
             }
         }
         for (key, last) in ledger.sorted(by: { $0.value.entry < $1.value.entry })
-        where last.seal != nil && (key.hasPrefix("item:") || key.hasPrefix("closure:")) && !seen.contains(key) {
-            problems.append(.init(field: key.hasPrefix("item:") ? "improvementItem" : "checkClosure", ledgerEntry: last.entry,
-                                  detail: "\(key.hasPrefix("item:") ? "improvement item #" : "closure ")\(key.drop { $0 != ":" }.dropFirst()) is in the ledger but not in the database: it was deleted outside drill"))
+        where last.seal != nil && (key.hasPrefix("item:") || key.hasPrefix("closure:") || key.hasPrefix("itemEvent:")) && !seen.contains(key) {
+            let (field, name) = key.hasPrefix("item:") ? ("improvementItem", "improvement item #")
+                : key.hasPrefix("itemEvent:") ? ("improvementItemEvent", "item note or accepted risk ") : ("checkClosure", "closure ")
+            problems.append(.init(field: field, ledgerEntry: last.entry,
+                                  detail: "\(name)\(key.drop { $0 != ":" }.dropFirst()) is in the ledger but not in the database: it was deleted outside drill"))
         }
         return problems
     }

@@ -154,8 +154,9 @@ extension AppDatabase {
         }
         let run = try db.cachedStatement(sql: """
             INSERT INTO run (id, team, scenarioID, scenarioTitle, scenarioKind, mode, facilitator, status, startedAt, endedAt, asOf,
-                             scenarioYAML, scenarioHash, preparednessYAML, preparednessHash, preparednessSource, overallScore, scoreJSON, headHash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             scenarioYAML, scenarioHash, preparednessYAML, preparednessHash, preparednessSource, overallScore, scoreJSON, headHash,
+                             playedOn)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // The hashes were checked against the texts (``RunTranscript/problems(cache:)``), so they are the texts' SHA-256.
         let values: [(any DatabaseValueConvertible)?] = [
@@ -163,7 +164,7 @@ extension AppDatabase {
             transcript.facilitator, transcript.status.rawValue, EventChain.storable(transcript.startedAt),
             transcript.endedAt.map(EventChain.storable), transcript.asOf.description, transcript.scenarioYAML, transcript.scenarioHash,
             transcript.preparednessYAML, transcript.preparednessHash, transcript.preparednessSource, transcript.score?.overall,
-            try scoreJSON(transcript.score), previous,
+            try scoreJSON(transcript.score), previous, transcript.playedOn?.description,
         ]
         try run.execute(arguments: StatementArguments(values))
         for (position, participant) in transcript.participants.enumerated() {
@@ -242,9 +243,15 @@ extension AppDatabase {
     // MARK: - Improvement items
 
     /// Every improvement item, oldest first (only `team`'s when given), brought up to date with
-    /// the stored runs and checks: new gaps get a number, items whose runs were deleted go.
-    public func improvementItems(team: String? = nil) throws(StoreError) -> [ImprovementItem] {
-        try write { db in try refreshItems(in: db, team: team) }
+    /// the stored runs and checks: new gaps get a number, items whose runs were all deleted go.
+    /// Accepted risks are judged on `day` (default: today, UTC).
+    public func improvementItems(team: String? = nil, on day: CalendarDate? = nil) throws(StoreError) -> [ImprovementItem] {
+        try write { db in try refreshItems(in: db, team: team, on: day ?? Self.today) }
+    }
+
+    /// One item by number, up to date, or `nil` when no item has it.
+    public func improvementItem(id: Int64, on day: CalendarDate? = nil) throws(StoreError) -> ImprovementItem? {
+        try write { db in try refreshItems(in: db, on: day ?? Self.today).first { $0.id == id } }
     }
 
     /// Sets an item's owner and due date; `.some(nil)` clears one, `nil` leaves it. Returns the
@@ -252,7 +259,7 @@ extension AppDatabase {
     public func updateImprovementItem(id: Int64, owner: String??, dueDate: CalendarDate??) throws(StoreError) -> ImprovementItem? {
         try write { db -> ImprovementItem? in
             // Number any gaps found since items were last listed, so every number a report showed exists.
-            _ = try refreshItems(in: db)
+            _ = try refreshItems(in: db, on: Self.today)
             guard var item = try ImprovementItemRecord.fetchOne(db, key: id) else { return nil }
             var changes: [String] = []
             if let owner {
@@ -265,50 +272,107 @@ extension AppDatabase {
             }
             try item.update(db)
             try sealItem(item, in: db)
-            try record("improvement.updated", runID: item.openedRunID, detail: "#\(id) \(item.scenarioID)/\(item.needID): \(changes.joined(separator: ", "))", in: db)
-            return try refreshItems(in: db).first { $0.id == id }
+            try addItemEvent(.init(itemID: id, at: Date(), kind: .updated, text: changes.joined(separator: ", ")), in: db)
+            try record("improvement.updated", runID: nil, detail: "#\(id) \(item.fixKey): \(changes.joined(separator: ", "))", in: db)
+            return try refreshItems(in: db, on: Self.today).first { $0.id == id }
         }
     }
 
-    /// Closes the open items of the report's team whose needs the check found met, and returns them.
+    /// What an accepted risk or note could not be recorded for.
+    public enum ItemChangeRefusal: Error, Hashable, Sendable {
+        /// No item has the number.
+        case noSuchItem(Int64)
+        /// The item is closed: there is no risk left to accept.
+        case closed(Int64)
+    }
+
+    /// Records that the team accepts the risk of an open item until `until` (inclusive), and why;
+    /// from the day after, the item counts as open again. Audited.
+    public func acceptRisk(itemID: Int64, reason: String, until: CalendarDate, on day: CalendarDate? = nil) throws(StoreError) -> Result<ImprovementItem, ItemChangeRefusal> {
+        let day = day ?? Self.today
+        return try write { db -> Result<ImprovementItem, ItemChangeRefusal> in
+            guard let item = try refreshItems(in: db, on: day).first(where: { $0.id == itemID }) else { return .failure(.noSuchItem(itemID)) }
+            guard item.state == .open else { return .failure(.closed(itemID)) }
+            try addItemEvent(.init(itemID: itemID, at: Date(), kind: .accepted, text: reason, until: until), in: db)
+            try record("improvement.risk-accepted", runID: nil, detail: "#\(itemID) \(item.fixKey): risk accepted until \(until): \(reason)", in: db)
+            guard let updated = try refreshItems(in: db, on: day).first(where: { $0.id == itemID }) else { return .failure(.noSuchItem(itemID)) }
+            return .success(updated)
+        }
+    }
+
+    /// Adds a note to an item. Audited.
+    public func addNote(itemID: Int64, text: String) throws(StoreError) -> Result<ImprovementItem, ItemChangeRefusal> {
+        try write { db -> Result<ImprovementItem, ItemChangeRefusal> in
+            guard let item = try refreshItems(in: db, on: Self.today).first(where: { $0.id == itemID }) else { return .failure(.noSuchItem(itemID)) }
+            try addItemEvent(.init(itemID: itemID, at: Date(), kind: .note, text: text), in: db)
+            try record("improvement.noted", runID: nil, detail: "#\(itemID) \(item.fixKey): \(text)", in: db)
+            guard let updated = try refreshItems(in: db, on: Self.today).first(where: { $0.id == itemID }) else { return .failure(.noSuchItem(itemID)) }
+            return .success(updated)
+        }
+    }
+
+    private func addItemEvent(_ event: ImprovementItemEventRecord, in db: Database) throws {
+        var event = event
+        event.at = EventChain.storable(event.at)
+        event.author = event.author ?? identity.user
+        try event.insert(db)
+        try sealItemEvent(event, in: db)
+    }
+
+    /// Closes, need by need, the open items of the report's team whose needs the check found
+    /// met, and returns the items that are now closed (every need they cover met). The check's
+    /// evidence behind each finding (its file and SHA-256) is kept with the closure.
     ///
     /// Only closes: a check never opens an item (gaps are opened by drills).
     public func closeImprovementItems(checkedBy report: CheckReport, at checkedAt: Date) throws(StoreError) -> [ImprovementItem] {
         try write { db in
-            let open = try refreshItems(in: db, team: report.team).filter { $0.state == .open }
-            var closed: [Int64] = []
+            let open = try refreshItems(in: db, team: report.team, on: Self.today).filter { $0.state == .open }
+            var touched: [Int64] = []
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
             for item in open {
-                guard let scenario = report.scenarios.first(where: { $0.id == item.scenarioId }),
-                      let need = scenario.needs.first(where: { $0.id == item.needId }), need.status == .met else { continue }
-                try db.execute(
-                    sql: "INSERT INTO checkClosure (team, scenarioID, needID, checkedAt, reason) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [item.team, item.scenarioId, item.needId, EventChain.storable(checkedAt), need.reason])
-                try sealClosure(id: db.lastInsertedRowID, in: db)
-                try record("improvement.closed", runID: nil, detail: "#\(item.id) \(item.scenarioId)/\(item.needId) met in drill check", in: db)
-                closed.append(item.id)
+                for covered in item.needs where covered.isOpen {
+                    guard let scenario = report.scenarios.first(where: { $0.id == covered.scenarioId }),
+                          let need = scenario.needs.first(where: { $0.id == covered.needId }), need.status == .met else { continue }
+                    let provenance = (need.basis?.provenance ?? []).filter { $0.file != nil || $0.sha256 != nil }
+                    let provenanceJSON = provenance.isEmpty ? nil : String(decoding: try encoder.encode(provenance), as: UTF8.self)
+                    try db.execute(
+                        sql: "INSERT INTO checkClosure (team, scenarioID, needID, checkedAt, reason, provenance) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [item.team, covered.scenarioId, covered.needId, EventChain.storable(checkedAt), need.reason, provenanceJSON])
+                    try sealClosure(id: db.lastInsertedRowID, in: db)
+                    try record("improvement.closed", runID: nil,
+                               detail: "#\(item.id) \(covered.scenarioId)/\(covered.needId) met in drill check"
+                                   + (provenance.isEmpty ? "" : " (evidence: " + provenance.map { "\($0.file ?? "?") sha256 \($0.sha256 ?? "?")" }.joined(separator: ", ") + ")"),
+                               in: db)
+                    if !touched.contains(item.id) { touched.append(item.id) }
+                }
             }
-            guard !closed.isEmpty else { return [] }
-            return try refreshItems(in: db, team: report.team).filter { closed.contains($0.id) }
+            guard !touched.isEmpty else { return [] }
+            return try refreshItems(in: db, team: report.team, on: Self.today).filter { touched.contains($0.id) && $0.state == .closed }
         }
     }
 
+    /// Today in UTC.
+    static var today: CalendarDate { Timestamp8601.day(Date()) }
+
     /// Derives every item (only `team`'s when given) from the runs and checks, numbers new
-    /// ones, and drops those whose opening run is gone.
+    /// ones, drops those no run finds any more, and adds what people recorded.
     ///
     /// A team's items follow from its own runs, findings and checks alone, so a report or check
     /// for one team reads only those: reading every finding took seconds on a database of
     /// 100,000 runs (BENCHMARKS.md, `report --team`).
-    private func refreshItems(in db: Database, team: String? = nil) throws -> [ImprovementItem] {
+    private func refreshItems(in db: Database, team: String? = nil, on day: CalendarDate) throws -> [ImprovementItem] {
         let teamFilter = team == nil ? "" : " WHERE run.team = :team"
         let arguments: StatementArguments = team.map { ["team": $0] } ?? [:]
-        let runs = try Row.fetchAll(db, sql: "SELECT id, team, scenarioID, startedAt, mode, status FROM run" + teamFilter, arguments: arguments)
-        var runInfo: [String: (team: String, scenarioID: String, startedAt: Date)] = [:]
+        let runs = try Row.fetchAll(db, sql: "SELECT id, team, scenarioID, startedAt, playedOn, mode, status FROM run" + teamFilter, arguments: arguments)
+        var runInfo: [String: (team: String, scenarioID: String, playedAt: Date)] = [:]
         var drills: [ImprovementLedger.Drill] = []
         for row in runs {
             let id: String = row["id"], team: String = row["team"], startedAt: Date = row["startedAt"]
-            runInfo[id] = (team, row["scenarioID"], startedAt)
+            let playedAt = RunRecord.playedAt(startedAt: startedAt, playedOn: (row["playedOn"] as String?).flatMap(CalendarDate.init(parsing:)))
+            runInfo[id] = (team, row["scenarioID"], playedAt)
             if row["mode"] as String == "drill" && row["status"] as String == RunStatus.finished.rawValue {
-                drills.append(.init(team: team, startedAt: startedAt))
+                drills.append(.init(team: team, startedAt: playedAt))
             }
         }
         var observations: [NeedObservation] = []
@@ -318,13 +382,14 @@ extension AppDatabase {
             guard let run = runInfo[finding.runID] else { continue }
             observations.append(NeedObservation(
                 team: run.team, scenarioID: run.scenarioID, needID: finding.needID, pillar: finding.pillar, status: finding.status,
-                reason: finding.reason, fix: finding.fix, at: run.startedAt, runID: finding.runID, position: finding.position))
+                reason: finding.reason, fix: finding.fix, at: run.playedAt, runID: finding.runID, position: finding.position))
         }
-        let closures = "SELECT team, scenarioID, needID, checkedAt, reason FROM checkClosure" + (team == nil ? "" : " WHERE team = :team")
+        let closures = "SELECT team, scenarioID, needID, checkedAt, reason, provenance FROM checkClosure" + (team == nil ? "" : " WHERE team = :team")
         for row in try Row.fetchAll(db, sql: closures, arguments: arguments) {
+            let evidence = (row["provenance"] as String?).flatMap { try? JSONDecoder().decode([Provenance].self, from: Data($0.utf8)) } ?? []
             observations.append(NeedObservation(
                 team: row["team"], scenarioID: row["scenarioID"], needID: row["needID"], pillar: .contacts, status: .met,
-                reason: row["reason"], fix: nil, at: row["checkedAt"], runID: nil))
+                reason: row["reason"], fix: nil, at: row["checkedAt"], runID: nil, evidence: evidence))
         }
         let entries = ImprovementLedger.entries(from: observations, drills: drills)
 
@@ -332,61 +397,100 @@ extension AppDatabase {
         if let team { request = request.filter(ImprovementItemRecord.Columns.team == team) }
         var records = try request.fetchAll(db)
         var byKey: [ImprovementLedger.Key: Int] = [:]
-        for (index, record) in records.enumerated() {
-            byKey[.init(team: record.team, scenarioID: record.scenarioID, needID: record.needID, openedRunID: record.openedRunID)] = index
-        }
+        for (index, record) in records.enumerated() { byKey[.init(team: record.team, fixKey: record.fixKey)] = index }
         var used = Set<Int>()
-        var items: [ImprovementItem] = []
+        var built: [(entry: ImprovementLedger.Entry, record: ImprovementItemRecord)] = []
         var scenarios: [String: (Scenario, PreparednessPolicy)?] = [:]
         for entry in entries {
             var index = byKey[entry.key]
             if index == nil {
-                // A run that opened an item may have been deleted: an item for the same need
-                // whose run is gone keeps its number, owner and due date.
-                index = records.indices.first { candidate in
-                    let record = records[candidate]
-                    return !used.contains(candidate) && runInfo[record.openedRunID] == nil && record.team == entry.key.team
-                        && record.scenarioID == entry.key.scenarioID && record.needID == entry.key.needID
+                if scenarios[entry.openedRunID] == nil {
+                    scenarios[entry.openedRunID] = try Self.loadContent(runID: entry.openedRunID, in: db)
                 }
-                if let index {
-                    records[index].openedRunID = entry.key.openedRunID
-                    try records[index].update(db)
-                    try sealItem(records[index], in: db)
-                }
-            }
-            if index == nil {
-                if scenarios[entry.key.openedRunID] == nil {
-                    scenarios[entry.key.openedRunID] = try Self.loadContent(runID: entry.key.openedRunID, in: db)
-                }
-                var action = "Change \(entry.fix ?? "the preparedness") so that \(entry.key.needID) is met."
-                if let (scenario, policy) = scenarios[entry.key.openedRunID] ?? nil,
-                   let need = scenario.needs.first(where: { $0.id == entry.key.needID }) {
+                var action = "Change \(entry.fix ?? "the preparedness") so that \(entry.needID) is met."
+                if let (scenario, policy) = scenarios[entry.openedRunID] ?? nil,
+                   let need = scenario.needs.first(where: { $0.id == entry.needID }) {
                     action = CorrectiveAction.text(for: need, status: entry.lastStatus, in: scenario, policy: policy)
                 }
-                var record = ImprovementItemRecord(
-                    team: entry.key.team, scenarioID: entry.key.scenarioID, needID: entry.key.needID, openedRunID: entry.key.openedRunID,
-                    pillar: entry.pillar, action: action)
+                var record = ImprovementItemRecord(team: entry.key.team, fixKey: entry.key.fixKey, pillar: entry.pillar, action: action)
                 try record.insert(db)
                 try sealItem(record, in: db)
                 records.append(record)
                 index = records.count - 1
             }
-            guard let index, let id = records[index].id else { continue }
+            guard let index else { continue }
             used.insert(index)
-            let record = records[index]
-            items.append(ImprovementItem(
-                id: id, team: entry.key.team, scenarioId: entry.key.scenarioID, needId: entry.key.needID, pillar: entry.pillar,
-                action: record.action, fix: entry.fix, state: entry.isOpen ? .open : .closed, lastStatus: entry.lastStatus,
-                reason: entry.reason, openedRunId: entry.key.openedRunID, openedAt: entry.openedAt, seenInRunIds: entry.seenInRunIDs,
-                closedAt: entry.closedAt, closedByRunId: entry.closedByRunID, closingReason: entry.closingReason,
-                drillsSinceOpened: entry.drillsSinceOpened, openAfterTwoDrills: entry.isOpen && entry.drillsSinceOpened >= 2,
-                owner: record.owner, dueDate: record.dueDate))
+            built.append((entry, records[index]))
         }
         for (index, record) in records.enumerated() where !used.contains(index) {
             _ = try record.delete(db)
-            if let id = record.id { try appendLedger(runID: Self.itemKey(id), action: "item.deleted", seal: nil, in: db) }
+            if let id = record.id {
+                try appendLedger(runID: Self.itemKey(id), action: "item.deleted", seal: nil, in: db)
+                for event in try ImprovementItemEventRecord.filter(Column("itemID") == id).fetchAll(db) {
+                    _ = try event.delete(db)
+                    if let eventID = event.id { try appendLedger(runID: Self.itemEventKey(eventID), action: "itemEvent.deleted", seal: nil, in: db) }
+                }
+            }
         }
-        return items.sorted { $0.id < $1.id }
+
+        let ids = built.compactMap(\.record.id)
+        var events: [Int64: [ImprovementItemEventRecord]] = [:]
+        if !ids.isEmpty {
+            for event in try ImprovementItemEventRecord.filter(ids.contains(Column("itemID"))).order(Column("id")).fetchAll(db) {
+                events[event.itemID, default: []].append(event)
+            }
+        }
+        return built.compactMap { entry, record in
+            guard let id = record.id else { return nil }
+            return Self.item(id: id, entry: entry, record: record, events: events[id] ?? [], on: day)
+        }.sorted { $0.id < $1.id }
+    }
+
+    /// An item from its derived entry, its stored record and what people recorded, as it stands on `day`.
+    static func item(id: Int64, entry: ImprovementLedger.Entry, record: ImprovementItemRecord, events: [ImprovementItemEventRecord],
+                     on day: CalendarDate) -> ImprovementItem {
+        var history = entry.history
+        var notes: [ImprovementItem.Note] = []
+        var acceptance: ImprovementItem.RiskAcceptance?
+        for event in events {
+            switch event.kind {
+            case .note:
+                notes.append(.init(at: event.at, author: event.author, text: event.text))
+                history.append(.init(at: event.at, kind: .note, text: event.text, by: event.author))
+            case .accepted:
+                let until = event.until ?? Timestamp8601.day(event.at)
+                acceptance = .init(reason: event.text, until: until, acceptedAt: event.at, acceptedBy: event.author, inForce: false)
+                history.append(.init(at: event.at, kind: .riskAccepted, text: "risk accepted until \(until): \(event.text)", by: event.author))
+                let expiry = until.adding(days: 1)
+                let expiredAt = Date(timeIntervalSince1970: TimeInterval(expiry.daysSinceEpoch) * 86_400)
+                if expiry <= day, entry.closedAt.map({ $0 > expiredAt || $0 < event.at }) ?? true, event.id == events.last(where: { $0.kind == .accepted })?.id {
+                    history.append(.init(at: expiredAt, kind: .acceptanceExpired, text: "the accepted risk ran out after \(until): open again"))
+                }
+            case .updated:
+                history.append(.init(at: event.at, kind: .updated, text: event.text, by: event.author))
+            case .merged:
+                history.append(.init(at: event.at, kind: .merged, text: event.text, by: event.author))
+            }
+        }
+        // An acceptance holds while the item stays open, from when it was recorded to its last day;
+        // closing ends it (a gap found again later is a new risk to decide on).
+        if var current = acceptance {
+            let closedSince = entry.closedAt.map { $0 >= current.acceptedAt } ?? false
+            let reopenedSince = entry.periods.last.map { $0.openedAt > current.acceptedAt && entry.periods.count > 1 } ?? false
+            current.inForce = entry.isOpen && day <= current.until && !closedSince && !reopenedSince
+            acceptance = current
+        }
+        history.sort { $0.at < $1.at }
+        let accepted = acceptance?.inForce == true
+        return ImprovementItem(
+            id: id, team: entry.key.team, fixKey: entry.key.fixKey, scenarioId: entry.scenarioID, needId: entry.needID, needs: entry.needs,
+            pillar: entry.pillar, action: record.action, fix: entry.fix, state: entry.isOpen ? .open : .closed,
+            status: entry.isOpen ? (accepted ? .riskAccepted : .open) : .closed, lastStatus: entry.lastStatus, reason: entry.reason,
+            openedRunId: entry.openedRunID, openedAt: entry.openedAt, seenInRunIds: entry.seenInRunIDs, periods: entry.periods,
+            closedAt: entry.closedAt, closedByRunId: entry.closedByRunID, closingReason: entry.closingReason,
+            closingEvidence: entry.closingEvidence, supersededBy: entry.supersededBy, drillsSinceOpened: entry.drillsSinceOpened,
+            openAfterTwoDrills: entry.isOpen && !accepted && entry.drillsSinceOpened >= 2, owner: record.owner, dueDate: record.dueDate,
+            acceptance: acceptance, notes: notes, history: history)
     }
 
     /// A run's scenario and the policy of its preparedness, or `nil` when either no longer loads.

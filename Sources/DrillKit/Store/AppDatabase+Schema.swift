@@ -13,6 +13,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-search-by-run", migrate: indexSearchEntriesByRun)
         migrator.registerMigration("v7-search-after-answers", migrate: indexEventsAfterAnswers)
         migrator.registerMigration("v8-sealed-records", migrate: addSeals)
+        migrator.registerMigration("v11-item-history", migrate: addItemHistory)
         return migrator
     }
 
@@ -272,6 +273,84 @@ extension AppDatabase {
                 pending INTEGER NOT NULL
             );
             INSERT INTO sealing (id, pending) VALUES (1, 1);
+            """)
+    }
+
+    /// v11: one improvement item per fix, with its history. Items were one per need and per
+    /// stretch a gap stayed open, so one fix ("keep configuration in version control") could be
+    /// three items, and a gap found again was a new item without its owner or due date. Items
+    /// of a team whose gaps name the same fix (the opening finding's `fix`, with "add one" spelled
+    /// as the field it adds, else `scenario/need`) merge into the oldest, which keeps the newest
+    /// owner and due date any of them had; each merge is an event of the item it went into.
+    /// Runs get the day a backfilled drill was played (`playedOn`), checks the evidence behind
+    /// the finding that closed an item, and items their notes and accepted risks.
+    ///
+    /// Plain SQL only. The merged items' rows are re-sealed, and the merged-away ones marked in
+    /// the ledger, by the first drill that opens the file with a key (`sealing.pending` is set).
+    private static func addItemHistory(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE run ADD COLUMN playedOn TEXT;
+            ALTER TABLE checkClosure ADD COLUMN provenance TEXT;
+
+            CREATE TABLE improvementItemEvent (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                itemID INTEGER NOT NULL,
+                at DATETIME NOT NULL,
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                until TEXT,
+                author TEXT,
+                otherItemID INTEGER
+            );
+            CREATE INDEX improvementItemEvent_on_item ON improvementItemEvent(itemID, id);
+
+            CREATE TEMP TABLE itemFix AS
+                SELECT i.id AS id, i.team AS team,
+                       CASE
+                           WHEN f.fix IS NULL OR trim(f.fix) = '' THEN i.scenarioID || '/' || i.needID
+                           WHEN trim(f.fix) LIKE 'contacts: add one with role %' THEN 'contacts[' || substr(trim(f.fix), 29) || ']'
+                           WHEN trim(f.fix) LIKE 'backups: add one with asset %' THEN 'backups[' || substr(trim(f.fix), 29) || ']'
+                           ELSE trim(f.fix)
+                       END AS fixKey
+                FROM improvementItem i
+                LEFT JOIN finding f ON f.runID = i.openedRunID AND f.needID = i.needID;
+            CREATE TEMP TABLE itemSurvivor AS
+                SELECT k.id AS id, (SELECT min(m.id) FROM itemFix m WHERE m.team = k.team AND m.fixKey = k.fixKey) AS survivor, k.fixKey AS fixKey
+                FROM itemFix k;
+
+            CREATE TABLE improvementItemMerged (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                team TEXT NOT NULL,
+                fixKey TEXT NOT NULL,
+                pillar TEXT NOT NULL,
+                action TEXT NOT NULL,
+                owner TEXT,
+                dueDate TEXT,
+                UNIQUE (team, fixKey)
+            );
+            INSERT INTO improvementItemMerged (id, team, fixKey, pillar, action, owner, dueDate)
+                SELECT i.id, i.team, s.fixKey, i.pillar, i.action,
+                       (SELECT o.owner FROM improvementItem o JOIN itemSurvivor os ON os.id = o.id
+                        WHERE os.survivor = s.survivor AND o.owner IS NOT NULL ORDER BY o.id DESC LIMIT 1),
+                       (SELECT o.dueDate FROM improvementItem o JOIN itemSurvivor os ON os.id = o.id
+                        WHERE os.survivor = s.survivor AND o.dueDate IS NOT NULL ORDER BY o.id DESC LIMIT 1)
+                FROM improvementItem i JOIN itemSurvivor s ON s.id = i.id
+                WHERE s.id = s.survivor;
+            INSERT INTO improvementItemEvent (itemID, at, kind, text, otherItemID)
+                SELECT s.survivor, strftime('%Y-%m-%d %H:%M:%f', 'now'), 'merged',
+                       'item #' || i.id || ' (' || i.scenarioID || '/' || i.needID || ', opened by run ' || i.openedRunID
+                           || coalesce(', owner ' || i.owner, '') || coalesce(', due ' || i.dueDate, '')
+                           || ') merged into this one: the same fix, ' || s.fixKey,
+                       i.id
+                FROM improvementItem i JOIN itemSurvivor s ON s.id = i.id
+                WHERE s.id <> s.survivor
+                ORDER BY i.id;
+
+            DROP TABLE improvementItem;
+            ALTER TABLE improvementItemMerged RENAME TO improvementItem;
+            DROP TABLE itemFix;
+            DROP TABLE itemSurvivor;
+            UPDATE sealing SET pending = 1;
             """)
     }
 }

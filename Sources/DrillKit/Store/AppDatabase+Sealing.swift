@@ -156,6 +156,14 @@ extension AppDatabase {
         for runID in runIDs { try seal(runID: runID, action: "run.sealed", in: db) }
         for item in try ImprovementItemRecord.fetchAll(db) { try sealItem(item, in: db) }
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM checkClosure ORDER BY id") { try sealClosure(id: id, in: db) }
+        for event in try ImprovementItemEventRecord.order(Column("id")).fetchAll(db) { try sealItemEvent(event, in: db) }
+        // Items merged into another (v11) are gone from the table, not deleted outside drill.
+        let merged = try Int64.fetchAll(db, sql: "SELECT otherItemID FROM improvementItemEvent WHERE kind = 'merged' AND otherItemID IS NOT NULL ORDER BY id")
+        let stored = Set(try Int64.fetchAll(db, sql: "SELECT id FROM improvementItem"))
+        for id in merged where !stored.contains(id) {
+            let last = try Row.fetchOne(db, sql: "SELECT action, seal FROM ledger WHERE runID = ? ORDER BY id DESC LIMIT 1", arguments: [Self.itemKey(id)])
+            if let last, (last["seal"] as String?) != nil { try appendLedger(runID: Self.itemKey(id), action: "item.merged", seal: nil, in: db) }
+        }
         try db.execute(sql: "UPDATE sealing SET pending = 0 WHERE id = 1")
         if !runIDs.isEmpty || auditCount > 0 {
             try record("records.sealed", runID: nil,
@@ -172,12 +180,30 @@ extension AppDatabase {
     /// The seal of an improvement item's stored fields (its owner, due date and action are
     /// what a reviewer reads that no run holds).
     static func itemSeal(_ item: ImprovementItemRecord) -> String {
-        var encoder = FieldEncoder(tag: "drill-item-v1")
-        for field in [item.id.map(String.init), item.team, item.scenarioID, item.needID, item.openedRunID, item.pillar.rawValue, item.action,
-                      item.owner, item.dueDate?.description] {
+        var encoder = FieldEncoder(tag: "drill-item-v2")
+        for field in [item.id.map(String.init), item.team, item.fixKey, item.pillar.rawValue, item.action, item.owner, item.dueDate?.description] {
             encoder.add(field)
         }
         return ContentHash.sha256(encoder.text)
+    }
+
+    /// The ledger's key for a note, accepted risk or change of an item.
+    static func itemEventKey(_ id: Int64) -> String { "itemEvent:\(id)" }
+
+    /// The seal of a note, accepted risk or change of an item.
+    static func itemEventSeal(_ event: ImprovementItemEventRecord) -> String {
+        var encoder = FieldEncoder(tag: "drill-item-event-v1")
+        for field in [event.id.map(String.init), String(event.itemID), String(EventChain.milliseconds(event.at)), event.kind.rawValue, event.text,
+                      event.until?.description, event.author, event.otherItemID.map(String.init)] {
+            encoder.add(field)
+        }
+        return ContentHash.sha256(encoder.text)
+    }
+
+    /// Records a note, accepted risk or change of an item in the ledger.
+    func sealItemEvent(_ event: ImprovementItemEventRecord, in db: Database) throws {
+        guard let id = event.id else { return }
+        try appendLedger(runID: Self.itemEventKey(id), action: "itemEvent.sealed", seal: Self.itemEventSeal(event), in: db)
     }
 
     /// The seal of a check's closure of an item, from its row.
@@ -186,6 +212,8 @@ extension AppDatabase {
         encoder.add(String(row["id"] as Int64))
         for column in ["team", "scenarioID", "needID", "reason"] { encoder.add(row[column] as String?) }
         encoder.add(String(EventChain.milliseconds(row["checkedAt"] as Date)))
+        // The evidence behind the closing finding (v11); closures without it keep their seal.
+        if let provenance = row["provenance"] as String? { encoder.add(provenance) }
         return ContentHash.sha256(encoder.text)
     }
 

@@ -27,7 +27,7 @@ extension AppDatabase {
                 try FindingRecord(runID: run.id, position: position, finding: finding).insert(db)
             }
             try seal(runID: run.id, action: "run.started", in: db)
-            try record("run.started", runID: run.id, detail: "\(run.mode) of \(run.scenarioID) for \(run.team)", in: db)
+            try record("run.started", runID: run.id, detail: "\(run.mode) of \(run.scenarioID) for \(run.team)" + (run.playedOn.map { ", backfilled: played on \($0)" } ?? ""), in: db)
         }
     }
 

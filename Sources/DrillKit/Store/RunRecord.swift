@@ -54,6 +54,9 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
     public var scoreJSON: String?
     /// The hash of the run's last event, or of its header before any event (see ``EventChain``).
     public var headHash: String?
+    /// For a drill recorded after it was held (`drill run --played-on`): the day it was played.
+    /// `nil` for a drill recorded as it was played; ``startedAt`` is always when it was recorded.
+    public var playedOn: CalendarDate?
 
     /// The table's name.
     public static let databaseTableName = "run"
@@ -82,7 +85,7 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
     public init(id: String, team: String, scenarioID: String, scenarioTitle: String, scenarioKind: String, mode: String = "drill",
                 facilitator: String? = nil, status: RunStatus = .inProgress, startedAt: Date, endedAt: Date? = nil,
                 asOf: CalendarDate, scenarioYAML: String, preparednessYAML: String, preparednessSource: String,
-                overallScore: Int? = nil, scoreJSON: String? = nil) {
+                overallScore: Int? = nil, scoreJSON: String? = nil, playedOn: CalendarDate? = nil) {
         self.id = id
         self.team = team
         self.scenarioID = scenarioID
@@ -101,6 +104,7 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
         self.preparednessSource = preparednessSource
         self.overallScore = overallScore
         self.scoreJSON = scoreJSON
+        self.playedOn = playedOn
     }
 
     /// Reads a row column by column: the same values as the `Decodable` conformance, without the
@@ -125,6 +129,29 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
         overallScore = try row.decode(forColumn: "overallScore")
         scoreJSON = try row.decode(forColumn: "scoreJSON")
         headHash = try row.decode(forColumn: "headHash")
+        // Absent before v11 (migrations that read runs run before it).
+        if row.hasColumn("playedOn"), let text: String = try row.decode(forColumn: "playedOn") {
+            guard let day = CalendarDate(parsing: text) else { throw RecordColumn.UnknownValue(description: "column playedOn: expected a date as YYYY-MM-DD, found '\(text)'") }
+            playedOn = day
+        } else {
+            playedOn = nil
+        }
+    }
+
+    /// When the drill was played: ``startedAt`` for a live drill; for a backfilled one, its
+    /// ``playedOn`` day at the time of day it was recorded (so drills backfilled on one day keep
+    /// their order). Trends, schedules and improvement items order drills by it.
+    public var playedAt: Date { Self.playedAt(startedAt: startedAt, playedOn: playedOn) }
+
+    /// Whether the drill was recorded after it was held (`--played-on`).
+    public var isBackfilled: Bool { playedOn != nil }
+
+    /// ``playedAt`` from its parts.
+    public static func playedAt(startedAt: Date, playedOn: CalendarDate?) -> Date {
+        guard let playedOn else { return startedAt }
+        let seconds = startedAt.timeIntervalSince1970
+        let intoDay = seconds - (seconds / 86_400).rounded(.down) * 86_400
+        return Date(timeIntervalSince1970: TimeInterval(playedOn.daysSinceEpoch) * 86_400 + intoDay)
     }
 
     /// The stored score, or `nil` when the run has not finished or its JSON does not decode.

@@ -53,6 +53,9 @@ public struct RunSeal: Sendable {
         public var findings: [FindingRecord]
         /// The head of the run's event chain.
         public var headHash: String?
+        /// The day a backfilled drill was played (`YYYY-MM-DD`); `nil` for a live one, whose
+        /// seal then has no such field, so runs sealed before it existed keep their seal.
+        public var playedOn: String?
 
         /// The content of a run's rows.
         public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord]) {
@@ -75,13 +78,14 @@ public struct RunSeal: Sendable {
             scoreJSON = run.scoreJSON
             self.findings = findings
             headHash = run.headHash
+            playedOn = run.playedOn?.description
         }
 
         /// Content given field by field.
         public init(id: String, team: String, scenarioID: String, scenarioTitle: String, scenarioKind: String, mode: String,
                     facilitator: String?, participants: [(name: String, role: String?)], status: String, startedAt: Date, endedAt: Date?,
                     asOf: String, scenarioHash: String, preparednessHash: String, preparednessSource: String, overallScore: Int?,
-                    scoreJSON: String?, findings: [FindingRecord], headHash: String?) {
+                    scoreJSON: String?, findings: [FindingRecord], headHash: String?, playedOn: String? = nil) {
             self.id = id
             self.team = team
             self.scenarioID = scenarioID
@@ -101,6 +105,7 @@ public struct RunSeal: Sendable {
             self.scoreJSON = scoreJSON
             self.findings = findings
             self.headHash = headHash
+            self.playedOn = playedOn
         }
     }
 
@@ -154,6 +159,8 @@ public struct RunSeal: Sendable {
             digest("findings", findingValues),
             digest("headHash", [content.headHash]),
         ].map { (field: $0.0, digest: $0.1) }
+        // Only backfilled runs have it: a live run's manifest is the one it always had.
+        if let playedOn = content.playedOn { digests.append({ let d = digest("playedOn", [playedOn]); return (field: d.0, digest: d.1) }()) }
     }
 
     /// The fields whose digests differ from those in a stored `manifest`, in order; every field
