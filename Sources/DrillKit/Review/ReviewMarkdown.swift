@@ -271,11 +271,16 @@ extension AfterActionReport {
             let rating = objective.rating.map { "**\($0.rawValue)** (\($0.meaning))" } ?? (objective.measured ? "*not rated*" : "*not measured*")
             out.append("\(objective.number). \(Markdown.inline(objective.text)) — \(rating)")
             guard objective.measured else { continue }
+            // Blank lines keep the basis and the measures as blocks of the item, not run into its first line.
+            out.append("")
             out.append("   *Basis:* \(Markdown.inline(objective.basis)).")
+            out.append("")
             for measure in objective.measures {
                 out.append("   - \(Self.mark(measure.outcome)) \(measure.kind) \(Markdown.code(measure.id)) \(Markdown.inline(Self.measureTitle(measure))) — \(Markdown.inline(measure.detail))")
             }
+            out.append("")
         }
+        if out.last == "" { out.removeLast() }
         out.append("")
         out.append(Self.objectivesNote(objectiveRatings))
         out.append("")
