@@ -9,9 +9,10 @@ extension Drill {
             commandName: "report",
             abstract: "An after-action report for a run, or a team's trends across quarterly drills.",
             discussion: """
-                With a run: the exercise and its objectives, a rating per capability, strengths, areas for \
-                improvement tied to the needs not met, and the improvement plan (owners and due dates: \
-                `drill actions set`). With --team (a team's name or its preparedness file; default \
+                With a run: the exercise, its objectives rated P/S/M/U on what measures them, a rating per \
+                capability, strengths, areas for improvement tied to the needs not met, the hot wash's lessons \
+                learned, and this drill's improvement plan (owners and due dates: `drill actions set`), with \
+                the team's other open items apart. With --team (a team's name or its preparedness file; default \
                 ./preparedness.yaml, else the only team in the database): scores by quarter, deadlines met, \
                 improvement items opened and closed, and incident kinds not drilled in the last 12 months. \
                 Formats: text, markdown, json, html (one self-contained page that prints cleanly); with --team also \

@@ -271,11 +271,16 @@ extension AfterActionReport {
             let rating = objective.rating.map { "**\($0.rawValue)** (\($0.meaning))" } ?? (objective.measured ? "*not rated*" : "*not measured*")
             out.append("\(objective.number). \(Markdown.inline(objective.text)) — \(rating)")
             guard objective.measured else { continue }
+            // Blank lines keep the basis and the measures as blocks of the item, not run into its first line.
+            out.append("")
             out.append("   *Basis:* \(Markdown.inline(objective.basis)).")
+            out.append("")
             for measure in objective.measures {
                 out.append("   - \(Self.mark(measure.outcome)) \(measure.kind) \(Markdown.code(measure.id)) \(Markdown.inline(Self.measureTitle(measure))) — \(Markdown.inline(measure.detail))")
             }
+            out.append("")
         }
+        if out.last == "" { out.removeLast() }
         out.append("")
         out.append(Self.objectivesNote(objectiveRatings))
         out.append("")
@@ -353,11 +358,7 @@ extension AfterActionReport {
             out.append("")
             out.append("Found by the team's other drills, not by this one; listed so the plan is read with them, not as part of it.")
             out.append("")
-            out.append("| Item | Scenario | Capability | Corrective action | Responsible | Start | Completion (due) | Status |")
-            out.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
-            for item in otherOpenItems {
-                out.append("| \(item.label) | \(Markdown.code(item.scenarioId)) | \(Self.capability(item.pillar)) | \(Self.correctiveAction(item)) | \(item.owner.map(Markdown.cell) ?? "–") | – | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: reportDate)) |")
-            }
+            out += Self.itemsTable(otherOpenItems, on: reportDate)
         }
         out.append("")
         return out
@@ -370,6 +371,14 @@ extension AfterActionReport {
 
     static func correctiveAction(_ item: ImprovementItem) -> String {
         Markdown.cell(item.action) + (item.fix.map { " Change \(Markdown.code($0))." } ?? "")
+    }
+
+    /// Items of several scenarios in the HSEEP improvement-plan columns, with each item's scenario.
+    static func itemsTable(_ items: [ImprovementItem], on day: CalendarDate) -> [String] {
+        ["| Item | Scenario | Capability | Corrective action | Responsible | Start | Completion (due) | Status |",
+         "| --- | --- | --- | --- | --- | --- | --- | --- |"] + items.map { item in
+            "| \(item.label) | \(Markdown.code(item.scenarioId)) | \(capability(item.pillar)) | \(correctiveAction(item)) | \(item.owner.map(Markdown.cell) ?? "–") | – | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: day)) |"
+        }
     }
 
     static func planRow(_ item: ImprovementItem, on day: CalendarDate) -> String {
@@ -431,11 +440,7 @@ extension TrendReport {
         if openItems.isEmpty {
             out.append("None.")
         } else {
-            out.append("| Item | Scenario | Corrective action | Field to change | Owner | Due | Status |")
-            out.append("| --- | --- | --- | --- | --- | --- | --- |")
-            for item in openItems {
-                out.append("| \(item.label) | \(Markdown.code(item.scenarioId)) | \(Markdown.cell(item.action)) | \(item.fix.map(Markdown.code) ?? "–") | \(item.owner.map(Markdown.cell) ?? "–") | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: reportDate)) |")
-            }
+            out += AfterActionReport.itemsTable(openItems, on: reportDate)
         }
         if !calledOutItems.isEmpty {
             out.append("")
