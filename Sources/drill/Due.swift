@@ -51,10 +51,13 @@ extension Drill {
                 } catch {
                     throw CommandFailure(error)
                 }
-                let content: String
+                let content: TerminalText
                 switch format {
                 case .json: content = try JSONOutput.list("teams", schedules) + "\n"
-                case .ics: content = DrillCalendar.ics(schedules, now: Date())
+                case .ics:
+                    // iCalendar ends its lines with CRLF; within them, nothing may steer a terminal.
+                    let lines = DrillCalendar.ics(schedules, now: Date()).components(separatedBy: "\r\n")
+                    content = TerminalText.join(lines.map { TerminalText(escaping: $0) }, separator: TerminalText(verbatim: "\r\n"))
                 case .text:
                     guard output == nil || output == StandardStream.name else {
                         throw CommandFailure(lines: ["error: --output writes --format json or ics; text goes to the terminal"], code: CommandFailure.usage)
@@ -63,7 +66,7 @@ extension Drill {
                     return
                 }
                 if let output, output != StandardStream.name {
-                    try ReviewFiles.write(content, to: output)
+                    try ReviewFiles.write(content.rendered, to: output)
                     Terminal.standardError.line("wrote \(output.terminalSafeLine)")
                 } else {
                     Terminal.standardOutput.write(content)
@@ -71,9 +74,9 @@ extension Drill {
             }
         }
 
-        private func text(_ schedules: [DrillSchedule]) -> [String] {
+        private func text(_ schedules: [DrillSchedule]) -> [TerminalText] {
             let out = Terminal.standardOutput
-            var lines: [String] = []
+            var lines: [TerminalText] = []
             for schedule in schedules {
                 lines.append(out.styled(schedule.team.terminalSafeLine, .heading))
                 if let last = schedule.lastDrill {
@@ -90,11 +93,11 @@ extension Drill {
                     lines.append(out.styled("  next drill: due by \(schedule.nextDrillDue)", .good) + out.styled(" · \(cadence)", .dim))
                 }
                 if !schedule.kindsNotExercised.isEmpty {
-                    lines.append("  not exercised in 12 months: " + schedule.kindsNotExercised.map(\.rawValue).joined(separator: ", "))
+                    lines.append("  not exercised in 12 months: \(schedule.kindsNotExercised.map(\.rawValue).joined(separator: ", "))")
                 }
                 if let next = schedule.suggestion {
                     lines.append("  next: \(next.scenarioId.terminalSafeLine) — \(next.title.terminalSafeLine)")
-                    lines.append(out.styled("        because " + next.reasons.map(\.terminalSafeLine).joined(separator: "; "), .dim))
+                    lines.append(out.styled("        because \(next.reasons.map(\.terminalSafeLine).joined(separator: "; "))", .dim))
                 }
             }
             return lines

@@ -180,7 +180,9 @@ struct ReviewLessonsTests {
     @Test("The plan has the HSEEP columns and lists only this run's items; the team's other open items stand apart")
     func planSeparatesOtherItems() throws {
         let database = try AppDatabase.inMemory()
+        // Another scenario whose gap asks for another fix (one item per fix: the same fix would be one item).
         let other = ReviewFixture.scenarioYAML.replacingOccurrences(of: "id: review-test", with: "id: other-test")
+            .replacingOccurrences(of: "role: incident-response-partner, within: 2h", with: "role: legal-adviser, within: 2h")
         try ReviewFixture.play(database, id: "20261123-othr", startedAt: ReviewFixture.day(-1), gaps: true, scenarioYAML: other)
         try ReviewFixture.play(database, id: "20261124-this", startedAt: ReviewFixture.day(0), gaps: true)
         let report = try Self.report(database, "20261124-this")

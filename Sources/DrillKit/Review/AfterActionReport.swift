@@ -278,6 +278,11 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
 
         // This run's items are those it found; an item another run found stays out of its plan.
         let planned = items.filter { item in item.team == transcript.team && item.seenInRunIds.contains(transcript.id) }
+        // One item per fix may cover needs of several scenarios; this run's need is the one of its scenario.
+        func item(for needID: String) -> ImprovementItem? {
+            planned.first { item in item.needs.contains { $0.scenarioId == transcript.scenarioId && $0.needId == needID } }
+                ?? planned.first { $0.needId == needID && $0.scenarioId == transcript.scenarioId }
+        }
         areasForImprovement = findings.filter { $0.status != .met }.map { finding in
             let need = scenario.needs.first { $0.id == finding.id }
             let pushed = run.assessment.deadlines.compactMap { outcome -> PushedDeadline? in
@@ -288,15 +293,20 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
             return AreaForImprovement(
                 needId: finding.id, pillar: finding.pillar, status: finding.status, why: need?.why, reason: finding.reason,
                 delayHours: finding.delayHours, evidenceLossHours: finding.evidenceLossHours, deadlines: pushed, fix: finding.fix,
-                itemId: planned.first { $0.needId == finding.id }?.id)
+                itemId: item(for: finding.id)?.id)
         }
         strengths = Self.strengths(scenario: scenario, findings: findings, answers: answers, deadlines: deadlines, areas: areasForImprovement)
         decisionsToRevisit = answers.filter { $0.met == false }
-        improvementPlan = areasForImprovement.compactMap { area in planned.first { $0.needId == area.needId } }
+        // Each item once, in the order of the first gap it covers.
+        var plan: [ImprovementItem] = []
+        for area in areasForImprovement {
+            if let item = item(for: area.needId), !plan.contains(where: { $0.id == item.id }) { plan.append(item) }
+        }
+        improvementPlan = plan
         let plannedIDs = Set(improvementPlan.map(\.id))
         itemsClosedByThisRun = items.filter { $0.team == transcript.team && $0.state == .closed && $0.closedByRunId == transcript.id }
         otherOpenItems = items.filter { $0.team == transcript.team && $0.state == .open && !plannedIDs.contains($0.id) }
-        scoreHistory = history.sorted { ($0.startedAt, $0.runId) < ($1.startedAt, $1.runId) }
+        scoreHistory = history.sorted { ($0.playedAt, $0.runId) < ($1.playedAt, $1.runId) }
     }
 
     /// What went well, leaving out anything an area for improvement names: a need met is a

@@ -248,6 +248,9 @@ public struct ImprovementItem: Codable, Hashable, Sendable {
     /// `#4`.
     public var label: String { "#\(id)" }
 
+    /// The plan's start date: the day the item was last opened (first found, or found again).
+    public var startDate: CalendarDate { Timestamp8601.day(periods.last?.openedAt ?? openedAt) }
+
     /// The fix key of a finding: its `fix`, with "add one" spelled as the field it adds
     /// (`contacts: add one with role insurer` is `contacts[insurer]`), so adding a record and then
     /// correcting it are the same item; `scenario/need` when the finding names no field.

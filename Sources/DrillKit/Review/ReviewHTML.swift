@@ -144,13 +144,13 @@ public enum ReviewPage {
     }
 
     /// Items in the columns of an HSEEP improvement plan: capability, corrective action (with the
-    /// field to change), responsible, start date (not recorded yet: –), completion date, status.
+    /// field to change), responsible, start date (the day it was last opened), completion date, status.
     static func planTable(_ items: [ImprovementItem], on day: CalendarDate, showScenario: Bool) -> HTML {
         let rows: [HTML] = items.map { item in
             """
-            <tr><td class="num">\(item.label)</td>\(showScenario ? "<td class=\"scenario\"><code>\(item.scenarioId)</code></td>" as HTML : "")<td>\(AfterActionReport.capability(item.pillar))</td>\
+            <tr><td class="num">\(item.label)</td>\(showScenario ? "<td class=\"scenario\">\(HTML.join(item.scenarioIds.map { "<code>\($0)</code>" as HTML }, separator: ", "))</td>" as HTML : "")<td>\(AfterActionReport.capability(item.pillar))</td>\
             <td class="action">\(HTML.prose(item.action))\(item.fix.map { " Change <code>\($0)</code>." as HTML } ?? "")</td><td>\(item.owner ?? "–")</td>\
-            <td class="num">–</td><td class="num">\(item.dueDate?.description ?? "–")</td><td>\(itemState(item, on: day))</td></tr>
+            <td class="num">\(item.startDate.description)</td><td class="num">\(item.dueDate?.description ?? "–")</td><td>\(itemState(item, on: day))</td></tr>
             """
         }
         return """
@@ -244,7 +244,7 @@ extension AfterActionReport {
                 "“\(d.title)” by \(ReviewWords.hours(d.delayHours))\(d.met.map { $0 ? " (still met)" : " (missed)" } ?? "")"
             }.joined(separator: ", ")
             let pushed: HTML = area.deadlines.isEmpty ? "" : "; pushed \(pushedText)"
-            let item = improvementPlan.first { $0.needId == area.needId }
+            let item = improvementPlan.first { $0.id == area.itemId }
             return """
                 <div class="area \(area.status.rawValue)"><h3>\(index + 1). \(area.needId) \(ReviewPage.badge(area.status)) <span class="muted">\(area.pillar.rawValue)</span></h3><dl>
                 \(area.why.map { "<dt>Why it matters</dt><dd>\(HTML.prose($0))</dd>" as HTML } ?? "")
@@ -347,7 +347,7 @@ extension AfterActionReport {
             \(improvementPlan.isEmpty ? "<p>No corrective actions from this drill: every need was met.</p>" as HTML : "<p>Corrective actions for the gaps this drill found.</p>\(ReviewPage.planTable(improvementPlan, on: reportDate, showScenario: false))" as HTML)
             \(calledOut.isEmpty ? "" : "<div class=\"callout\"><strong>Still open after two or more drills:</strong> \(calledOut.map { "\($0.label) \($0.needId) (\($0.drillsSinceOpened) drills)" }.joined(separator: "; ")).</div>" as HTML)
             \(closed.isEmpty ? "" : "<h3>Closed by this drill</h3><ul class=\"plain\">\(closed)</ul>" as HTML)
-            <p class="muted">Start dates are not recorded yet (–). Responsible and completion date: <code>drill actions set ITEM --owner NAME --due YYYY-MM-DD</code>. Items close by themselves when a later drill or <code>drill check</code> finds the need met.</p>
+            <p class="muted">Start is the day the item was last opened. Responsible and completion date: <code>drill actions set ITEM --owner NAME --due YYYY-MM-DD</code>. Items close by themselves when a later drill or <code>drill check</code> finds the need met.</p>
             </section>
             """
         guard !otherOpenItems.isEmpty else { return plan }

@@ -128,13 +128,14 @@ extension ReviewedRun {
         } else {
             out.append("Not scored: the run is \(t.status.rawValue). Continue it with `drill resume \(t.id)`.")
         }
-        let found = items.filter { $0.team == t.team && $0.scenarioId == t.scenarioId && $0.seenInRunIds.contains(t.id) }
+        let found = items.filter { $0.team == t.team && $0.scenarioIds.contains(t.scenarioId) && $0.seenInRunIds.contains(t.id) }
         if !found.isEmpty {
             out.append("")
             out.append("## Improvement items")
             out.append("")
             for item in found {
-                var line = "- **\(item.label)** \(Markdown.inline(item.needId)) (\(item.pillar.rawValue)): \(Markdown.inline(item.action))"
+                let here = item.needs.filter { $0.scenarioId == t.scenarioId }.map(\.needId)
+                var line = "- **\(item.label)** \(Markdown.inline(here.isEmpty ? item.needId : here.joined(separator: ", "))) (\(item.pillar.rawValue)): \(Markdown.inline(item.action))"
                 if let fix = item.fix { line += " Field: \(Markdown.code(fix))." }
                 line += " Owner: \(item.owner.map(Markdown.inline) ?? "–"). Due: \(item.dueDate?.description ?? "–"). Now: \(ReviewWords.state(of: item, on: reportDate))."
                 out.append(line)
@@ -220,7 +221,7 @@ extension AfterActionReport {
                 }.joined(separator: ", ")
             }
             out.append("- *Impact:* \(impact)")
-            if let item = improvementPlan.first(where: { $0.needId == area.needId }) {
+            if let item = improvementPlan.first(where: { $0.id == area.itemId }) {
                 out.append("- *Corrective action:* \(item.label) in the improvement plan" + (area.fix.map { "; change \(Markdown.code($0))" } ?? ""))
             }
             out.append("")
@@ -341,7 +342,7 @@ extension AfterActionReport {
             out.append("| --- | --- | --- | --- | --- | --- | --- |")
             for item in improvementPlan { out.append(Self.planRow(item, on: reportDate)) }
             out.append("")
-            out.append("Start dates are not recorded yet (–). Set who is responsible and the completion date with `drill actions set ITEM --owner NAME --due YYYY-MM-DD`. Items close by themselves when a later drill or `drill check` finds the need met.")
+            out.append("Start is the day the item was last opened. Set who is responsible and the completion date with `drill actions set ITEM --owner NAME --due YYYY-MM-DD`. Items close by themselves when a later drill or `drill check` finds the need met.")
         }
         let calledOut = improvementPlan.filter(\.openAfterTwoDrills)
         if !calledOut.isEmpty {
@@ -377,12 +378,12 @@ extension AfterActionReport {
     static func itemsTable(_ items: [ImprovementItem], on day: CalendarDate) -> [String] {
         ["| Item | Scenario | Capability | Corrective action | Responsible | Start | Completion (due) | Status |",
          "| --- | --- | --- | --- | --- | --- | --- | --- |"] + items.map { item in
-            "| \(item.label) | \(Markdown.code(item.scenarioId)) | \(capability(item.pillar)) | \(correctiveAction(item)) | \(item.owner.map(Markdown.cell) ?? "–") | – | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: day)) |"
+            "| \(item.label) | \(item.scenarioIds.map(Markdown.code).joined(separator: ", ")) | \(capability(item.pillar)) | \(correctiveAction(item)) | \(item.owner.map(Markdown.cell) ?? "–") | \(item.startDate) | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: day)) |"
         }
     }
 
     static func planRow(_ item: ImprovementItem, on day: CalendarDate) -> String {
-        "| \(item.label) | \(capability(item.pillar)) | \(correctiveAction(item)) | \(item.owner.map(Markdown.cell) ?? "–") | – | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: day)) |"
+        "| \(item.label) | \(capability(item.pillar)) | \(correctiveAction(item)) | \(item.owner.map(Markdown.cell) ?? "–") | \(item.startDate) | \(item.dueDate?.description ?? "–") | \(ReviewWords.state(of: item, on: day)) |"
     }
 
     static func timelineLabel(_ entry: TimelineEntry) -> String {
@@ -451,7 +452,7 @@ extension TrendReport {
         out.append("")
         if closedItems.isEmpty { out.append("None yet.") }
         for item in closedItems {
-            out.append("- \(item.label) \(Markdown.code(item.scenarioId))/\(Markdown.inline(item.needId)): \(ReviewWords.state(of: item, on: reportDate)).")
+            out.append("- \(item.label) \(item.needs.map { Markdown.code($0.scenarioId) + "/" + Markdown.inline($0.needId) }.joined(separator: ", ")): \(ReviewWords.state(of: item, on: reportDate)).")
         }
         if !drills.isEmpty {
             out.append("")
