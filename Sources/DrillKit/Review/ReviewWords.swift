@@ -80,7 +80,9 @@ public enum ReviewWords {
 
     /// An answer as shown, with who gave it and whether it was expected.
     public static func answer(_ answer: AnswerReview) -> String {
-        let mark = answer.met == true ? " ✓" : answer.met == false ? " ✗" : ""
+        // A partly right answer (some points, not all) is partial, not wrong.
+        let partly = answer.met == false && (answer.points ?? 0) > 0
+        let mark = answer.met == true ? " ✓" : partly ? " ~ partly" : answer.met == false ? " ✗" : ""
         let points = answer.points.map { p in answer.maxPoints.map { " (\(p)/\($0))" } ?? "" } ?? ""
         return (answer.actor.map { "\($0): " } ?? "") + answer.answer + mark + points
     }
