@@ -53,9 +53,12 @@ public struct RunSeal: Sendable {
         public var findings: [FindingRecord]
         /// The head of the run's event chain.
         public var headHash: String?
+        /// The evidence the run was judged against, in its stored form (``RunEvidence/canonicalJSON``);
+        /// `nil` for a run judged on claims alone, whose seal is then what it was before runs kept evidence.
+        public var evidence: String?
 
         /// The content of a run's rows.
-        public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord]) {
+        public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord], evidence: String? = nil) {
             id = run.id
             team = run.team
             scenarioID = run.scenarioID
@@ -75,13 +78,14 @@ public struct RunSeal: Sendable {
             scoreJSON = run.scoreJSON
             self.findings = findings
             headHash = run.headHash
+            self.evidence = evidence
         }
 
         /// Content given field by field.
         public init(id: String, team: String, scenarioID: String, scenarioTitle: String, scenarioKind: String, mode: String,
                     facilitator: String?, participants: [(name: String, role: String?)], status: String, startedAt: Date, endedAt: Date?,
                     asOf: String, scenarioHash: String, preparednessHash: String, preparednessSource: String, overallScore: Int?,
-                    scoreJSON: String?, findings: [FindingRecord], headHash: String?) {
+                    scoreJSON: String?, findings: [FindingRecord], headHash: String?, evidence: String? = nil) {
             self.id = id
             self.team = team
             self.scenarioID = scenarioID
@@ -101,6 +105,7 @@ public struct RunSeal: Sendable {
             self.scoreJSON = scoreJSON
             self.findings = findings
             self.headHash = headHash
+            self.evidence = evidence
         }
     }
 
@@ -154,6 +159,11 @@ public struct RunSeal: Sendable {
             digest("findings", findingValues),
             digest("headHash", [content.headHash]),
         ].map { (field: $0.0, digest: $0.1) }
+        // Appended only when there is evidence, so a run without any keeps the seal it always had.
+        if let evidence = content.evidence {
+            let (field, value) = digest("evidence", [evidence])
+            digests.append((field: field, digest: value))
+        }
     }
 
     /// The fields whose digests differ from those in a stored `manifest`, in order; every field
@@ -165,7 +175,9 @@ public struct RunSeal: Sendable {
             guard let equals = line.firstIndex(of: "=") else { continue }
             stored[String(line[..<equals])] = String(line[line.index(after: equals)...])
         }
-        return digests.filter { stored[$0.field] != $0.digest }.map(\.field)
+        // A field sealed that the run no longer has (its evidence removed) differs too.
+        let removed = stored.keys.filter { key in !digests.contains { $0.field == key } }.sorted()
+        return digests.filter { stored[$0.field] != $0.digest }.map(\.field) + removed
     }
 
     /// A score as the store writes it: JSON with sorted keys.
