@@ -45,7 +45,11 @@ enum CloudTrailStatusReader: EvidenceReader {
             throw EvidenceProblem("LatestDeliveryTime is not a time")
         }
         let name = String(fileName.dropLast(suffix.count))
-        return ([EvidenceFact(id: "cloudtrail:\(name)", .trailStatus(logging: logging, latestDelivery: delivered))], nil)
+        // The export says when it was made only through its times: it was made no earlier than the newest of them.
+        let times = ["LatestDeliveryTime", "LatestDeliveryAttemptTime", "LatestNotificationTime", "LatestNotificationAttemptTime",
+                     "LatestDigestDeliveryTime", "LatestCloudWatchLogsDeliveryTime", "StartLoggingTime", "StopLoggingTime"]
+            .compactMap { key -> Date? in (status[key] as? String).flatMap(EvidenceTime.date) }
+        return ([EvidenceFact(id: "cloudtrail:\(name)", .trailStatus(logging: logging, latestDelivery: delivered))], times.max())
     }
 }
 
