@@ -20,6 +20,7 @@ public struct EvidenceSection: Codable, Hashable, Sendable {
 
         /// `2 of 3 records verified (1 contradicted)`.
         public var sentence: String {
+            guard judged > 0 else { return "no record on file was judged (the needs found none)" }
             var text = "\(verified) of \(judged) record\(judged == 1 ? "" : "s") verified"
             let rest = [(contradicted, "contradicted"), (tooOld, "with evidence too old"), (declared, "declared only")].filter { $0.0 > 0 }
             if !rest.isEmpty { text += " (" + rest.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")" }
