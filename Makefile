@@ -2,9 +2,9 @@
 # and `make test`. Both install what the machine lacks first.
 .PHONY: demo test deps jsonschema icalendar build release man completions install install-files
 
-# SQLite and libedit headers to build; python3 (its pty module) for the tests that drive the
+# SQLite, libedit and zlib headers to build (zlib reads gzip-rotated logs given as evidence); python3 (its pty module) for the tests that drive the
 # prompt through a pseudo-terminal, and its jsonschema for the schema tests (below).
-PACKAGES = libsqlite3-dev libedit-dev
+PACKAGES = libsqlite3-dev libedit-dev zlib1g-dev
 test: PACKAGES += python3
 
 deps:

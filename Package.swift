@@ -22,8 +22,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "CZlib",
             ]
         ),
+        // zlib's header, for reading gzip-rotated log files as evidence (Sources/CZlib/shim.h).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // libedit's header for the prompt's line editing; the library itself is loaded at run
         // time, only when standard input is a terminal (Sources/CEditLine/CEditLine.h).
         .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),

@@ -157,6 +157,10 @@ struct DrillRenderer {
             case .unmet: terminal.styled("✗ unmet  ", .bad)
             }
             lines += wrap(finding.reason.terminalSafeLine, indent: "              ", first: "  \(mark) \(finding.needID.terminalSafeLine): ")
+            // Where each judged fact comes from, when the drill was played against evidence.
+            for provenance in finding.basis.provenance {
+                lines += wrap(provenance.sentence.terminalSafeLine, indent: "                ", first: "              · ")
+            }
         }
         let timed = events.filter { $0.kind == .answer && $0.seconds != nil }
         if !timed.isEmpty {

@@ -14,6 +14,8 @@ struct DrillStart {
     let asOf: CalendarDate?
     let mode: DrillSession.Mode
     let timeBox: Double?
+    /// Where the team's evidence is (`drill run --evidence`); `nil` plays the claims as written.
+    var evidence: EvidenceOptions? = nil
     /// For a drill held earlier (`drill run --played-on`): the day it was played.
     var playedOn: CalendarDate? = nil
 
@@ -38,7 +40,22 @@ struct DrillStart {
         if team.isExample {
             err.line(err.styled("Using the embedded example team (no ./preparedness.yaml); write your own with `drill init`.", .dim))
         }
-        let session = DrillSession(scenario: scenario, profile: team.profile, asOf: asOf ?? .today, mode: mode)
+        // The records are held to the team's own exports first, when there are any; the run is
+        // judged on exactly what it stores of them (read back from their stored form).
+        let judgedOn = asOf ?? .today
+        let read = evidence?.judge(team, asOf: judgedOn)
+        let stored = read.map { RunEvidence(folder: $0.report.folder, read: $0.files, maxAge: evidence?.maxAge ?? .days(90)).roundTripped }
+        for problem in read?.report.problems ?? [] {
+            err.line(err.styled("warning: \(problem.terminalSafeLine) (nothing is judged from it)", .warning))
+        }
+        let session = DrillSession(scenario: scenario, profile: team.profile, asOf: judgedOn, mode: mode,
+                                   evidence: stored.map { $0.judge(team.profile, asOf: judgedOn) })
+        if let report = read?.report {
+            let claims = report.provenance
+            out.line(out.styled("Evidence from \(report.folder.terminalSafeLine): \(claims.filter { $0.state == .verified }.count) claims verified, "
+                + "\(claims.filter { $0.state == .contradicted }.count) contradicted (judged on the evidence), "
+                + "\(claims.filter { $0.state == .tooOld }.count) too old, \(claims.filter { $0.state == .declared }.count) declared only.", .dim))
+        }
         let startedAt = Date()
         let record = RunRecord(
             id: RunRecord.makeID(startedAt: startedAt), team: team.profile.team, scenarioID: scenario.id,
@@ -47,7 +64,7 @@ struct DrillStart {
             playedOn: playedOn)
         let people = participants.enumerated().map { Participants.parse($1, runID: record.id, position: $0) }
         do throws(StoreError) {
-            try database.createRun(record, participants: people, findings: session.assessment.findings)
+            try database.createRun(record, participants: people, findings: session.assessment.findings, evidence: stored)
         } catch {
             throw CommandFailure(error)
         }

@@ -9,10 +9,13 @@ extension Drill {
             commandName: "evidence",
             abstract: "List the evidence folder: each export, its format, when it was collected, its SHA-256, its facts, and the claims it confirms or contradicts.",
             discussion: """
-                Reads, offline, the exports a team's tools produce (CloudWatch describe-log-groups, AWS Backup \
-                list-restore-jobs, restic snapshots --json, pgBackRest info --output=json, WAL-G backup-list --json, \
-                a contacts review) and the git repositories entries name (evidence: git:PATH). Entries of the \
-                preparedness file name what proves them with evidence: KIND:ID. Exits 65 when a file cannot be read.
+                Reads, offline, the exports a team's tools produce (CloudWatch describe-log-groups, CloudTrail \
+                describe-trails and get-trail-status saved as TRAIL.trail-status.json, gcloud logging buckets list \
+                --format=json, AWS Backup list-restore-jobs, restic snapshots --json, pgBackRest info --output=json, \
+                WAL-G backup-list --json, PagerDuty schedules and escalation policies from its REST API, a contacts \
+                review), and the git repositories and local log folders entries name (evidence: git:PATH, \
+                path:PATH). Entries of the preparedness file name what proves them with evidence: KIND:ID. Large \
+                exports are read in parts, in bounded memory. Exits 65 when a file cannot be read.
 
                 Examples:
                   drill evidence

@@ -18,7 +18,11 @@ struct EvidenceOptions: ParsableArguments {
     func folder(for team: TeamOption.LoadedTeam) -> (url: URL, display: String, base: URL)? {
         let teamFolder = team.isExample ? "." : (team.source as NSString).deletingLastPathComponent
         let base = URL(fileURLWithPath: teamFolder.isEmpty ? "." : teamFolder)
-        if let evidence { return (URL(fileURLWithPath: evidence), evidence, base) }
+        if let evidence {
+            // The embedded team has no folder of its own: its paths (path:evidence/…) start beside the evidence folder, as a team's do.
+            let exampleBase = URL(fileURLWithPath: evidence).deletingLastPathComponent()
+            return (URL(fileURLWithPath: evidence), evidence, team.isExample ? exampleBase : base)
+        }
         guard !team.isExample else { return nil }
         let display = teamFolder.isEmpty ? "evidence" : teamFolder + "/evidence"
         return (base.appendingPathComponent("evidence"), display, base)

@@ -12,7 +12,9 @@ extension Drill {
                 Without a scenario id, pick one from the library. Answers are read line by line from the \
                 terminal or a pipe; --answers FILE plays a scripted drill without prompting. ? shows a hint, \
                 :note TEXT records a note, :pause (or Ctrl-D, Ctrl-C) stops and saves: continue with \
-                `drill resume RUN`. Exits 0 when the drill ends or is paused, 130 when interrupted.
+                `drill resume RUN`. With an evidence folder (evidence/ beside the preparedness file, or --evidence DIR), \
+                the drill plays the records as the team's own exports show them, the debrief names each fact's provenance, \
+                and the run stores the evidence it was judged against. Exits 0 when the drill ends or is paused, 130 when interrupted.
 
                 Examples:
                   drill run
@@ -20,6 +22,7 @@ extension Drill {
                   drill run silent-backup-failure --timed --time-box 3min
                   drill run dormant-contractor-admin --answers answers.yaml --format json
                   drill run silent-backup-failure --played-on 2026-09-14
+                  drill run hijacked-support-contractor --evidence evidence
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -52,6 +55,8 @@ extension Drill {
 
         @OptionGroup var timing: TimingOptions
 
+        @OptionGroup var evidenceOptions: EvidenceOptions
+
         func validate() throws {
             if mode == .onboarding && participants.count > 1 {
                 throw ValidationError("an onboarding run is for one person; give one --participant (or use `drill learn --name NAME`)")
@@ -70,7 +75,7 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 try DrillStart(options: options, scenarioID: scenarioID, answers: answers, format: format, facilitator: facilitator,
-                               participants: participants, asOf: asOf, mode: mode, timeBox: timing.timeBox, playedOn: playedOn).play()
+                               participants: participants, asOf: asOf, mode: mode, timeBox: timing.timeBox, evidence: evidenceOptions, playedOn: playedOn).play()
             }
         }
     }

@@ -25,11 +25,12 @@ public struct Assessor: Sendable {
     }
 
     /// Creates an assessor that judges the profile as held to the evidence.
-    public init(evidence: EvidenceJudgement, asOf: CalendarDate, requireEvidence: Bool = false, costs: AssessmentCosts = .init()) {
+    public init(evidence: EvidenceJudgement, asOf: CalendarDate, requireEvidence: Bool = false, costs: AssessmentCosts = .init(),
+                edition: AssessmentEdition = .current) {
         profile = evidence.profile
         self.asOf = asOf
         self.costs = costs
-        edition = .current
+        self.edition = edition
         self.evidence = evidence
         self.requireEvidence = requireEvidence
     }

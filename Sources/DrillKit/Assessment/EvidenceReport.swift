@@ -65,6 +65,7 @@ extension EvidenceFolder {
     /// Reads the evidence for a profile: the folder's exports, and the repositories its entries name.
     public static func read(for profile: PreparednessProfile, folder: URL, displayPath: String, base: URL) -> [EvidenceFile] {
         let ids = profile.contacts.flatMap(\.evidence) + profile.logs.flatMap(\.evidence) + profile.backups.flatMap(\.evidence)
-        return read(folder: folder, displayPath: displayPath, repositories: Array(Set(ids.filter { $0.hasPrefix("git:") })), base: base)
+        return read(folder: folder, displayPath: displayPath, repositories: Array(Set(ids.filter { $0.hasPrefix("git:") })),
+                    logFolders: Array(Set(ids.filter { $0.hasPrefix("path:") })), base: base)
     }
 }

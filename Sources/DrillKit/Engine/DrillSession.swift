@@ -75,15 +75,19 @@ public struct DrillSession: Sendable {
     static let eventBudget = 10_000
 
     /// Starts a drill: shows the first inject and asks its first prompt.
+    ///
+    /// With `evidence` (the profile held to the team's exports), the drill plays the preparedness
+    /// as the evidence shows it, and each finding names its provenance.
     public init(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, mode: Mode = .drill, costs: AssessmentCosts = .init(),
-                edition: AssessmentEdition = .current) {
+                edition: AssessmentEdition = .current, evidence: EvidenceJudgement? = nil) {
         self.mode = mode
         self.edition = edition
         self.scenario = scenario
-        self.profile = profile
+        self.profile = evidence?.profile ?? profile
         self.asOf = asOf
         self.costs = costs
-        assessment = Assessor(profile: profile, asOf: asOf, costs: costs, edition: edition).assess(scenario)
+        assessment = (evidence.map { Assessor(evidence: $0, asOf: asOf, costs: costs, edition: edition) }
+            ?? Assessor(profile: profile, asOf: asOf, costs: costs, edition: edition)).assess(scenario)
         discoveryClock = DiscoveryClock(scenario.discovered, onOrAfter: asOf)
         if scenario.injects.isEmpty { finish() } else { enter(0) }
     }
@@ -98,8 +102,9 @@ public struct DrillSession: Sendable {
 
     /// Rebuilds a session from everything put into it, in order.
     public static func replaying(scenario: Scenario, profile: PreparednessProfile, asOf: CalendarDate, mode: Mode = .drill,
-                                 edition: AssessmentEdition = .current, inputs: [Input]) throws(AnswerRejection) -> DrillSession {
-        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf, mode: mode, edition: edition)
+                                 edition: AssessmentEdition = .current, evidence: EvidenceJudgement? = nil,
+                                 inputs: [Input]) throws(AnswerRejection) -> DrillSession {
+        var session = DrillSession(scenario: scenario, profile: profile, asOf: asOf, mode: mode, edition: edition, evidence: evidence)
         for input in inputs {
             switch input {
             case let .answer(answer, actor, seconds): _ = try session.answer(answer, by: actor, seconds: seconds)

@@ -2,9 +2,23 @@ import Foundation
 
 /// One fact an export of the team's own tools states, under the id a preparedness entry names
 /// in its `evidence:` key (`cloudwatch:/aws/app/audit`, `git:app`, `review:Blue Harbor Security`).
-public struct EvidenceFact: Hashable, Sendable {
+public struct EvidenceFact: Hashable, Sendable, Codable {
+    /// One level of an escalation policy: how long after the page it is reached, and whom it pages.
+    public struct EscalationLevel: Hashable, Sendable, Codable {
+        /// Minutes (as a span) after the previous level that this one is paged.
+        public var after: TimeSpan
+        /// Whom it pages (users and schedules, by name).
+        public var targets: [String]
+
+        /// Creates a level.
+        public init(after: TimeSpan, targets: [String]) {
+            self.after = after
+            self.targets = targets
+        }
+    }
+
     /// What the export says.
-    public enum Claim: Hashable, Sendable {
+    public enum Claim: Hashable, Sendable, Codable {
         /// A log store keeps entries this long; `nil` means they never expire.
         case logRetention(TimeSpan?)
         /// Backups exist from `oldest` to `newest`, `count` of them.
@@ -15,6 +29,18 @@ public struct EvidenceFact: Hashable, Sendable {
         case codeOffMachine(remotes: [String], headOnRemote: Bool)
         /// Someone checked a contact's details on a day.
         case contactReviewed(on: CalendarDate, by: String)
+        /// A CloudTrail trail's settings: all regions, and log files signed against tampering.
+        case trailSettings(multiRegion: Bool, validation: Bool)
+        /// A CloudTrail trail's status: whether it is logging, and when it last delivered a log file.
+        case trailStatus(logging: Bool, latestDelivery: Date?)
+        /// A log bucket keeps entries this long; a locked one cannot be shortened or deleted.
+        case logBucket(retention: TimeSpan, locked: Bool)
+        /// An on-call schedule: the percentage of its window someone is on call, the longest stretch with nobody, who is on the rota.
+        case onCallSchedule(coverage: Double, longestGap: TimeSpan, onCall: [String])
+        /// An escalation policy's levels, in order.
+        case escalationPolicy(levels: [EscalationLevel])
+        /// A local log folder as read.
+        case logFolder(LogFolderSummary)
     }
 
     /// The id a preparedness entry names.
@@ -26,6 +52,21 @@ public struct EvidenceFact: Hashable, Sendable {
     public init(id: String, _ claim: Claim) {
         self.id = id
         self.claim = claim
+    }
+
+    /// This fact with another of the same id read from a later part of the same export: histories
+    /// and job counts add up; for anything else the first part's fact stands.
+    func merged(with other: EvidenceFact) -> EvidenceFact {
+        switch (claim, other.claim) {
+        case let (.backupHistory(newest, oldest, count), .backupHistory(newest2, oldest2, count2)):
+            return EvidenceFact(id: id, .backupHistory(newest: max(newest, newest2), oldest: min(oldest, oldest2), count: count + count2))
+        case let (.restoreJobs(passed, failed, count), .restoreJobs(passed2, failed2, count2)):
+            let lastPassed = [passed, passed2].compactMap { $0 }.max()
+            let lastFailed = [failed, failed2].compactMap { $0 }.max()
+            return EvidenceFact(id: id, .restoreJobs(lastPassed: lastPassed, lastFailed: lastFailed, count: count + count2))
+        default:
+            return self
+        }
     }
 
     /// The fact in a sentence: `CloudWatch log group /aws/app/audit keeps 30 days`.
@@ -46,6 +87,34 @@ public struct EvidenceFact: Hashable, Sendable {
             return "repository \(name) has remote\(remotes.count == 1 ? "" : "s") \(remotes.joined(separator: ", ")); its newest commit is " + (onRemote ? "on a remote" : "not on any remote")
         case let .contactReviewed(on, by):
             return "\(name) was checked by \(by) on \(on)"
+        case let .trailSettings(multiRegion, validation):
+            return "trail \(name) records " + (multiRegion ? "all regions" : "one region only") + ", log file validation " + (validation ? "on" : "off")
+        case let .trailStatus(logging, delivered):
+            return "trail \(name) is " + (logging ? "logging" : "not logging") + "; its last log file was delivered "
+                + (delivered.map(Timestamp8601.string) ?? "never")
+        case let .logBucket(retention, locked):
+            return "log bucket \(name) keeps \(retention.spoken)" + (locked ? " (locked)" : " (not locked)")
+        case let .onCallSchedule(coverage, gap, onCall):
+            let percent = coverage.rounded(.down) == coverage ? String(Int(coverage)) : String(format: "%.1f", coverage)
+            var text = "schedule \(name) has someone on call \(percent)% of its window"
+            if gap > .zero { text += "; the longest stretch with nobody is \(gap.spoken)" }
+            return text + (onCall.isEmpty ? "" : "; on the rota: \(onCall.prefix(5).joined(separator: ", "))" + (onCall.count > 5 ? " and \(onCall.count - 5) more" : ""))
+        case let .escalationPolicy(levels):
+            guard let first = levels.first else { return "escalation policy \(name) has no levels" }
+            var text = "escalation policy \(name) pages \(first.targets.joined(separator: ", "))"
+            for level in levels.dropFirst() { text += ", then after \(level.after.spoken) \(level.targets.joined(separator: ", "))" }
+            return text
+        case let .logFolder(summary):
+            guard let oldest = summary.oldest, let newest = summary.newest else {
+                return "log folder \(name): \(summary.files) file\(summary.files == 1 ? "" : "s"), no entry with a recognised timestamp"
+            }
+            var text = "log folder \(name): \(summary.entries) entries in \(summary.files) file\(summary.files == 1 ? "" : "s") from \(Timestamp8601.string(oldest)) to \(Timestamp8601.string(newest))"
+            text += summary.withoutZone == 0 ? ", all with a zone" : ", \(summary.withoutZone) without a zone"
+            if let gap = summary.largestGap { text += "; the longest gap between entries is \(gap.spoken)" }
+            if !summary.readableByOthers.isEmpty {
+                text += "; readable by anyone on the machine: \(summary.readableByOthers.prefix(3).joined(separator: ", "))" + (summary.readableByOthers.count > 3 ? " and \(summary.readableByOthers.count - 3) more" : "")
+            }
+            return text
         }
     }
 }

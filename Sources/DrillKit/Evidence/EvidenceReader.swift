@@ -17,9 +17,13 @@ protocol EvidenceReader: Sendable {
     static func recognises(_ json: Any) -> Bool
     /// The facts in the document, and its collection time when the format records one.
     static func read(_ json: Any) throws -> (facts: [EvidenceFact], collected: Date?)
+    /// The same, for formats whose output does not name what it describes (the file name does).
+    static func read(_ json: Any, fileName: String) throws -> (facts: [EvidenceFact], collected: Date?)
 }
 
 extension EvidenceReader {
+    static func read(_ json: Any, fileName: String) throws -> (facts: [EvidenceFact], collected: Date?) { try read(json) }
+
     /// A JSON object's array under `key`, each element an object, or a problem naming what was expected.
     static func objects(_ json: Any, _ key: String?) throws(EvidenceProblem) -> [[String: Any]] {
         let value: Any?

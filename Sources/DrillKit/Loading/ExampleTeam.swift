@@ -80,6 +80,7 @@ contacts:
     availability: 24x7
     confirmed: 2026-10-01
     storedOffPlatform: false         # gap: the on-call sheet lives in the wiki on the platform
+    evidence: pagerduty:Lighthouse security on-call   # the schedule (PagerDuty API): 24x7 coverage
 
   - role: hosting-provider
     name: Cloud provider enterprise support
@@ -143,7 +144,7 @@ logs:
     review: automated
     alertsOn: [config-changes, startup-shutdown, authentication, log-access]
     alertsWithin: 5min
-    evidence: cloudwatch:/lighthouse/cloud-audit-trail
+    evidence: [cloudwatch:/lighthouse/cloud-audit-trail, cloudtrail:lighthouse-org-trail]
 
   - source: github-audit-log
     covers: [code-changes]
@@ -163,6 +164,7 @@ logs:
     restricted: false
     accessRecorded: false
     review: every 72h
+    evidence: path:evidence/app-server-logs   # a log folder (relative to this file): reach, zones, modes
   # gap: nothing records backup jobs
 
 # What you can restore. Assets: app-source-code, configuration, customer-data, secrets,

@@ -179,7 +179,8 @@ struct PreparednessDecoder {
     }
 
     /// The kinds of evidence id an entry may name, each with what follows the colon.
-    static let evidenceKinds = ["cloudwatch", "aws-backup", "restic", "pgbackrest", "wal-g", "review", "git"]
+    static let evidenceKinds = ["cloudwatch", "cloudtrail", "gcloud-logging", "path", "aws-backup", "restic", "pgbackrest", "wal-g", "review",
+                                "pagerduty", "git"]
 
     /// `evidence: KIND:ID` or a list of them; an unknown kind is an error.
     private func evidenceIDs(_ node: Node?) -> [String] {

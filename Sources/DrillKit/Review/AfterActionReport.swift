@@ -242,6 +242,8 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
     public var scoreHistory: [ScorePoint]
     /// The day due dates are judged on.
     public var reportDate: CalendarDate
+    /// The evidence the run was judged against, and per pillar how much of it verified the claims; `nil` without evidence.
+    public var evidence: EvidenceSection?
 
     /// Builds the report.
     ///
@@ -263,6 +265,7 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
             onsetHours: scenario.onset.hours, platformDown: scenario.platformDown)
         score = transcript.score
         self.reportDate = reportDate
+        evidence = EvidenceSection(run)
 
         let findings = run.findings
         let deadlines = run.deadlines

@@ -223,6 +223,7 @@ extension AfterActionReport {
             <p class="muted">HSEEP ratings: P performed without challenges · S with some challenges · M with major challenges · U unable to be performed.</p>
             </section>
             """)
+        if let evidence { body.append(evidence.html) }
 
         if scoreHistory.count > 0 {
             body.append("""

@@ -194,6 +194,7 @@ extension AfterActionReport {
         }
         out.append("")
         out.append("Ratings: P performed without challenges · S with some challenges · M with major challenges · U unable to be performed.")
+        if let evidence { out += [""] + evidence.markdown.dropLast() }
         out.append("")
         out.append("## Strengths")
         out.append("")

@@ -26,7 +26,11 @@ public struct ReviewedRun: Sendable {
         } catch {
             throw .content(runID: transcript.id, error.diagnostics)
         }
-        assessment = Assessor(profile: profile, asOf: transcript.asOf, edition: AssessmentEdition(playedAt: transcript.startedAt)).assess(scenario)
+        let edition = AssessmentEdition(playedAt: transcript.startedAt)
+        let (played, asOf) = (profile, transcript.asOf)
+        // A run judged against evidence is reviewed against the same evidence, so its findings carry their provenance.
+        assessment = (transcript.evidence.map { Assessor(evidence: $0.judge(played, asOf: asOf), asOf: asOf, edition: edition) }
+            ?? Assessor(profile: played, asOf: asOf, edition: edition)).assess(scenario)
     }
 
     /// Loads a run by id or unique prefix.

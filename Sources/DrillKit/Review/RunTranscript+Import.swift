@@ -47,7 +47,8 @@ extension RunTranscript {
         }
         let transcript: RunTranscript
         do {
-            transcript = try JSONDecoder().decode(RunTranscript.self, from: Data(text.utf8))
+            // Times inside stored evidence are ISO 8601 text, as ``RunEvidence`` writes them.
+            transcript = try RunEvidence.decoder.decode(RunTranscript.self, from: Data(text.utf8))
         } catch let error as DecodingError {
             let (path, message) = Self.describe(error)
             throw .invalid([diagnostic(message, at: outline.position(of: path))])
@@ -85,6 +86,7 @@ extension RunTranscript {
         case "findings": "finding"
         case "participants": "participant"
         case "score": "score"
+        case "evidence": "evidence file"
         default: "transcript"
         }
     }
@@ -299,7 +301,7 @@ extension RunTranscript {
         do {
             session = try StoredRun.replay(
                 runID: id, mode: mode, asOf: asOf, edition: AssessmentEdition(playedAt: startedAt), scenario: scenario, profile: profile,
-                events: events.map { StoredEvent(seq: $0.seq, recordedAt: EventChain.storable($0.recordedAt), event: $0.event, hash: $0.hash) }
+                evidence: evidence?.judge(profile, asOf: asOf), events: events.map { StoredEvent(seq: $0.seq, recordedAt: EventChain.storable($0.recordedAt), event: $0.event, hash: $0.hash) }
             ).session
         } catch {
             switch error {

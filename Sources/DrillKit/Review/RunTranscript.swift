@@ -186,6 +186,9 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     /// The run's seal (see ``RunSeal``) and its signature by the key of the installation that
     /// stored it; `nil` in transcripts exported before runs were sealed.
     public var seal: StoredSeal?
+    /// The evidence the run was judged against (see ``RunEvidence``); `nil` for a run judged on
+    /// its claims alone, and in transcripts exported before runs kept evidence.
+    public var evidence: RunEvidence?
 
     /// Reads a run's transcript from the database.
     public init(runID: String, from database: AppDatabase) throws(StoreError) {
@@ -193,6 +196,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         self.init(run: run, participants: try database.participants(runID: run.id), findings: try database.findings(runID: run.id),
                   events: try database.events(runID: run.id))
         seal = try database.storedSeal(runID: run.id)
+        evidence = try database.runEvidence(runID: run.id)
     }
 
     /// Reads a run's transcript from the database without its events (`events` is empty), for
@@ -202,6 +206,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         self.init(run: run, participants: try database.participants(runID: run.id), findings: try database.findings(runID: run.id),
                   events: [])
         seal = try database.storedSeal(runID: run.id)
+        evidence = try database.runEvidence(runID: run.id)
     }
 
     /// Assembles a transcript from a run's rows.
@@ -229,13 +234,14 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         scenarioYAML = run.scenarioYAML
         preparednessYAML = run.preparednessYAML
         seal = nil
+        evidence = nil
     }
 
     /// The JSON keys of a transcript.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case formatVersion, id, team, scenarioId, scenarioTitle, scenarioKind, mode, facilitator, participants, status, startedAt,
              endedAt, asOf, playedOn, preparednessSource, scenarioHash, preparednessHash, headHash, score, findings, events, scenarioYAML,
-             preparednessYAML, seal
+             preparednessYAML, seal, evidence
     }
 
     public init(from decoder: any Decoder) throws {
@@ -269,6 +275,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         scenarioYAML = try container.decode(String.self, forKey: .scenarioYAML)
         preparednessYAML = try container.decode(String.self, forKey: .preparednessYAML)
         seal = try container.decodeIfPresent(StoredSeal.self, forKey: .seal)
+        evidence = try container.decodeIfPresent(RunEvidence.self, forKey: .evidence)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -297,6 +304,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         try container.encode(scenarioYAML, forKey: .scenarioYAML)
         try container.encode(preparednessYAML, forKey: .preparednessYAML)
         try container.encodeIfPresent(seal, forKey: .seal)
+        try container.encodeIfPresent(evidence, forKey: .evidence)
     }
 
     /// The transcript as JSON: keys sorted, two-space indent, a final newline. The same run always gives the same bytes.
@@ -321,7 +329,7 @@ extension RunTranscript {
                     needID: result.id, pillar: result.pillar, status: result.status, reasons: result.reason.isEmpty ? [] : [result.reason],
                     delay: TimeSpan(hours: result.delayHours), evidenceLoss: TimeSpan(hours: result.evidenceLossHours), fix: result.fix))
             },
-            headHash: headHash, playedOn: playedOn?.description)
+            headHash: headHash, evidence: evidence?.canonicalJSON, playedOn: playedOn?.description)
     }
 
     /// How the transcript's signature stands against `keys`: `nil` when it carries none.

@@ -15,7 +15,13 @@ public enum StoredRunVerification {
             return .init(runId: run.id, field: "overallScore",
                          detail: "the cached overall score (\(run.overallScore.map(String.init) ?? "none")) differs from the run's score (\(run.score.map { String($0.overall) } ?? "none"))")
         }
-        let transcript = RunTranscript(run: run, participants: rows.participants, findings: rows.findings, events: rows.events)
+        var transcript = RunTranscript(run: run, participants: rows.participants, findings: rows.findings, events: rows.events)
+        if let json = rows.evidenceJSON {
+            guard let evidence = try? RunEvidence(canonicalJSON: json) else {
+                return .init(runId: run.id, field: "evidence", detail: "the stored evidence is not evidence drill writes")
+            }
+            transcript.evidence = evidence
+        }
         guard let first = transcript.problems(cache: cache).first else { return nil }
         var problem = IntegrityReport.Problem(runId: run.id, detail: "\(first.pathDescription) \(first.message)")
         switch first.path.first {

@@ -73,6 +73,8 @@ public struct StoredRunRows: Sendable {
     public var findings: [FindingRecord]
     /// Its events, in order.
     public var events: [StoredEvent]
+    /// The evidence it was judged against, in its stored form; `nil` when it had none.
+    public var evidenceJSON: String? = nil
 }
 
 extension AppDatabase {
@@ -240,7 +242,8 @@ extension AppDatabase {
         }
         let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db)
         let findings = try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db)
-        let recomputed = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings))
+        let evidence = try Self.evidenceJSON(runID: run.id, in: db)
+        let recomputed = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings, evidence: evidence))
         guard let sealHash: String = seal?["sealHash"] else {
             return problem(field: "sealHash", "the run carries no seal: it was added outside drill, or its seal removed")
         }
@@ -275,7 +278,7 @@ extension AppDatabase {
         if keys.verdict(signature: signature, keyID: keyID, message: RunSeal.signedMessage(sealHash)) == .invalid {
             return problem(field: "sealSignature", "the run's seal was not signed by key \(keyID): it was recomputed without the key")
         }
-        return derived?(StoredRunRows(run: run, participants: participants, findings: findings, events: events))
+        return derived?(StoredRunRows(run: run, participants: participants, findings: findings, events: events, evidenceJSON: evidence))
     }
 
     /// Audit entries, newest first.

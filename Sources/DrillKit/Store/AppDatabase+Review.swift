@@ -92,11 +92,12 @@ extension AppDatabase {
         var unsealed = transcript
         unsealed.seal = nil
         let incoming = unsealed.jsonData()
-        let stored = RunTranscript(
+        var stored = RunTranscript(
             run: run,
             participants: try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db),
             findings: try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db),
             events: try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored))
+        stored.evidence = try Self.evidenceJSON(runID: run.id, in: db).flatMap { try? RunEvidence(canonicalJSON: $0) }
         if stored.jsonData() == incoming { return .alreadyStored }
         func header(_ transcript: RunTranscript) -> Data {
             var header = transcript
@@ -167,6 +168,7 @@ extension AppDatabase {
             try scoreJSON(transcript.score), previous, transcript.playedOn?.description,
         ]
         try run.execute(arguments: StatementArguments(values))
+        try storeEvidence(transcript.evidence, runID: transcript.id, in: db)
         for (position, participant) in transcript.participants.enumerated() {
             var record = ParticipantRecord(runID: transcript.id, name: participant.name, role: participant.role, position: position)
             try record.insert(db)

@@ -13,6 +13,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-search-by-run", migrate: indexSearchEntriesByRun)
         migrator.registerMigration("v7-search-after-answers", migrate: indexEventsAfterAnswers)
         migrator.registerMigration("v8-sealed-records", migrate: addSeals)
+        migrator.registerMigration("v10-run-evidence", migrate: addRunEvidence)
         migrator.registerMigration("v11-item-history", migrate: addItemHistory)
         return migrator
     }
@@ -232,6 +233,18 @@ extension AppDatabase {
                 DELETE FROM searchIndex WHERE rowid IN (SELECT entry FROM searchIndexRun WHERE runID = old.id);
                 DELETE FROM searchIndexRun WHERE runID = old.id;
             END;
+            """)
+    }
+
+    /// v10: the evidence a run was judged against (its files' paths, SHA-256, collection times and
+    /// facts, as ``RunEvidence``'s stored JSON), one row per run that had any. Runs without a row
+    /// were judged on their claims alone, and their seals are what they were.
+    private static func addRunEvidence(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE runEvidence (
+                runID TEXT NOT NULL PRIMARY KEY REFERENCES run(id) ON DELETE CASCADE,
+                evidenceJSON TEXT NOT NULL
+            );
             """)
     }
 

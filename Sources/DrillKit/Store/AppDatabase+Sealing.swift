@@ -60,7 +60,8 @@ extension AppDatabase {
         let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == runID)
             .order(ParticipantRecord.Columns.position).fetchAll(db)
         let findings = try FindingRecord.filter(FindingRecord.Columns.runID == runID).order(FindingRecord.Columns.position).fetchAll(db)
-        let seal = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings))
+        let seal = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings,
+                                           evidence: try Self.evidenceJSON(runID: runID, in: db)))
         let hash = seal.hash
         let signed = signature.flatMap { $0.hash == hash ? $0 : nil }
             ?? StoredSeal(hash: hash, keyId: key.id, signature: key.sign(RunSeal.signedMessage(hash)))
@@ -101,7 +102,8 @@ extension AppDatabase {
         let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == runID)
             .order(ParticipantRecord.Columns.position).fetchAll(db)
         let findings = try FindingRecord.filter(FindingRecord.Columns.runID == runID).order(FindingRecord.Columns.position).fetchAll(db)
-        let recomputed = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings)).hash
+        let recomputed = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings,
+                                                 evidence: try Self.evidenceJSON(runID: runID, in: db))).hash
         let stored = try Row.fetchOne(db, sql: "SELECT sealHash, sealKeyID, sealSignature FROM run WHERE id = ?", arguments: [runID])
         let last = try String.fetchOne(db, sql: "SELECT seal FROM ledger WHERE runID = ? ORDER BY id DESC LIMIT 1", arguments: [runID])
         guard let hash: String = stored?["sealHash"], hash == recomputed, let keyID: String = stored?["sealKeyID"],

@@ -6,7 +6,7 @@ extension AppDatabase {
     ///
     /// The participants' `runID`, `position` and `id` are set here. Throws
     /// ``StoreError/runExists(_:)`` when a run with the same id is already stored.
-    public func createRun(_ run: RunRecord, participants: [ParticipantRecord], findings: [Finding]) throws(StoreError) {
+    public func createRun(_ run: RunRecord, participants: [ParticipantRecord], findings: [Finding], evidence: RunEvidence? = nil) throws(StoreError) {
         var run = run
         run.startedAt = EventChain.storable(run.startedAt)
         run.headHash = EventChain.genesis(of: run)
@@ -26,6 +26,7 @@ extension AppDatabase {
             for (position, finding) in findings.enumerated() {
                 try FindingRecord(runID: run.id, position: position, finding: finding).insert(db)
             }
+            try Self.storeEvidence(evidence, runID: run.id, in: db)
             try seal(runID: run.id, action: "run.started", in: db)
             try record("run.started", runID: run.id, detail: "\(run.mode) of \(run.scenarioID) for \(run.team)" + (run.playedOn.map { ", backfilled: played on \($0)" } ?? ""), in: db)
         }

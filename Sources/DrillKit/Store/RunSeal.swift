@@ -53,12 +53,15 @@ public struct RunSeal: Sendable {
         public var findings: [FindingRecord]
         /// The head of the run's event chain.
         public var headHash: String?
+        /// The evidence the run was judged against, in its stored form (``RunEvidence/canonicalJSON``);
+        /// `nil` for a run judged on claims alone, whose seal is then what it was before runs kept evidence.
+        public var evidence: String?
         /// The day a backfilled drill was played (`YYYY-MM-DD`); `nil` for a live one, whose
         /// seal then has no such field, so runs sealed before it existed keep their seal.
         public var playedOn: String?
 
         /// The content of a run's rows.
-        public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord]) {
+        public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord], evidence: String? = nil) {
             id = run.id
             team = run.team
             scenarioID = run.scenarioID
@@ -78,6 +81,7 @@ public struct RunSeal: Sendable {
             scoreJSON = run.scoreJSON
             self.findings = findings
             headHash = run.headHash
+            self.evidence = evidence
             playedOn = run.playedOn?.description
         }
 
@@ -85,7 +89,7 @@ public struct RunSeal: Sendable {
         public init(id: String, team: String, scenarioID: String, scenarioTitle: String, scenarioKind: String, mode: String,
                     facilitator: String?, participants: [(name: String, role: String?)], status: String, startedAt: Date, endedAt: Date?,
                     asOf: String, scenarioHash: String, preparednessHash: String, preparednessSource: String, overallScore: Int?,
-                    scoreJSON: String?, findings: [FindingRecord], headHash: String?, playedOn: String? = nil) {
+                    scoreJSON: String?, findings: [FindingRecord], headHash: String?, evidence: String? = nil, playedOn: String? = nil) {
             self.id = id
             self.team = team
             self.scenarioID = scenarioID
@@ -105,6 +109,7 @@ public struct RunSeal: Sendable {
             self.scoreJSON = scoreJSON
             self.findings = findings
             self.headHash = headHash
+            self.evidence = evidence
             self.playedOn = playedOn
         }
     }
@@ -159,6 +164,11 @@ public struct RunSeal: Sendable {
             digest("findings", findingValues),
             digest("headHash", [content.headHash]),
         ].map { (field: $0.0, digest: $0.1) }
+        // Appended only when there is evidence, so a run without any keeps the seal it always had.
+        if let evidence = content.evidence {
+            let (field, value) = digest("evidence", [evidence])
+            digests.append((field: field, digest: value))
+        }
         // Only backfilled runs have it: a live run's manifest is the one it always had.
         if let playedOn = content.playedOn { digests.append({ let d = digest("playedOn", [playedOn]); return (field: d.0, digest: d.1) }()) }
     }
@@ -172,7 +182,9 @@ public struct RunSeal: Sendable {
             guard let equals = line.firstIndex(of: "=") else { continue }
             stored[String(line[..<equals])] = String(line[line.index(after: equals)...])
         }
-        return digests.filter { stored[$0.field] != $0.digest }.map(\.field)
+        // A field sealed that the run no longer has (its evidence removed) differs too.
+        let removed = stored.keys.filter { key in !digests.contains { $0.field == key } }.sorted()
+        return digests.filter { stored[$0.field] != $0.digest }.map(\.field) + removed
     }
 
     /// A score as the store writes it: JSON with sorted keys.

@@ -34,9 +34,11 @@ public struct StoredRun: Sendable {
 
     /// Loads a run and replays its answers.
     public init(_ idOrPrefix: String, from database: AppDatabase) throws(Failure) {
+        let evidence: RunEvidence?
         do {
             run = try database.run(matching: idOrPrefix)
             events = try database.events(runID: run.id)
+            evidence = try database.runEvidence(runID: run.id)
         } catch {
             throw .store(error)
         }
@@ -50,21 +52,25 @@ public struct StoredRun: Sendable {
         }
         (session, storedEngineEvents) = try Self.replay(runID: run.id, mode: run.mode, asOf: run.asOf,
                                                         edition: AssessmentEdition(playedAt: run.startedAt), scenario: scenario,
-                                                        profile: profile, events: events)
+                                                        profile: profile, evidence: evidence?.judge(profile, asOf: run.asOf), events: events)
     }
 
     /// Replays a run's stored answers against its scenario and preparedness, and checks the
     /// stored steps against the replayed ones; returns the session and how many of its events
     /// are stored. `drill import` checks a transcript with this before storing it, so an
     /// imported run always comes back here.
+    ///
+    /// A run judged against evidence is replayed against the same evidence (`evidence`, the stored
+    /// evidence held against its preparedness), so its findings follow from what it stored.
     static func replay(runID: String, mode: String, asOf: CalendarDate, edition: AssessmentEdition, scenario: Scenario,
-                       profile: PreparednessProfile, events: [StoredEvent]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
+                       profile: PreparednessProfile, evidence: EvidenceJudgement? = nil,
+                       events: [StoredEvent]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
         let engineEvents = events.filter { $0.event.kind.isEngineKind }
         let mode = DrillSession.Mode(rawValue: mode) ?? .drill
         let session: DrillSession
         do {
             session = try DrillSession.replaying(scenario: scenario, profile: profile, asOf: asOf, mode: mode, edition: edition,
-                                                 inputs: DrillSession.inputs(in: engineEvents.map(\.event)))
+                                                 evidence: evidence, inputs: DrillSession.inputs(in: engineEvents.map(\.event)))
         } catch {
             let seq = engineEvents.first { $0.event.kind == .answer }?.seq ?? 0
             throw .mismatch(runID: runID, seq: seq, detail: "a stored answer is no longer accepted: \(error.message)")

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@Suite("drill run with evidence: the drill, its transcript, verify and import", .serialized)
+struct RunEvidenceCommandTests {
+    static let preparedness = """
+        team: Evidence Team
+        contacts:
+          - role: incident-response-partner
+            name: Blue Harbor Security
+            channels: [{ phone: "+44 20 7946 0321" }]
+            availability: 24x7
+            confirmed: 2026-10-01
+            storedOffPlatform: true
+        logs:
+          - source: audit
+            covers: [admin-actions]
+            timestamps: with-zone
+            retention: 400d
+            storage: log bucket
+            restricted: true
+            accessRecorded: true
+            review: automated
+            evidence: cloudwatch:/audit
+        """
+
+    /// The run tests' workspace, with a preparedness file whose audit log claims 400 days and an
+    /// evidence folder beside it whose log group keeps 30.
+    func workspace() throws -> URL {
+        let folder = try RunCommandTests().workspace()
+        try Self.preparedness.write(to: folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        try #"{"logGroups": [{"logGroupName": "/audit", "retentionInDays": 30}]}"#
+            .write(to: folder.appendingPathComponent("evidence/log-groups.json"), atomically: true, encoding: .utf8)
+        let script = zip(["first", "call", "notify", "days", "notice", "steps"], RunCommandTests.answers).map { "\($0): \"\($1)\"" }.joined(separator: "\n")
+        try script.write(to: folder.appendingPathComponent("answers.yaml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    func env(_ folder: URL, _ name: String = "drill") -> [String: String] { ["DRILL_DB": folder.appendingPathComponent("db/\(name).sqlite").path] }
+
+    @Test("A drill plays the evidence: the need flips, the debrief names the provenance, the transcript carries the evidence")
+    func runUsesEvidence() throws {
+        let folder = try workspace()
+        let args = ["run", "drill-test", "--answers", "answers.yaml", "--format", "json", "--as-of", "2026-11-30"]
+        let result = try DrillProcess.run(args, in: folder, environment: env(folder))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Evidence from evidence: 0 claims verified, 1 contradicted"))
+        #expect(result.stderr.contains("· audit retention: declared 400 days; log group /audit keeps 30 days\n"))
+        #expect(result.stderr.contains("(evidence/log-groups.json, collected 2026-11-30) — contradicted"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let trail = try #require((json["findings"] as? [[String: Any]])?.first { $0["id"] as? String == "trail" })
+        #expect(trail["status"] as? String == "unmet")
+        let evidence = try #require(json["evidence"] as? [String: Any])
+        let file = try #require((evidence["files"] as? [[String: Any]])?.first)
+        #expect(file["path"] as? String == "evidence/log-groups.json")
+        #expect((file["sha256"] as? String)?.count == 64)
+
+        // Without the evidence the claim stands and the need is met.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("evidence"))
+        let claimed = try DrillProcess.run(args, in: folder, environment: env(folder))
+        let claimedJSON = try #require(try JSONSerialization.jsonObject(with: Data(claimed.stdout.utf8)) as? [String: Any])
+        #expect((claimedJSON["findings"] as? [[String: Any]])?.first { $0["id"] as? String == "trail" }?["status"] as? String == "met")
+
+        let verified = try DrillProcess.run(["verify"], in: folder, environment: env(folder))
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    }
+
+    @Test("The exported transcript imports elsewhere; with a stored fact edited, import refuses it")
+    func importChecksEvidence() throws {
+        let folder = try workspace()
+        let result = try DrillProcess.run(["run", "drill-test", "--answers", "answers.yaml", "--format", "json", "--as-of", "2026-11-30"],
+                                          in: folder, environment: env(folder))
+        #expect(result.status == 0, "\(result.stderr)")
+        try result.stdout.write(to: folder.appendingPathComponent("run.json"), atomically: true, encoding: .utf8)
+        let imported = try DrillProcess.run(["import", "run.json"], in: folder, environment: env(folder, "other"))
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+
+        let edited = result.stdout.replacingOccurrences(of: ": 720", with: ": 9600")
+        #expect(edited != result.stdout)
+        try edited.write(to: folder.appendingPathComponent("edited.json"), atomically: true, encoding: .utf8)
+        let refused = try DrillProcess.run(["import", "edited.json"], in: folder, environment: env(folder, "third"))
+        #expect(refused.status == 65, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("edited.json"))
+    }
+}
