@@ -56,7 +56,9 @@ public enum TranscriptImportResult: Equatable, Sendable {
 /// Each commit waits for the disk (`synchronous=FULL`); one per transcript was most of an
 /// import's time. A batch is committed when it holds `maxFiles` files or has taken
 /// `maxDuration`, whichever comes first, so a kill loses at most that much work, which
-/// running the same import again redoes.
+/// running the same import again redoes. Files are checked outside the transaction, so it
+/// holds the write lock only while storing: drills writing the same database wait at most
+/// about `maxDuration` for a step.
 public struct ImportBatching: Hashable, Sendable {
     /// Most files per transaction.
     public var maxFiles: Int
@@ -64,7 +66,7 @@ public struct ImportBatching: Hashable, Sendable {
     public var maxDuration: Duration
 
     /// Creates a batching.
-    public init(maxFiles: Int = 1000, maxDuration: Duration = .seconds(1)) {
+    public init(maxFiles: Int = 1000, maxDuration: Duration = .milliseconds(250)) {
         self.maxFiles = max(1, maxFiles)
         self.maxDuration = maxDuration
     }
@@ -103,12 +105,17 @@ extension AppDatabase {
         while next < files.endIndex {
             var results: [(TranscriptFile, TranscriptImportResult)] = []
             var failure: (any Error)?
+            // The write lock is taken once the batch's first file is checked, and held only while
+            // the files checked by then are stored: checking waits for no lock, and holds none.
+            var first: Result<RunTranscript, LoadFailure>? = checked.take(next)
             try write { db in
                 let started = clock.now
                 while next < files.endIndex, results.count < batching.maxFiles, clock.now - started < batching.maxDuration {
+                    guard let checkedFile = first ?? checked.takeIfReady(next) else { break }
+                    first = nil
                     let file = files[next]
                     let transcript: RunTranscript
-                    switch checked.take(next) {
+                    switch checkedFile {
                     case let .success(loaded):
                         transcript = loaded
                     case let .failure(error):
@@ -142,6 +149,8 @@ extension AppDatabase {
             }
             for (file, result) in results { report(file, result) }
             if let failure { throw Self.storeError(failure, path: path, writing: true) }
+            // A moment with the lock free, so drills waiting to store a step get it between batches.
+            if next < files.endIndex { Thread.sleep(forTimeInterval: 0.002) }
         }
     }
 }
