@@ -234,7 +234,8 @@ struct DrillPlayer {
             case let .lines(reader):
                 if !announced {
                     out.line()
-                    out.paragraph("Hot wash — lessons learned (Enter skips; @NAME TEXT attributes an answer; up to \(AnswerRejection.maxLength) characters each)", .heading)
+                    out.paragraph("Hot wash — lessons learned (Enter skips; @NAME TEXT attributes an answer)", .heading)
+                    out.paragraph("  each answer up to \(AnswerRejection.maxLength) characters", .dim)
                     announced = true
                 }
                 while text == nil {

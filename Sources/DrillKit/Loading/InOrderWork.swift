@@ -68,18 +68,6 @@ enum InOrderWork {
             }
         }
 
-        /// The result for `index` if it is ready, without waiting (with one worker: worked out
-        /// now); indexes must be taken in order.
-        func takeIfReady(_ index: Int) -> Result? {
-            guard !inline else { return work(index) }
-            condition.lock()
-            defer { condition.unlock() }
-            guard let result = results.removeValue(forKey: index) else { return nil }
-            taken = index + 1
-            condition.broadcast()
-            return result
-        }
-
         /// Lets the workers finish the item they are on, and start no other.
         func stop() {
             condition.lock()

@@ -42,6 +42,9 @@ public struct AppDatabase: Sendable {
     /// so an edit made without a trusted key is never vouched for by a later write.
     public let trustedKeys: TrustedKeys
 
+    /// The anchor this value signed last, which a later write need not check again.
+    let anchorMemo = AnchorMemo()
+
     /// Read-only access for queries the named read methods do not cover.
     public var reader: any DatabaseReader { dbWriter }
 
