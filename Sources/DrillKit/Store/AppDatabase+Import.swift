@@ -155,6 +155,8 @@ extension AppDatabase {
             }
             for (file, result) in results { report(file, result) }
             if let failure { throw Self.storeError(failure, path: path, writing: true) }
+            // A moment with the lock free, so a drill waiting for it gets it before the next transaction.
+            if next < files.endIndex { usleep(5_000) }
         }
     }
 }

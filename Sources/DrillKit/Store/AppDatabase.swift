@@ -206,8 +206,10 @@ public struct AppDatabase: Sendable {
         return config
     }
 
-    /// How long a write waits for another writer's transaction: at least 10 s.
-    static let busyTimeout: Double = 10
+    /// How long a write waits for other writers' transactions: at least 30 s. With 8 drills and
+    /// an import writing one database while other work kept both cores busy, 10 s was sometimes
+    /// not enough for a drill's first step (Scripts/load-drills-import.sh).
+    static let busyTimeout: Double = 30
 
     /// Waits about a millisecond (jittered) while another connection holds the write lock, and
     /// gives up after at least ``busyTimeout`` seconds. SQLite's own timeout backs off to 100 ms
