@@ -17,7 +17,7 @@ fail() { echo "fault-disk-full: FAILED: $*"; exit 1; }
 
 # Two answers, then end of input: the run is paused with its steps stored.
 printf '1\n5\n' | "$bin" run dormant-contractor-admin --as-of 2026-11-26 >"$out/first.txt" 2>&1 || fail "first part of the drill"
-id=$(grep -o 'drill resume [0-9]\{8\}-[a-z2-7]\{4\}' "$out/first.txt" | head -1 | cut -d' ' -f3)
+id=$(grep -o 'drill resume [0-9]\{8\}-[a-z2-7]\{4,\}' "$out/first.txt" | head -1 | cut -d' ' -f3)
 [ -n "$id" ] || fail "no run id printed"
 before=$(sqlite3 "$DRILL_DB" "select count(*) from event where kind='answer'")
 

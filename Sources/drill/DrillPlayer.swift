@@ -76,23 +76,41 @@ struct DrillPlayer {
                 if try handle(line, prompt: prompt, reader: reader) == .paused { return .paused }
             }
         }
+        // The run is marked finished once the hot wash is over: killed during it, the run is
+        // still in progress, and `drill resume` asks the questions not yet answered.
+        try hotWash()
         let score = session.score
         try recorder.database.finishRun(runID: recorder.runID, score: score, endedAt: Date())
-        try hotWash()
         out.write(renderer.debrief(events: session.events + recordedHotWash, score: score))
         return .finished(score)
     }
 
     private enum LineResult { case continued, paused }
 
+    /// The next line, or `nil` at end of input. A line over ``InputLine/limit`` bytes was never
+    /// held whole: it is refused, saying so, and the prompt asked again.
     private mutating func read(_ reader: any LineReader, prompt text: String = "> ") -> String? {
-        guard let line = reader.readLine(prompt: out.styled(text, .emphasis), on: out) else {
-            out.line()
-            return nil
+        while true {
+            guard let input = reader.readCappedLine(prompt: out.styled(text, .emphasis), on: out) else {
+                out.line()
+                return nil
+            }
+            // A pipe does not echo: show what was read so the screen reads like a session,
+            // but not a line too long to be an answer: its start and its length say enough.
+            if !reader.isInteractive { out.line(Self.echo(input).terminalSafeLine) }
+            if input.isCut {
+                out.paragraph("  that line is \(input.byteCount) bytes long and was not kept; answers are at most \(AnswerRejection.maxLength) characters", .warning)
+                continue
+            }
+            return input.text
         }
-        // A pipe does not echo: show what was read so the screen reads like a session.
-        if !reader.isInteractive { out.line(line.terminalSafeLine) }
-        return line
+    }
+
+    /// A piped line as the screen shows it: whole up to the answer cap, else its first 60 characters and its length.
+    static func echo(_ input: InputLine) -> String {
+        if !input.isCut, input.text.count <= AnswerRejection.maxLength { return input.text }
+        let length = input.isCut ? "\(input.byteCount) bytes" : "\(input.text.count) characters"
+        return String(input.text.prefix(60)) + "… (\(length))"
     }
 
     private mutating func handle(_ raw: String, prompt: Prompt, reader: any LineReader) throws -> LineResult {
@@ -195,41 +213,58 @@ struct DrillPlayer {
         }
     }
 
-    /// Lessons learned, asked after the drill: typed, piped, or from the answers file.
+    /// Lessons learned, asked after the drill: typed, piped, or from the answers file. Questions
+    /// answered before the drill was stopped (`drill resume`) are not asked again. An answer over
+    /// ``AnswerRejection/maxLength`` characters is refused with the cap stated, never cut short
+    /// (a scripted one pauses the run, as a refused scripted answer does).
     private mutating func hotWash() throws {
-        var answered = false
-        for (id, question) in HotWash.questions {
+        var announced = false
+        let answeredBefore = Set(recordedHotWash.compactMap(\.promptID))
+        for (id, question) in HotWash.questions where !answeredBefore.contains(id) {
             var text: String?
             var actor = speaker ?? (participants.count == 1 ? participants[0].name : nil)
             switch source {
             case let .script(script):
                 text = script.entries[id]?.answer
                 actor = script.entries[id]?.actor ?? actor
+                if let text, text.count > AnswerRejection.maxLength {
+                    try pause("paused: the scripted hot-wash answer to '\(id)' was not accepted")
+                    throw CommandFailure(lines: [script.diagnostic(for: id, "the hot-wash answer to '\(id)' is \(text.count) characters long; keep it under \(AnswerRejection.maxLength); the run is paused: drill resume \(recorder.runID)").description.terminalSafeLine], code: CommandFailure.invalidData)
+                }
             case let .lines(reader):
-                if !answered {
+                if !announced {
                     out.line()
                     out.paragraph("Hot wash — lessons learned (Enter skips; @NAME TEXT attributes an answer)", .heading)
-                    answered = true
+                    out.paragraph("  each answer up to \(AnswerRejection.maxLength) characters", .dim)
+                    announced = true
                 }
-                guard let line = read(reader, prompt: "\(question) > ") else { return }
-                var value = line.trimmingCharacters(in: .whitespaces)
-                if value.hasPrefix("@") {
-                    let parts = value.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
-                    if let person = participant(named: parts.first ?? "") {
-                        actor = person.name
-                        value = parts.count > 1 ? parts[1] : ""
+                while text == nil {
+                    // End of input skips the rest, as Enter does, and the drill ends.
+                    guard let line = read(reader, prompt: "\(question) > ") else { return }
+                    var value = line.trimmingCharacters(in: .whitespaces)
+                    if value.hasPrefix("@") {
+                        let parts = value.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+                        if let person = participant(named: parts.first ?? "") {
+                            actor = person.name
+                            value = parts.count > 1 ? parts[1] : ""
+                        }
                     }
+                    guard value.count <= AnswerRejection.maxLength else {
+                        out.paragraph("  that answer is \(value.count) characters long and was not kept; keep it under \(AnswerRejection.maxLength) (Enter skips)", .warning)
+                        continue
+                    }
+                    text = value
                 }
-                text = value
             }
             guard let text, !text.isEmpty else { continue }
-            let event = DrillEvent(kind: .hotWash, simulated: session.now, promptID: id, actor: actor, text: String(text.prefix(AnswerRejection.maxLength)))
+            let event = DrillEvent(kind: .hotWash, simulated: session.now, promptID: id, actor: actor, text: text)
             try recorder.record(event)
             recordedHotWash.append(event)
         }
     }
 
-    private var recordedHotWash: [DrillEvent] = []
+    /// The hot wash's answers so far: those stored before a resume, then this process's.
+    var recordedHotWash: [DrillEvent] = []
 
     private func defaultActor(for prompt: Prompt) -> String? {
         if let role = prompt.role, let person = participants.first(where: { Participants.matches($0.role, role) }) { return person.name }

@@ -178,14 +178,24 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension AuditIdentity {
-    /// The OS user and host running this process. The user is the account's name from the
-    /// system's user database, not `$USER`, which anyone can set to anything.
+    /// The OS user and host running this process. The user is the name of the account the
+    /// process runs as (its real user id) from the system's user database, not `$USER` or
+    /// `$LOGNAME`, which anyone can set to anything; an id with no entry is recorded as `uid N`.
     static var current: AuditIdentity {
-        var user = ""
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
-            user = String(cString: name)
+        AuditIdentity(user: accountName(of: getuid()), host: ProcessInfo.processInfo.hostName)
+    }
+
+    /// The name the system's user database gives `uid`, through `getpwuid_r` (no shared buffer).
+    static func accountName(of uid: uid_t) -> String {
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        let name = buffer.withUnsafeMutableBufferPointer { storage -> String? in
+            var entry = passwd()
+            var found: UnsafeMutablePointer<passwd>?
+            guard let base = storage.baseAddress, getpwuid_r(uid, &entry, base, storage.count, &found) == 0, found != nil,
+                  let name = entry.pw_name else { return nil }
+            return String(cString: name)
         }
-        if user.isEmpty { user = "uid \(geteuid())" }
-        return AuditIdentity(user: user, host: ProcessInfo.processInfo.hostName)
+        guard let name, !name.isEmpty else { return "uid \(uid)" }
+        return name
     }
 }

@@ -40,17 +40,21 @@ final class LineEditor: LineReader, @unchecked Sendable {
 
     var isInteractive: Bool { true }
 
-    func readLine(prompt text: String, on terminal: Terminal) -> String? {
+    /// What is typed (or pasted) is held by libedit as a whole line; only its first
+    /// ``InputLine/limit`` bytes are kept from there, and a longer line is not remembered.
+    func readCappedLine(prompt text: String, on terminal: Terminal) -> InputLine? {
         Self.lock.withLock {
             free(Self.prompt)
             Self.prompt = strdup(Self.bracketingEscapes(text))
         }
         var count: Int32 = 0
         guard let line = drill_editline_gets(api, &count), count > 0 else { return nil }
-        var text = String(cString: line)
-        if text.hasSuffix("\n") { text.removeLast() }
-        if !text.trimmingCharacters(in: .whitespaces).isEmpty { drill_editline_remember(api, text) }
-        return text
+        var length = Int(count)
+        if line[length - 1] == 0x0A { length -= 1 }
+        let kept = UnsafeRawBufferPointer(start: line, count: min(length, InputLine.limit))
+        let input = InputLine(text: String(decoding: kept, as: UTF8.self), byteCount: length)
+        if !input.isCut, !input.text.trimmingCharacters(in: .whitespaces).isEmpty { drill_editline_remember(api, input.text) }
+        return input
     }
 
     /// Puts the terminal back as it was before the editor took it (safe to call at any time).

@@ -9,7 +9,8 @@ extension Drill {
             commandName: "resume",
             abstract: "Continue a paused or interrupted drill where it stopped.",
             discussion: """
-                The run is replayed from its stored answers against the scenario and preparedness it started with.
+                The run is replayed from its stored answers against the scenario and preparedness it started with. \
+                A drill stopped after its last answer continues with the hot wash questions not yet answered, then the debrief.
 
                 Examples:
                   drill resume 20261126-sl75
@@ -61,6 +62,8 @@ extension Drill {
                     session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput.forPrompts(on: out)),
                     participants: participants, facilitator: run.facilitator, out: out, stored: stored.storedEngineEvents,
                     timeBox: timing.timeBox)
+                // Stopped during the hot wash (every inject answered): the questions answered are not asked again.
+                player.recordedHotWash = stored.events.map(\.event).filter { $0.kind == .hotWash }
                 try DrillPlayer.playGuarded(&player, format: format, database: database)
             }
         }

@@ -67,7 +67,7 @@ struct RunCommandTests {
     }
 
     func runID(in output: String) throws -> String {
-        let range = try #require(output.range(of: #"drill resume (\d{8}-[a-z2-7]{4})"#, options: .regularExpression))
+        let range = try #require(output.range(of: #"drill resume (\d{8}-[a-z2-7]{12})"#, options: .regularExpression))
         return String(output[range].dropFirst("drill resume ".count))
     }
 

@@ -41,8 +41,14 @@ struct StoreFileCommandTests {
         let list = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
         let users = (list["entries"] as? [[String: Any]] ?? []).compactMap { $0["user"] as? String }
         #expect(!users.isEmpty)
-        #expect(users.allSatisfy { $0 == NSUserName() || $0.hasPrefix("uid ") }, "\(users)")
+        #expect(users.allSatisfy { $0 == Self.accountName() }, "\(users)")
         #expect(!users.contains("mallory"))
+    }
+
+    /// The name of the account running the tests, from the system's user database (as drill reads it), else `uid N`.
+    static func accountName() -> String {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, name.pointee != 0 else { return "uid \(getuid())" }
+        return String(cString: name)
     }
 }
 

@@ -357,20 +357,48 @@ struct StoreTests {
         #expect(listed.first?.id == "20261124-0054")
     }
 
-    @Test("A run id is the UTC start date and four base32 characters")
+    @Test("A run id is the UTC start date and twelve base32 characters")
     func runID() throws {
         let lastSecond = Date(timeIntervalSince1970: 1_795_737_599)  // 2026-11-26 23:59:59 UTC
         var ids = Set<String>()
         for _ in 0..<200 {
             let id = RunRecord.makeID(startedAt: lastSecond)
-            #expect(id.count == 13)
+            #expect(id.count == 21)
             #expect(id.hasPrefix("20261126-"))
             #expect(id.dropFirst(9).allSatisfy { "abcdefghijklmnopqrstuvwxyz234567".contains($0) })
+            #expect(RunTranscript.isRunID(id))
             ids.insert(id)
         }
-        #expect(ids.count > 150)
+        #expect(ids.count == 200)
         #expect(RunRecord.makeID(startedAt: lastSecond.addingTimeInterval(1)).hasPrefix("20261127-"))
         #expect(RunRecord.makeID(startedAt: Date(timeIntervalSince1970: -1)).hasPrefix("19691231-"))
+    }
+
+    @Test("200,000 runs started on one day all get different ids (four characters refused one in six)")
+    func runIDsOfOneBusyDay() {
+        let day = Date(timeIntervalSince1970: 1_795_651_200)  // 2026-11-26 00:00:00 UTC
+        var ids = Set<String>()
+        ids.reserveCapacity(200_000)
+        for second in 0..<200_000 { ids.insert(RunRecord.makeID(startedAt: day.addingTimeInterval(Double(second % 86_400)))) }
+        #expect(ids.count == 200_000)
+    }
+
+    @Test("Old four-character run ids keep working: stored, found by prefix, valid in transcripts")
+    func oldRunIDs() throws {
+        #expect(RunTranscript.isRunID("20261124-abcd"))
+        #expect(RunTranscript.isRunID("20261124-abcdefghijkl"))
+        #expect(!RunTranscript.isRunID("20261124-abc"))
+        #expect(!RunTranscript.isRunID("20261124-abcdefghijklmnopq"))
+        #expect(!RunTranscript.isRunID("20261124-ABCD"))
+        let database = try AppDatabase.inMemory()
+        try database.createRun(StoreFixture.run(), participants: [], findings: [])
+        var newID = RunRecord.makeID(startedAt: StoreFixture.started)
+        while newID.hasPrefix("20261124-ab") { newID = RunRecord.makeID(startedAt: StoreFixture.started) }
+        try database.createRun(StoreFixture.run(newID), participants: [], findings: [])
+        #expect(try database.run(matching: "20261124-ab").id == "20261124-abcd")
+        #expect(try database.run(matching: String(newID.prefix(14))).id == newID)
+        #expect(try database.run(matching: newID).id == newID)
+        #expect(try database.verify().isIntact)
     }
 
     @Test("Content hashes are lowercase SHA-256 hex of the UTF-8 text")

@@ -21,8 +21,11 @@ public struct ReviewedRun: Sendable {
     public init(_ transcript: RunTranscript) throws(ReviewFailure) {
         self.transcript = transcript
         do {
-            scenario = try Scenario.load(yaml: transcript.scenarioYAML, displayPath: "run \(transcript.id) scenario")
-            profile = try PreparednessProfile.load(yaml: transcript.preparednessYAML, displayPath: "run \(transcript.id) preparedness")
+            // Parsed where every stored run's texts are: through the process's content cache.
+            let content = try TranscriptContentCache.shared.storedContent(scenarioYAML: transcript.scenarioYAML,
+                                                                          preparednessYAML: transcript.preparednessYAML)
+            scenario = content.scenario
+            profile = content.profile
         } catch {
             throw .content(runID: transcript.id, error.diagnostics)
         }

@@ -176,7 +176,7 @@ extension RunTranscript {
         func problem(_ path: Any..., message: String) {
             problems.append(TranscriptProblem(path.map { "\($0)" }, message))
         }
-        if !Self.isRunID(id) { problem("id", message: "'\(id.prefix(40))' is not a run id; drill writes them as YYYYMMDD-xxxx") }
+        if !Self.isRunID(id) { problem("id", message: "'\(id.prefix(40))' is not a run id; drill writes them as YYYYMMDD-xxxxxxxxxxxx (YYYYMMDD-xxxx in older transcripts)") }
         for (key, value) in [("team", team), ("scenarioId", scenarioId), ("scenarioTitle", scenarioTitle), ("mode", mode),
                              ("preparednessSource", preparednessSource)]
         where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -232,10 +232,11 @@ extension RunTranscript {
         return sealProblems(keys: keys)
     }
 
-    /// Whether a text has the shape of a run id: `YYYYMMDD-xxxx` in base32 lower case.
+    /// Whether a text has the shape of a run id: `YYYYMMDD-` and base32 lower case, twelve
+    /// characters as drill writes them now, four as it wrote them before (``RunRecord/idRandomLengths``).
     public static func isRunID(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 8, parts[1].count == 4,
+        guard parts.count == 2, parts[0].count == 8, RunRecord.idRandomLengths.contains(parts[1].count),
               parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
               CalendarDate(parsing: "\(parts[0].prefix(4))-\(parts[0].dropFirst(4).prefix(2))-\(parts[0].suffix(2))") != nil
         else { return false }

@@ -56,7 +56,9 @@ public enum TranscriptImportResult: Equatable, Sendable {
 /// Each commit waits for the disk (`synchronous=FULL`); one per transcript was most of an
 /// import's time. A batch is committed when it holds `maxFiles` files or has taken
 /// `maxDuration`, whichever comes first, so a kill loses at most that much work, which
-/// running the same import again redoes.
+/// running the same import again redoes. Files are checked before a transaction begins, so a
+/// transaction holds the write lock only to store files already checked, for about
+/// `maxDuration`: drills writing the same database wait about that long at most.
 public struct ImportBatching: Hashable, Sendable {
     /// Most files per transaction.
     public var maxFiles: Int
@@ -64,7 +66,7 @@ public struct ImportBatching: Hashable, Sendable {
     public var maxDuration: Duration
 
     /// Creates a batching.
-    public init(maxFiles: Int = 1000, maxDuration: Duration = .seconds(1)) {
+    public init(maxFiles: Int = 256, maxDuration: Duration = .milliseconds(250)) {
         self.maxFiles = max(1, maxFiles)
         self.maxDuration = maxDuration
     }
@@ -100,15 +102,26 @@ extension AppDatabase {
         defer { checked.stop() }
         var next = files.startIndex
         let clock = ContinuousClock()
+        var pending: [Result<RunTranscript, LoadFailure>] = []
         while next < files.endIndex {
             var results: [(TranscriptFile, TranscriptImportResult)] = []
             var failure: (any Error)?
+            // Files are checked before the write lock is taken (as many as are checked within
+            // `maxDuration`), so a transaction holds the lock only to store them; it stops after
+            // `maxDuration` too, leaving the rest for the next one (storing a file, sealed and
+            // signed, takes longer than a drill may wait for many of them).
+            let gathering = clock.now
+            while next + pending.count < files.endIndex, pending.count < batching.maxFiles,
+                  pending.isEmpty || clock.now - gathering < batching.maxDuration {
+                pending.append(checked.take(next + pending.count))
+            }
             try write { db in
                 let started = clock.now
-                while next < files.endIndex, results.count < batching.maxFiles, clock.now - started < batching.maxDuration {
+                while let checkedFile = pending.first, results.isEmpty || clock.now - started < batching.maxDuration {
+                    pending.removeFirst()
                     let file = files[next]
                     let transcript: RunTranscript
-                    switch checked.take(next) {
+                    switch checkedFile {
                     case let .success(loaded):
                         transcript = loaded
                     case let .failure(error):
@@ -142,6 +155,8 @@ extension AppDatabase {
             }
             for (file, result) in results { report(file, result) }
             if let failure { throw Self.storeError(failure, path: path, writing: true) }
+            // A moment with the lock free, so a drill waiting for it gets it before the next transaction.
+            if next < files.endIndex { usleep(5_000) }
         }
     }
 }

@@ -86,8 +86,11 @@ extension AppDatabase {
     /// (its score, findings and status, recomputed), when given.
     ///
     /// Signatures count when made by one of `keys` (default: this installation's key).
+    ///
+    /// Runs are read in batches on this thread and checked on every core (replaying each run is
+    /// most of the work); the report lists them in order, as if checked one by one.
     public func verify(runIDs: [String]? = nil, keys: TrustedKeys? = nil,
-                       derived: ((StoredRunRows) -> IntegrityReport.Problem?)? = nil) throws(StoreError) -> IntegrityReport {
+                       derived: (@Sendable (StoredRunRows) -> IntegrityReport.Problem?)? = nil) throws(StoreError) -> IntegrityReport {
         let keys = keys ?? trustedKeys
         return try read { db in
             let integrityCheck = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -167,15 +170,17 @@ extension AppDatabase {
             if let runIDs { request = request.filter(runIDs.contains(RunRecord.Columns.id)) }
             var checks: [IntegrityReport.RunCheck] = []
             var seen = Set<String>()
+            var batch: [RunRows] = []
             let runs = try request.fetchCursor(db)
             while let run = try runs.next() {
                 seen.insert(run.id)
-                let events = try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored)
-                let seal = try Row.fetchOne(db, sql: "SELECT sealFields, sealHash, sealKeyID, sealSignature FROM run WHERE id = ?", arguments: [run.id])
-                var check = IntegrityReport.RunCheck(runId: run.id, events: events.count, keyId: seal?["sealKeyID"], problem: nil)
-                check.problem = try checkRun(run, events: events, seal: seal, ledger: lastSeal[run.id], keys: keys, derived: derived, in: db)
-                checks.append(check)
+                batch.append(try RunRows(run, ledger: lastSeal[run.id], in: db))
+                if batch.count == Self.verifyBatchSize {
+                    checks += Self.checkRuns(batch, keys: keys, derived: derived)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
+            checks += Self.checkRuns(batch, keys: keys, derived: derived)
             if runIDs == nil { problems += try checkItems(ledger: lastSeal, in: db) }
             for (runID, last) in lastSeal.sorted(by: { $0.value.entry < $1.value.entry })
             where last.seal != nil && !runID.contains(":") && !seen.contains(runID) && (runIDs == nil || runIDs?.contains(runID) == true) {
@@ -228,9 +233,73 @@ extension AppDatabase {
         return problems
     }
 
+    /// How many runs `verify` reads before checking them side by side: enough to keep every
+    /// core busy, few enough that memory stays flat on a large store.
+    static let verifyBatchSize = 256
+
+    /// Everything `verify` reads about one run, as plain values that any thread may check.
+    struct RunRows: Sendable {
+        var run: RunRecord
+        var events: [StoredEvent]
+        var participants: [ParticipantRecord]
+        var findings: [FindingRecord]
+        var sealFields: String?
+        var sealHash: String?
+        var sealKeyID: String?
+        var sealSignature: String?
+        /// The evidence the run was judged against, as stored (`nil` for none).
+        var evidence: String?
+        /// The last seal the ledger recorded for the run.
+        var ledger: (seal: String?, action: String, entry: Int64)?
+
+        init(_ run: RunRecord, ledger: (seal: String?, action: String, entry: Int64)?, in db: Database) throws {
+            self.run = run
+            self.ledger = ledger
+            events = try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored)
+            participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db)
+            findings = try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db)
+            let seal = try Row.fetchOne(db, sql: "SELECT sealFields, sealHash, sealKeyID, sealSignature FROM run WHERE id = ?", arguments: [run.id])
+            sealFields = seal?["sealFields"]
+            sealHash = seal?["sealHash"]
+            sealKeyID = seal?["sealKeyID"]
+            sealSignature = seal?["sealSignature"]
+            evidence = try AppDatabase.evidenceJSON(runID: run.id, in: db)
+        }
+    }
+
+    /// Checks a batch of runs on every core, and lists the results in the batch's order.
+    private static func checkRuns(_ batch: [RunRows], keys: TrustedKeys,
+                                  derived: (@Sendable (StoredRunRows) -> IntegrityReport.Problem?)?) -> [IntegrityReport.RunCheck] {
+        @Sendable func check(_ rows: RunRows) -> IntegrityReport.RunCheck {
+            IntegrityReport.RunCheck(runId: rows.run.id, events: rows.events.count, keyId: rows.sealKeyID,
+                                     problem: checkRun(rows, keys: keys, derived: derived))
+        }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, batch.count)
+        guard workers > 1 else { return batch.map(check) }
+        let results = CheckResults(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: batch.count, by: workers) { results.set(index, check(batch[index])) }
+        }
+        return results.all
+    }
+
+    /// Results written by several threads, each to its own slots.
+    private final class CheckResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [IntegrityReport.RunCheck?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ check: IntegrityReport.RunCheck) { lock.withLock { results[index] = check } }
+
+        var all: [IntegrityReport.RunCheck] { lock.withLock { results.compactMap { $0 } } }
+    }
+
     /// The first thing wrong with one run, in the order a reader would want it named.
-    private func checkRun(_ run: RunRecord, events: [StoredEvent], seal: Row?, ledger: (seal: String?, action: String, entry: Int64)?,
-                          keys: TrustedKeys, derived: ((StoredRunRows) -> IntegrityReport.Problem?)?, in db: Database) throws -> IntegrityReport.Problem? {
+    private static func checkRun(_ rows: RunRows, keys: TrustedKeys,
+                                 derived: (@Sendable (StoredRunRows) -> IntegrityReport.Problem?)?) -> IntegrityReport.Problem? {
+        let run = rows.run, events = rows.events, participants = rows.participants, findings = rows.findings, ledger = rows.ledger
+        let evidence = rows.evidence
         func problem(seq: Int? = nil, field: String? = nil, _ detail: String) -> IntegrityReport.Problem {
             .init(runId: run.id, seq: seq, field: field, detail: detail)
         }
@@ -240,16 +309,13 @@ extension AppDatabase {
         if ContentHash.sha256(run.preparednessYAML) != run.preparednessHash {
             return problem(field: "preparednessYAML", "the stored preparedness text does not match its hash: it was edited")
         }
-        let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db)
-        let findings = try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db)
-        let evidence = try Self.evidenceJSON(runID: run.id, in: db)
         let recomputed = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings, evidence: evidence))
-        guard let sealHash: String = seal?["sealHash"] else {
+        guard let sealHash = rows.sealHash else {
             return problem(field: "sealHash", "the run carries no seal: it was added outside drill, or its seal removed")
         }
         // A header field is named before the event chain, which starts from the header and would
         // only say that event 1 no longer follows.
-        let changed = recomputed.fieldsDiffering(from: seal?["sealFields"])
+        let changed = recomputed.fieldsDiffering(from: rows.sealFields)
         if let field = changed.first(where: { $0 != "headHash" }) {
             let others = changed.filter { $0 != field }
             return problem(field: field, "the run's \(field) differs from what was sealed" + (others.isEmpty ? "" : " (and \(others.joined(separator: ", ")))"))
@@ -264,7 +330,7 @@ extension AppDatabase {
         if recomputed.hash != sealHash {
             return problem(field: "sealHash", "the run's seal does not match its sealed fields: it was altered")
         }
-        guard let keyID: String = seal?["sealKeyID"], let signature: String = seal?["sealSignature"] else {
+        guard let keyID = rows.sealKeyID, let signature = rows.sealSignature else {
             return problem(field: "sealSignature", "the run's seal is not signed")
         }
         guard let ledger else {

@@ -497,11 +497,8 @@ extension AppDatabase {
 
     /// A run's scenario and the policy of its preparedness, or `nil` when either no longer loads.
     private static func loadContent(runID: String, in db: Database) throws -> (Scenario, PreparednessPolicy)? {
-        guard let run = try RunRecord.fetchOne(db, key: runID),
-              let scenario = try? Scenario.load(yaml: run.scenarioYAML, displayPath: "run \(runID) scenario"),
-              let profile = try? PreparednessProfile.load(yaml: run.preparednessYAML, displayPath: "run \(runID) preparedness")
-        else { return nil }
-        return (scenario, profile.policy)
+        guard let run = try RunRecord.fetchOne(db, key: runID), let content = try? StoredRun.content(of: run) else { return nil }
+        return (content.scenario, content.profile.policy)
     }
 
     // MARK: - Teams and search

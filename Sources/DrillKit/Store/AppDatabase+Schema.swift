@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension AppDatabase {
@@ -106,14 +107,70 @@ extension AppDatabase {
             CREATE INDEX audit_on_at ON audit(at);
             CREATE INDEX audit_on_runID ON audit(runID);
             """)
-        for run in try RunRecord.fetchAll(db) {
-            var previous = EventChain.genesis(of: run)
-            let events = try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db)
-            for record in events {
-                previous = EventChain.link(previous: previous, seq: record.seq, recordedAt: record.recordedAt, event: record.event)
-                try db.execute(sql: "UPDATE event SET hash = ? WHERE runID = ? AND seq = ?", arguments: [previous, run.id, record.seq])
+        // Rows and plain values only, hashed as the chain's first version hashed them (``V2Chain``):
+        // what this migration writes must not change when the application's types do.
+        let runs = try Row.fetchAll(db, sql: """
+            SELECT id, team, scenarioID, scenarioHash, preparednessHash, preparednessSource, asOf, startedAt, mode, facilitator FROM run
+            """)
+        for run in runs {
+            let runID: String = run["id"]
+            var previous = V2Chain.genesis(fields: [
+                run["id"], run["team"], run["scenarioID"], run["scenarioHash"], run["preparednessHash"], run["preparednessSource"],
+                run["asOf"], String(V2Chain.milliseconds(run["startedAt"])), run["mode"],
+            ], facilitator: run["facilitator"])
+            let events = try Row.fetchAll(db, sql: """
+                SELECT seq, recordedAt, kind, simulatedHours, injectID, promptID, deadlineID, needID, actor, text, answer,
+                       points, maxPoints, met, delayHours
+                FROM event WHERE runID = ? ORDER BY seq
+                """, arguments: [runID])
+            for event in events {
+                let seq: Int = event["seq"]
+                previous = V2Chain.link(previous: previous, seq: seq, recordedAt: event["recordedAt"], kind: event["kind"],
+                                        simulatedHours: event["simulatedHours"],
+                                        texts: [event["injectID"], event["promptID"], event["deadlineID"], event["needID"], event["actor"],
+                                                event["text"], event["answer"]],
+                                        points: event["points"], maxPoints: event["maxPoints"], met: event["met"], delayHours: event["delayHours"])
+                try db.execute(sql: "UPDATE event SET hash = ? WHERE runID = ? AND seq = ?", arguments: [previous, runID, seq])
             }
-            try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [previous, run.id])
+            try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [previous, runID])
+        }
+    }
+
+    /// The event chain as migration v2 computed it, frozen here with plain values: the same
+    /// hashes ``EventChain`` gives today (a test compares them), kept apart so that a change to
+    /// the application's chain can never change what this migration writes.
+    enum V2Chain {
+        static func genesis(fields: [String], facilitator: String?) -> String {
+            var text = "drill-run-v1\n"
+            for field in fields { add(field, to: &text) }
+            add(facilitator, to: &text)
+            return ContentHash.sha256(text)
+        }
+
+        static func link(previous: String, seq: Int, recordedAt: Date, kind: String, simulatedHours: Double, texts: [String?],
+                         points: Int?, maxPoints: Int?, met: Bool?, delayHours: Double?) -> String {
+            var text = "drill-event-v1\n"
+            for field in [previous, String(seq), String(milliseconds(recordedAt)), kind, String(simulatedHours.bitPattern)] {
+                add(field, to: &text)
+            }
+            for field in texts { add(field, to: &text) }
+            add(points.map(String.init), to: &text)
+            add(maxPoints.map(String.init), to: &text)
+            add(met.map { $0 ? "1" : "0" }, to: &text)
+            add(delayHours.map { String($0.bitPattern) }, to: &text)
+            return ContentHash.sha256(text)
+        }
+
+        static func milliseconds(_ date: Date) -> Int64 {
+            Int64((date.timeIntervalSince1970 * 1000).rounded())
+        }
+
+        private static func add(_ field: String?, to text: inout String) {
+            guard let field else {
+                text += "-\n"
+                return
+            }
+            text += String(field.utf8.count) + ":" + field + "\n"
         }
     }
 

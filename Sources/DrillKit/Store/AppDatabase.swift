@@ -42,6 +42,9 @@ public struct AppDatabase: Sendable {
     /// so an edit made without a trusted key is never vouched for by a later write.
     public let trustedKeys: TrustedKeys
 
+    /// The anchor this value signed last, which a later write need not check again.
+    let anchorMemo = AnchorMemo()
+
     /// Read-only access for queries the named read methods do not cover.
     public var reader: any DatabaseReader { dbWriter }
 
@@ -116,6 +119,9 @@ public struct AppDatabase: Sendable {
 
     /// Opens the database at `path`, creating it and its folder (0700) if missing.
     ///
+    /// A symbolic link is followed: the file it leads to is opened, or created where it leads.
+    /// Files a drill killed while creating the database left beside it are removed first.
+    ///
     /// The file and its `-wal` and `-shm` companions are made 0600 whatever the umask. Throws
     /// ``StoreError/notADrillDatabase(path:)`` for a file drill did not make (leaving it
     /// byte-identical), ``StoreError/newerSchema(path:)`` for one a newer drill migrated, and
@@ -125,8 +131,11 @@ public struct AppDatabase: Sendable {
     /// (``InstallationKey/loadOrCreate(in:)``), and in `others` the keys of the team's other
     /// installations that write to the same file. The default, a key made for this process,
     /// suits tests: what it signs verifies only within the process.
-    public static func open(path: String, identity: AuditIdentity = .unknown, key: InstallationKey = .processDefault,
+    public static func open(path given: String, identity: AuditIdentity = .unknown, key: InstallationKey = .processDefault,
                             trusting others: TrustedKeys = TrustedKeys()) throws(StoreError) -> AppDatabase {
+        // Through a symbolic link, the file it leads to is opened (and created, if missing).
+        let path = StoreFiles.resolvingLinks(given)
+        StoreFiles.removeOrphanedTemporaries(of: path)
         if try existingFileSize(path) == nil {
             try createParentFolder(of: path)
             try createNew(at: path, identity: identity, key: key, trusting: others)
@@ -181,7 +190,7 @@ public struct AppDatabase: Sendable {
         var config = Configuration()
         config.label = "drill"
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
+        config.busyMode = .callback(waitWhileBusy)
         config.prepareDatabase { db in
             if let path {
                 try restrictPermissions(of: path)
@@ -195,6 +204,21 @@ public struct AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return config
+    }
+
+    /// How long a write waits for other writers' transactions: at least 30 s. With 8 drills and
+    /// an import writing one database while other work kept both cores busy, 10 s was sometimes
+    /// not enough for a drill's first step (Scripts/load-drills-import.sh).
+    static let busyTimeout: Double = 30
+
+    /// Waits about a millisecond (jittered) while another connection holds the write lock, and
+    /// gives up after at least ``busyTimeout`` seconds. SQLite's own timeout backs off to 100 ms
+    /// between tries, so a drill could keep missing the short gaps between an import's batches;
+    /// polling every millisecond takes the lock in the first gap. Used for every connection.
+    @Sendable static func waitWhileBusy(_ tries: Int) -> Bool {
+        guard Double(tries) < busyTimeout * 1000 else { return false }
+        usleep(useconds_t(UInt32.random(in: 500...1500)))
+        return true
     }
 
     /// Closes the connection. SQLite then copies the write-ahead log into the database file and
@@ -415,7 +439,7 @@ extension AppDatabase {
     /// Builds a new, migrated database next to `path` and links it into place, so that no other
     /// drill ever sees a half-made file; if another drill got there first, its file is kept.
     private static func createNew(at path: String, identity: AuditIdentity, key: InstallationKey, trusting others: TrustedKeys) throws(StoreError) {
-        let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = StoreFiles.temporaryName(for: path)
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
         }

@@ -67,7 +67,8 @@ public struct InstallationKey: Sendable {
         try createFolder(folder)
         // Written aside and linked into place, so no other drill ever reads a half-written key;
         // if another drill got there first, its key is kept.
-        let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        StoreFiles.removeOrphanedTemporaries(of: path)
+        let temporary = StoreFiles.temporaryName(for: path)
         defer { unlink(temporary) }
         let key = Curve25519.Signing.PrivateKey()
         let text = filePrefix + key.rawRepresentation.base64EncodedString() + "\n"

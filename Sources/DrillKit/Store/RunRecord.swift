@@ -16,7 +16,8 @@ public enum RunStatus: String, Codable, Sendable, CaseIterable {
 /// The scenario and preparedness texts are stored whole, with their SHA-256, so a run can be
 /// replayed and re-scored exactly even after the files in the repository have changed.
 public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
-    /// `YYYYMMDD-xxxx`: the UTC start date and four random base32 characters (see ``makeID(startedAt:)``).
+    /// `YYYYMMDD-xxxxxxxxxxxx`: the UTC start date and twelve random base32 characters (see
+    /// ``makeID(startedAt:)``); runs stored before the ids grew have four (`YYYYMMDD-xxxx`) and keep them.
     public var id: String
     /// The team named in the preparedness file.
     public var team: String
@@ -163,7 +164,16 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
     /// The 32 characters of RFC 4648 base32, in lower case: no 0, 1, 8 or 9 to misread.
     static let idAlphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
 
-    /// A fresh run id, `YYYYMMDD-xxxx`: the UTC date of `startedAt` and four random base32 characters.
+    /// How many random characters a new run id has after its date: 60 bits. Four (20 bits),
+    /// as before, refused one run in six on a day with 200,000 runs; with twelve, two runs of
+    /// one day share an id with a chance of about one in 10^8 even then, and the store refuses
+    /// a duplicate rather than overwrite a run (``StoreError/runExists(_:)``).
+    public static let idRandomLength = 12
+    /// The lengths of the random part a run id may have: four in ids stored before
+    /// ``idRandomLength`` grew, up to sixteen.
+    public static let idRandomLengths = 4...16
+
+    /// A fresh run id, `YYYYMMDD-xxxxxxxxxxxx`: the UTC date of `startedAt` and ``idRandomLength`` random base32 characters.
     public static func makeID(startedAt: Date) -> String {
         var generator = SystemRandomNumberGenerator()
         return makeID(startedAt: startedAt, using: &generator)
@@ -172,7 +182,7 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
     /// A run id as ``makeID(startedAt:)``, drawing the random part from `generator`.
     public static func makeID(startedAt: Date, using generator: inout some RandomNumberGenerator) -> String {
         let day = CalendarDate(daysSinceEpoch: Int((startedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
-        let suffix = String((0..<4).map { _ in idAlphabet.randomElement(using: &generator) ?? "a" })
+        let suffix = String((0..<idRandomLength).map { _ in idAlphabet.randomElement(using: &generator) ?? "a" })
         return day.description.replacingOccurrences(of: "-", with: "") + "-" + suffix
     }
 }

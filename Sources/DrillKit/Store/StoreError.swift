@@ -45,7 +45,7 @@ public enum StoreError: Error, Equatable, Sendable {
         case let .writeFailed(path, detail):
             "\(path) could not be written (\(detail)); check that its folder is writable and the disk has room, or pass --db to use another file."
         case let .busy(path):
-            "\(path) stayed locked by another drill for more than 10 seconds; let that drill finish or stop it, then try again."
+            "\(path) stayed locked by another drill for more than 30 seconds; let that drill finish or stop it, then try again."
         case let .notDurable(path, synchronous):
             "\(path) would not promise that each answer reaches the disk (PRAGMA synchronous is \(synchronous), not 2); put the database on a local disk with --db."
         case let .runNotFound(id):

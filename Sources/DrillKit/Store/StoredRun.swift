@@ -42,17 +42,21 @@ public struct StoredRun: Sendable {
         } catch {
             throw .store(error)
         }
-        let scenario: Scenario
-        let profile: PreparednessProfile
+        let content = try Self.content(of: run)
+        (session, storedEngineEvents) = try Self.replay(runID: run.id, mode: run.mode, asOf: run.asOf,
+                                                        edition: AssessmentEdition(playedAt: run.startedAt), scenario: content.scenario,
+                                                        profile: content.profile, evidence: evidence?.judge(content.profile, asOf: run.asOf),
+                                                        events: events)
+    }
+
+    /// The scenario and preparedness stored with `run`, parsed through the process's content
+    /// cache: every command that opens a stored run parses its texts here, once.
+    public static func content(of run: RunRecord, cache: TranscriptContentCache = .shared) throws(Failure) -> TranscriptContentCache.StoredContent {
         do {
-            scenario = try Scenario.load(yaml: run.scenarioYAML, displayPath: "run \(run.id) scenario")
-            profile = try PreparednessProfile.load(yaml: run.preparednessYAML, displayPath: "run \(run.id) preparedness")
+            return try cache.storedContent(scenarioYAML: run.scenarioYAML, preparednessYAML: run.preparednessYAML)
         } catch {
             throw .content(runID: run.id, error.diagnostics)
         }
-        (session, storedEngineEvents) = try Self.replay(runID: run.id, mode: run.mode, asOf: run.asOf,
-                                                        edition: AssessmentEdition(playedAt: run.startedAt), scenario: scenario,
-                                                        profile: profile, evidence: evidence?.judge(profile, asOf: run.asOf), events: events)
     }
 
     /// Replays a run's stored answers against its scenario and preparedness, and checks the

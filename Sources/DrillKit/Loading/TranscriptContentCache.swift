@@ -1,7 +1,7 @@
 import Foundation
 
-/// Scenarios and preparedness profiles already parsed during one import, by the SHA-256 of
-/// their text.
+/// Scenarios and preparedness profiles already parsed, by the SHA-256 of their text: the one
+/// place where the texts stored with a run (or carried by a transcript) are parsed.
 ///
 /// Transcripts of one team or one scenario embed the same texts (10,000 transcripts of a
 /// benchmark share 11 scenario texts and 1,000 team texts), and parsing YAML was most of the
@@ -39,6 +39,27 @@ public final class TranscriptContentCache: @unchecked Sendable {
     /// Creates an empty cache.
     public init(maxTextBytes: Int = 4 << 20) {
         self.maxTextBytes = maxTextBytes
+    }
+
+    /// The process's cache for opening stored runs (``StoredRun``, ``ReviewedRun``, improvement
+    /// items): a command that opens a run twice, or many runs of one team, parses each text once.
+    public static let shared = TranscriptContentCache()
+
+    /// A scenario and the preparedness it was played against, as parsed from a run's texts.
+    public struct StoredContent: Sendable {
+        /// The scenario.
+        public var scenario: Scenario
+        /// The preparedness.
+        public var profile: PreparednessProfile
+    }
+
+    /// The scenario and preparedness texts stored with a run, parsed (each only the first time
+    /// this cache sees it, keyed by the SHA-256 of the text itself, not a stored hash). Throws
+    /// the diagnostics of the first text that does not load.
+    public func storedContent(scenarioYAML: String, preparednessYAML: String) throws(LoadFailure) -> StoredContent {
+        let scenario = try self.scenario(yaml: scenarioYAML, hash: ContentHash.sha256(scenarioYAML)).get()
+        let profile = try self.profile(yaml: preparednessYAML, hash: ContentHash.sha256(preparednessYAML)).get()
+        return StoredContent(scenario: scenario, profile: profile)
     }
 
     /// The scenario `yaml` (whose SHA-256 is `hash`) loads as, parsing it only the first time.
