@@ -91,7 +91,7 @@ struct DrillPlayer {
     /// held whole: it is refused, saying so, and the prompt asked again.
     private mutating func read(_ reader: any LineReader, prompt text: String = "> ") -> String? {
         while true {
-            guard let input = reader.readCappedLine(prompt: out.styled(text, .emphasis), on: out) else {
+            guard let input = reader.readCappedLine(prompt: out.styled(text, .emphasis).rendered, on: out) else {
                 out.line()
                 return nil
             }
