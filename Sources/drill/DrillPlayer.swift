@@ -195,15 +195,11 @@ struct DrillPlayer {
                 try pause("paused: end of input")
                 return .paused
             }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { return .continued }
-            let letter = trimmed.prefix(1).lowercased()
-            let grade: DrillSession.Grade? = ["m": .met, "p": .partly, "x": .missed][letter]
-            guard let grade else {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { return .continued }
+            guard let (grade, comment) = DrillSession.Grade.typed(line) else {
                 out.paragraph("  type m, p or x (then a comment if you like), or just Enter to grade later with `drill grade`", .warning)
                 continue
             }
-            let comment = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
             do {
                 try commitAndShow(try session.grade(prompt.id, grade, by: facilitator, comment: comment))
                 return .continued

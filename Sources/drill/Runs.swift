@@ -62,7 +62,7 @@ extension Drill {
                      run.scenarioID.terminalSafeLine, run.status.rawValue, run.overallScore.map { "\($0)" } ?? "–"]
                 }
                 let header = ["RUN", "PLAYED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
-                out.table(header: header, rows: rows, flexible: 2)
+                out.table(header: header, rows: rows, flexible: [2, 3])
             }
         }
     }

@@ -73,6 +73,12 @@ struct Terminal: Sendable {
     /// enough, each row becomes a block of `HEADER: value` lines.
     /// Cells are untrusted text: each is escaped and kept on one line.
     func table(header: [String], rows: [[String]], flexible: Int? = nil) {
+        table(header: header, rows: rows, flexible: flexible.map { [$0] } ?? [header.count - 1])
+    }
+
+    /// A table whose `flexible` columns give up room in turn, each down to eight cells (or its
+    /// header), before the rows become blocks.
+    func table(header: [String], rows: [[String]], flexible: [Int]) {
         let safe = { (cells: [String]) in cells.map { TerminalText.line($0).rendered } }
         for line in Self.tableLines(header: safe(header), rows: rows.map(safe), width: width, flexible: flexible) {
             // Laid out from escaped cells: cutting and padding keep them escaped.
@@ -83,17 +89,20 @@ struct Terminal: Sendable {
 
     /// The lines of `table`, laid out for `width` cells.
     static func tableLines(header: [String], rows: [[String]], width: Int, flexible: Int? = nil) -> [(text: String, isHeading: Bool)] {
+        tableLines(header: header, rows: rows, width: width, flexible: [flexible ?? header.count - 1])
+    }
+
+    /// The lines of a table whose `flexible` columns give up room in turn.
+    static func tableLines(header: [String], rows: [[String]], width: Int, flexible: [Int]) -> [(text: String, isHeading: Bool)] {
         let gap = 2, minimum = 8
         var widths = header.indices.map { column in ([header] + rows).map { TextLayout.cells($0[column]) }.max() ?? 0 }
-        let flexible = flexible ?? header.count - 1
-        let total = widths.reduce(0, +) + gap * (widths.count - 1)
-        if total > width {
-            let room = widths[flexible] - (total - width)
-            guard room >= max(minimum, TextLayout.cells(header[flexible])) else {
-                return blocks(header: header, rows: rows, width: width)
-            }
-            widths[flexible] = room
+        var excess = widths.reduce(0, +) + gap * (widths.count - 1) - width
+        for column in flexible where excess > 0 {
+            let given = min(excess, max(0, widths[column] - max(minimum, TextLayout.cells(header[column]))))
+            widths[column] -= given
+            excess -= given
         }
+        guard excess <= 0 else { return blocks(header: header, rows: rows, width: width) }
         func line(_ row: [String]) -> String {
             row.enumerated().map { column, cell in
                 let cut = TextLayout.truncated(cell, width: widths[column])

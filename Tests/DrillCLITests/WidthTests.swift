@@ -63,6 +63,17 @@ struct WidthTests {
         #expect(blocks.first?.hasPrefix("ID") == true && blocks.allSatisfy { TextLayout.cells($0) <= 40 }, "\(blocks)")
     }
 
+    @Test("Several flexible columns give up room in turn, so the runs list stays a table at 80 columns")
+    func severalFlexibleColumns() {
+        let header = ["RUN", "PLAYED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
+        let rows = [["20261130-hjcu77ljgi6f", "2026-11-30 18:04", "Lighthouse Apps (example)", "dormant-contractor-admin", "finished", "71"]]
+        let lines = Terminal.tableLines(header: header, rows: rows, width: 80, flexible: [2, 3]).map(\.text)
+        #expect(lines.count == 2 && lines.allSatisfy { TextLayout.cells($0) <= 80 }, "\(lines)")
+        #expect(lines[1].hasPrefix("20261130-hjcu77ljgi6f  2026-11-30 18:04  Lightho") && lines[1].hasSuffix("finished  71"), "\(lines)")
+        // With one flexible column the same row no longer fits as a table.
+        #expect(Terminal.tableLines(header: header, rows: rows, width: 80, flexible: 2).count > 2)
+    }
+
     static let drillInput = (["1", "1", "yes", "40", "We found and fixed it.", "1,3"] + ["", "", ""]).joined(separator: "\n") + "\n"
 
     @Test("Every line of a drill, a check, the library and a report fits 40, 80 and 120 columns (160 asks for 120)", arguments: [40, 80, 160])
