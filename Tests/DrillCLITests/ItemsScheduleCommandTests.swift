@@ -250,6 +250,14 @@ struct ItemsScheduleCommandTests {
         let export = try workspace.drill(["export", id, "--format", "json", "--output", "out"])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(try workspace.drill(["verify"]).status == 0)
+        // The transcript and the after-action report say it was backfilled, and when it was played.
+        #expect(try workspace.drill(["export", id, "--format", "markdown", "--output", "md"]).status == 0)
+        let folder = workspace.folder.appendingPathComponent("md")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".md") })
+        let markdown = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        #expect(markdown.contains("| Played on | \(playedOn) (backfilled"), "\(markdown.prefix(800))")
+        let report = try workspace.drill(["report", id, "--format", "markdown"])
+        #expect(report.stdout.contains("| Played | \(playedOn), backfilled (recorded"), "\(report.stdout.prefix(1200))")
     }
 
     @Test("due --format ics writes a valid iCalendar file with the next drill per team")

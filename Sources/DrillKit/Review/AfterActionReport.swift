@@ -33,6 +33,8 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         public var preparednessHash: String
         /// The run's head hash, when the store kept a hash chain.
         public var headHash: String?
+        /// For a drill recorded after it was held (`drill run --played-on`): the day it was played.
+        public var playedOn: CalendarDate? = nil
     }
 
     /// The scenario as played.
@@ -258,7 +260,8 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         exercise = Exercise(
             runId: transcript.id, team: transcript.team, mode: transcript.mode, status: transcript.status, startedAt: transcript.startedAt,
             endedAt: transcript.endedAt, facilitator: transcript.facilitator, participants: transcript.participants, asOf: transcript.asOf,
-            preparednessSource: transcript.preparednessSource, preparednessHash: transcript.preparednessHash, headHash: transcript.headHash)
+            preparednessSource: transcript.preparednessSource, preparednessHash: transcript.preparednessHash, headHash: transcript.headHash,
+            playedOn: transcript.playedOn)
         self.scenario = ScenarioOverview(
             id: scenario.id, title: scenario.title, kind: scenario.kind, summary: scenario.summary, basedOn: scenario.basedOn,
             objectives: scenario.objectives.map(\.text), discovered: scenario.discovered.description, detectedBy: scenario.detectedBy,

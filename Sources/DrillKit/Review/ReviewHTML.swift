@@ -191,7 +191,8 @@ extension AfterActionReport {
             ("Team", "\(e.team)"),
             ("Facilitator", "\(e.facilitator ?? "–")"),
             ("Participants", "\(e.participants.isEmpty ? "–" : ReviewWords.participants(e.participants))"),
-            ("Played", "\(ReviewWords.span(e.startedAt, e.endedAt)) · \(e.status.rawValue)"),
+            ("Played", e.playedOn.map { "\($0.description), backfilled (recorded \(ReviewWords.span(e.startedAt, e.endedAt))) · \(e.status.rawValue)" as HTML }
+                ?? "\(ReviewWords.span(e.startedAt, e.endedAt)) · \(e.status.rawValue)"),
             ("Discovered", "\(scenario.discovered)\(scenario.detectedBy.map { " by " + $0 } ?? "")"),
             ("Records judged on", "\(e.asOf.description)"),
             ("Preparedness", "\(e.preparednessSource) <code>sha256 \(String(e.preparednessHash.prefix(16)))…</code>"),

@@ -20,6 +20,7 @@ extension ReviewedRun {
         out.append("| Scenario | \(Markdown.code(t.scenarioId)) · \(scenario.kind.rawValue) |")
         out.append("| Mode | \(Markdown.cell(t.mode)) |")
         out.append("| Started | \(ReviewWords.time(t.startedAt)) |")
+        if let played = t.playedOn { out.append("| Played on | \(played) (backfilled: recorded after the drill was held) |") }
         out.append("| Ended | \(t.endedAt.map(ReviewWords.time) ?? "–") |")
         out.append("| Status | \(t.status.rawValue) |")
         out.append("| Facilitator | \(t.facilitator.map(Markdown.cell) ?? "–") |")
@@ -167,7 +168,7 @@ extension AfterActionReport {
         out.append("| Team | \(Markdown.cell(e.team)) |")
         out.append("| Facilitator | \(e.facilitator.map(Markdown.cell) ?? "–") |")
         out.append("| Participants | \(e.participants.isEmpty ? "–" : Markdown.cell(ReviewWords.participants(e.participants))) |")
-        out.append("| Played | \(ReviewWords.span(e.startedAt, e.endedAt)) |")
+        out.append("| Played | \(e.playedOn.map { "\($0), backfilled (recorded \(ReviewWords.span(e.startedAt, e.endedAt)))" } ?? ReviewWords.span(e.startedAt, e.endedAt)) |")
         out.append("| Records judged on | \(e.asOf) |")
         out.append("| Preparedness | \(Markdown.cell(e.preparednessSource)) (sha256 \(Markdown.code(String(e.preparednessHash.prefix(16))))…) |")
         if let head = e.headHash { out.append("| Head hash | \(Markdown.code(head)) |") }
