@@ -281,7 +281,7 @@ struct EvidenceReaderTests {
         source.evidence = ["path:/var/log/app"]
         let summary = LogFolderSummary(files: 3, entries: 100, withoutZone: 40, undated: 0, oldest: Self.date("2026-10-30T08:00:00Z"),
                                        newest: Self.date("2026-11-29T08:00:00Z"), largestGap: .hours(30), readableByOthers: ["app.log"])
-        let judgement = EvidenceJudgement(Fixture.profile(logs: [source]), evidence: [EvidenceTests.file([EvidenceFact(id: "path:/var/log/app", .logFolder(summary))])],
+        let judgement = EvidenceJudgement(Fixture.profile(logs: [source]), evidence: [EvidenceTests.file([EvidenceFact(id: "path:/var/log/app", .logFolder(summary: summary))])],
                                           asOf: EvidenceTests.asOf)
         let states = Dictionary(uniqueKeysWithValues: judgement.provenance.map { ($0.field, $0.state) })
         #expect(states["retention"] == .contradicted)

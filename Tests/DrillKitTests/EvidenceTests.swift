@@ -24,7 +24,7 @@ struct EvidenceTests {
         let file = try Self.read("groups.json", #"{"logGroups": [{"logGroupName": "/app/audit", "retentionInDays": 30}, {"logGroupName": "/app/forever"}]}"#)
         #expect(file.problem == nil)
         #expect(file.format == "cloudwatch-log-groups")
-        #expect(file.facts == [EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(.days(30))), EvidenceFact(id: "cloudwatch:/app/forever", .logRetention(nil))])
+        #expect(file.facts == [EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(keptFor: .days(30))), EvidenceFact(id: "cloudwatch:/app/forever", .logRetention(keptFor: nil))])
         #expect(file.sha256.count == 64)
         #expect(file.collectedFrom == "modification time")
     }
@@ -123,7 +123,7 @@ struct EvidenceTests {
         let scenario = Fixture.scenario([Fixture.logNeed()], onset: .days(94))
         let declared = Assessor(profile: Self.profile(), asOf: Self.asOf).assess(scenario).findings[0]
         #expect(declared.status == .met)
-        let judgement = EvidenceJudgement(Self.profile(), evidence: [Self.file([EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(.days(30)))])], asOf: Self.asOf)
+        let judgement = EvidenceJudgement(Self.profile(), evidence: [Self.file([EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(keptFor: .days(30)))])], asOf: Self.asOf)
         #expect(judgement.provenance.map(\.state) == [.contradicted])
         let finding = Assessor(evidence: judgement, asOf: Self.asOf).assess(scenario).findings[0]
         #expect(finding.status == .unmet)
@@ -133,9 +133,9 @@ struct EvidenceTests {
 
     @Test("Evidence that agrees verifies the claim; evidence older than the policy is not used")
     func verifiedAndTooOld() {
-        let fact = EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(.days(365)))
+        let fact = EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(keptFor: .days(365)))
         #expect(EvidenceJudgement(Self.profile(), evidence: [Self.file([fact])], asOf: Self.asOf).provenance.map(\.state) == [.verified])
-        let short = EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(.days(30)))
+        let short = EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(keptFor: .days(30)))
         let old = EvidenceJudgement(Self.profile(), evidence: [Self.file([short], collected: "2026-08-01T08:00:00Z")], asOf: Self.asOf)
         #expect(old.provenance.map(\.state) == [.tooOld])
         #expect(old.profile.logs[0].retention == .months(12))
@@ -152,7 +152,7 @@ struct EvidenceTests {
         #expect(partial.status == .partial)
         #expect(partial.reason.contains("only declared"))
         #expect(Assessor(evidence: declared, asOf: Self.asOf).assess(scenario).findings[0].status == .met)
-        let verified = EvidenceJudgement(Self.profile(), evidence: [Self.file([EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(.months(12)))])], asOf: Self.asOf)
+        let verified = EvidenceJudgement(Self.profile(), evidence: [Self.file([EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(keptFor: .months(12)))])], asOf: Self.asOf)
         #expect(Assessor(evidence: verified, asOf: Self.asOf, requireEvidence: true).assess(scenario).findings[0].status == .met)
     }
 

@@ -16,7 +16,7 @@ struct RunEvidenceTests {
     /// The log group keeps 30 days: the claim is contradicted.
     static let evidence = RunEvidence(folder: "evidence", files: [RunEvidence.File(
         path: "evidence/log-groups.json", format: "cloudwatch-log-groups", collected: ReviewFixture.date("2026-11-25"),
-        sha256: String(repeating: "b", count: 64), facts: [EvidenceFact(id: "cloudwatch:/audit", .logRetention(.days(30)))])],
+        sha256: String(repeating: "b", count: 64), facts: [EvidenceFact(id: "cloudwatch:/audit", .logRetention(keptFor: .days(30)))])],
         maxAgeHours: 90 * 24)
 
     /// Plays the fixture's drill against the evidence and stores it as `drill run` does.

@@ -20,7 +20,7 @@ public struct EvidenceFact: Hashable, Sendable, Codable {
     /// What the export says.
     public enum Claim: Hashable, Sendable, Codable {
         /// A log store keeps entries this long; `nil` means they never expire.
-        case logRetention(TimeSpan?)
+        case logRetention(keptFor: TimeSpan?)
         /// Backups exist from `oldest` to `newest`, `count` of them.
         case backupHistory(newest: Date, oldest: Date, count: Int)
         /// Restore jobs: the last that completed and passed validation, the last that failed.
@@ -40,7 +40,7 @@ public struct EvidenceFact: Hashable, Sendable, Codable {
         /// An escalation policy's levels, in order.
         case escalationPolicy(levels: [EscalationLevel])
         /// A local log folder as read.
-        case logFolder(LogFolderSummary)
+        case logFolder(summary: LogFolderSummary)
     }
 
     /// The id a preparedness entry names.

@@ -68,7 +68,7 @@ enum CloudWatchLogGroupsReader: EvidenceReader {
                 }
                 retention = .days(number.doubleValue)
             }
-            facts.append(EvidenceFact(id: "cloudwatch:\(name)", .logRetention(retention)))
+            facts.append(EvidenceFact(id: "cloudwatch:\(name)", .logRetention(keptFor: retention)))
         }
         return (facts, nil)
     }

@@ -122,7 +122,7 @@ enum LogFolderReader {
         let summary = LogFolderSummary(files: files.count, entries: entries, withoutZone: withoutZone, undated: undated, oldest: oldest,
                                        newest: newest, largestGap: largestGap, readableByOthers: others)
         let sha = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return (EvidenceFact(id: id, .logFolder(summary)), sha, files.map(\.modified).max())
+        return (EvidenceFact(id: id, .logFolder(summary: summary)), sha, files.map(\.modified).max())
     }
 }
 
