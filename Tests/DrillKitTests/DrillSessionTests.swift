@@ -142,6 +142,14 @@ struct DrillSessionTests {
         #expect(other.events.contains { $0.kind == .answer && $0.met == false && $0.points == 0 })
     }
 
+    @Test("Calling nobody although the team has the role on file says so, with the right article")
+    func callingNobody() throws {
+        var drill = session()
+        try drill.answer("act")
+        try drill.answer("none")
+        #expect(drill.events.contains { $0.text == "You call nobody, although your team has an incident-response partner on file." })
+    }
+
     @Test("Having nobody of the expected role is narrated with the time it takes to find one")
     func nobodyOnFile() throws {
         let lonely = PreparednessProfile(team: "T")

@@ -117,7 +117,7 @@ extension DrillSession {
                 let found = discoveryClock.describe(discoveryClock.instant(at: now + cost), in: scenario.discovered.timeZone)
                 narration.append("You have no \(role.spoken) on file. Finding and engaging one takes until \(found) (+\(cost.spoken)).")
             } else {
-                narration.append("You call nobody, although your team has a \(roles.map(\.spoken).joined(separator: " or ")) on file.")
+                narration.append("You call nobody, although your team has \(roles.map(\.spoken).joined(separator: " or ").withIndefiniteArticle) on file.")
             }
             return InterpretedAnswer(
                 canonical: "none", shown: "Nobody on file fits", correct: correct, points: correct ? prompt.points : 0,

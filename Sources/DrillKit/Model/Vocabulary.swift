@@ -180,3 +180,11 @@ extension EventClass {
         }
     }
 }
+
+extension String {
+    /// The phrase with `a` or `an` before it, by its first letter: `an incident-response partner`.
+    public var withIndefiniteArticle: String {
+        guard let first = lowercased().first else { return self }
+        return ("aeiou".contains(first) ? "an " : "a ") + self
+    }
+}

@@ -11,7 +11,7 @@ public enum CorrectiveAction {
             let confirm = "confirm their details at least every \(policy.contactsConfirmedWithin.spoken)"
                 + (scenario.platformDown ? " and keep them somewhere that survives the platform being down" : "")
             if status == .unmet {
-                return "Engage \(article(role)) \(role) in advance and record them, \(reach); \(confirm)."
+                return "Engage \(role.withIndefiniteArticle) in advance and record them, \(reach); \(confirm)."
             }
             return "Make the \(role) \(reach): \(confirm), and agree cover outside their hours if they keep office hours."
         case let .logs(requirement):
@@ -32,11 +32,6 @@ public enum CorrectiveAction {
             if scenario.platformDown { text += ", kept off the platform" }
             return text + ", and test a restore at least every \(policy.restoreTestedWithin.spoken)."
         }
-    }
-
-    private static func article(_ word: String) -> String {
-        guard let first = word.lowercased().first else { return "a" }
-        return "aeiou".contains(first) ? "an" : "a"
     }
 
     private static func list(_ items: [String]) -> String {
