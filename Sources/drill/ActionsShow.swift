@@ -55,7 +55,7 @@ extension Drill.Actions {
                 out.paragraph("History", .heading)
                 for entry in found.history {
                     let when = entry.kind == .opened || entry.kind == .foundAgain || entry.kind == .reopened || (entry.kind == .needMet && !entry.byCheck) || (entry.kind == .closed && !entry.byCheck)
-                        ? "\(Timestamp8601.day(entry.at))" : Timestamp.minutes(entry.at)
+                        ? "\(Timestamp8601.day(entry.at))" : Timestamp8601.minutes(entry.at)
                     var text = entry.text
                     if !entry.needs.isEmpty && entry.kind != .closed { text += " (" + entry.needs.joined(separator: ", ") + ")" }
                     if let by = entry.by { text += " — \(by)" }

@@ -55,7 +55,7 @@ extension Drill {
                 }
                 for entry in entries {
                     // Every field is neutralised and kept on one line, so no value can forge or split an entry.
-                    let fields = [Timestamp.seconds(entry.at) + "Z", entry.action.terminalSafeLine, entry.runID?.terminalSafeLine ?? "-",
+                    let fields = [Timestamp8601.seconds(entry.at) + "Z", entry.action.terminalSafeLine, entry.runID?.terminalSafeLine ?? "-",
                                   "\(entry.user.terminalSafeLine)@\(entry.host.terminalSafeLine)", entry.detail.terminalSafeLine]
                     out.line(fields.joined(separator: "  "))
                 }

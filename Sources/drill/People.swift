@@ -38,7 +38,7 @@ extension Drill {
                     let roles = person.roles.isEmpty ? "" : out.styled(" · " + person.roles.map(\.terminalSafeLine).joined(separator: ", "), .dim)
                     out.paragraph(out.styled(person.name.terminalSafeLine, .heading) + tag + roles)
                     for run in person.completed {
-                        out.paragraph("  ✓ \(Timestamp.minutes(run.finishedAt).prefix(10))  \(run.mode.padding(toLength: 10, withPad: " ", startingAt: 0)) \(run.scenarioId.terminalSafeLine) (\(run.kind))")
+                        out.paragraph("  ✓ \(Timestamp8601.minutes(run.finishedAt).prefix(10))  \(run.mode.padding(toLength: 10, withPad: " ", startingAt: 0)) \(run.scenarioId.terminalSafeLine) (\(run.kind))")
                     }
                     if person.unfinished > 0 { out.paragraph(out.styled("  \(person.unfinished) run\(person.unfinished == 1 ? "" : "s") not finished", .dim)) }
                     if !person.missingKinds.isEmpty {

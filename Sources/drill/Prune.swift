@@ -38,7 +38,7 @@ extension Drill {
                 deleted = try database.deleteRuns(startedBefore: before.startOfDay, reason: "drill prune --before \(before)\(force ? " --force" : "")")
                 let out = Terminal.standardOutput
                 for run in deleted {
-                    out.line("deleted \(run.id)  \(Timestamp.minutes(run.startedAt))  \(run.team.terminalSafeLine)  \(run.scenarioID.terminalSafeLine)")
+                    out.line("deleted \(run.id)  \(Timestamp8601.minutes(run.startedAt))  \(run.team.terminalSafeLine)  \(run.scenarioID.terminalSafeLine)")
                 }
                 out.line("\(deleted.count) run\(deleted.count == 1 ? "" : "s") started before \(before) deleted; `drill audit --action run.deleted` lists them.")
             }

@@ -38,7 +38,7 @@ extension Drill {
             var renderer = DrillRenderer(session: stored.session, terminal: out)
             renderer.participants = participants
             out.paragraph(scenario.title.terminalSafeLine, .heading)
-            out.paragraph("\(scenario.kind.rawValue) · team \(run.team.terminalSafeLine) · run \(run.id) · played \(Timestamp.minutes(run.startedAt)) UTC · \(run.status.rawValue)", .dim)
+            out.paragraph("\(scenario.kind.rawValue) · team \(run.team.terminalSafeLine) · run \(run.id) · played \(Timestamp8601.minutes(run.startedAt)) UTC · \(run.status.rawValue)", .dim)
             if !participants.isEmpty || run.facilitator != nil {
                 let people = participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }
                 out.paragraph((run.facilitator.map { "facilitator \($0.terminalSafeLine)" + (people.isEmpty ? "" : " · ") } ?? "") + (people.isEmpty ? "" : "participants " + people.joined(separator: ", ")), .dim)

@@ -58,7 +58,7 @@ extension Drill {
                 }
                 let rows = runs.map { run in
                     // A backfilled drill shows the day it was played, marked, not the day it was recorded.
-                    [run.id, run.playedOn.map { "\($0) backfilled" } ?? Timestamp.minutes(run.startedAt), run.team.terminalSafeLine,
+                    [run.id, run.playedOn.map { "\($0) backfilled" } ?? Timestamp8601.minutes(run.startedAt), run.team.terminalSafeLine,
                      run.scenarioID.terminalSafeLine, run.status.rawValue, run.overallScore.map { "\($0)" } ?? "–"]
                 }
                 let header = ["RUN", "PLAYED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
@@ -75,26 +75,6 @@ extension CalendarDate {
     var startOfDay: Date { Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400) }
 }
 
-/// Wall-clock times as the terminal shows them.
-enum Timestamp {
-    /// One formatter for the process: making one per call (ICU opens a date format each time)
-    /// was a fifth of `drill runs` (BENCHMARKS.md). Formatting with it is thread-safe.
-    nonisolated(unsafe) private static let formatter: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        return formatter
-    }()
-
-    /// `2026-11-26 16:42:07` (UTC).
-    static func seconds(_ date: Date) -> String {
-        String(formatter.string(from: date).prefix(19))
-    }
-
-    /// `2026-11-26 16:42` (UTC).
-    static func minutes(_ date: Date) -> String {
-        String(formatter.string(from: date).prefix(16))
-    }
-}
 
 /// One line of `drill runs --format json`.
 struct RunSummary: Codable {

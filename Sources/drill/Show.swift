@@ -33,9 +33,9 @@ extension Drill {
                 let participants = (try? database.participants(runID: run.id)) ?? []
                 let renderer = DrillRenderer(session: stored.session, terminal: out)
                 out.paragraph("Run \(run.id) · \(run.status.rawValue)", .heading)
-                out.paragraph("Team \(run.team.terminalSafeLine) · scenario \(run.scenarioID.terminalSafeLine) · started \(Timestamp.minutes(run.startedAt)) UTC" + (run.endedAt.map { " · ended \(Timestamp.minutes($0)) UTC" } ?? ""))
+                out.paragraph("Team \(run.team.terminalSafeLine) · scenario \(run.scenarioID.terminalSafeLine) · started \(Timestamp8601.minutes(run.startedAt)) UTC" + (run.endedAt.map { " · ended \(Timestamp8601.minutes($0)) UTC" } ?? ""))
                 if let playedOn = run.playedOn {
-                    out.paragraph("Backfilled: played on \(playedOn), recorded \(Timestamp.minutes(run.startedAt)) UTC (drill run --played-on)", .warning)
+                    out.paragraph("Backfilled: played on \(playedOn), recorded \(Timestamp8601.minutes(run.startedAt)) UTC (drill run --played-on)", .warning)
                 }
                 if let facilitator = run.facilitator { out.paragraph("Facilitator: \(facilitator.terminalSafeLine)") }
                 if !participants.isEmpty {

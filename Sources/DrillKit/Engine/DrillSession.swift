@@ -69,6 +69,8 @@ public struct DrillSession: Sendable {
     private var settledDeadlines: [String: Bool] = [:]
     /// When the story, on the path played, set about each deadline's work (`completes`).
     private var workStarted: [String: TimeSpan] = [:]
+    /// The deadlines the story marks as done on some path (``Scenario/deadlinesDoneOnPath``), found once.
+    private let deadlinesDoneOnPath: Set<String>
     let discoveryClock: DiscoveryClock
 
     /// Most events a drill may produce; a scenario that loops without prompts stops here.
@@ -83,6 +85,7 @@ public struct DrillSession: Sendable {
         self.mode = mode
         self.edition = edition
         self.scenario = scenario
+        deadlinesDoneOnPath = scenario.deadlinesDoneOnPath
         self.profile = evidence?.profile ?? profile
         self.asOf = asOf
         self.costs = costs
@@ -332,7 +335,7 @@ public struct DrillSession: Sendable {
     /// judges it; one it marks no earlier than the moment the story set about it plus the work
     /// and its needs' delays. Choices' costs come on top of either.
     private func reached(_ outcome: DeadlineOutcome) -> TimeSpan? {
-        guard scenario.deadlinesDoneOnPath.contains(outcome.deadlineID) else { return outcome.reached + teamDelay }
+        guard deadlinesDoneOnPath.contains(outcome.deadlineID) else { return outcome.reached + teamDelay }
         guard let started = workStarted[outcome.deadlineID] else { return nil }
         let takes = scenario.deadlines.first { $0.id == outcome.deadlineID }?.takes ?? .zero
         let onPath = outcome.causes.reduce(started + takes) { $0 + $1.delay }

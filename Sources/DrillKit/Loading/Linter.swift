@@ -62,7 +62,7 @@ extension Linter {
 
     /// What is valid in a scenario but weakens the drill: deadlines that no decision can move
     /// (no option with a `cost`, no prompt with a `costIfIncorrect` on any path, no deadline the
-    /// story `completes` on some paths only), so a team
+    /// story `completes`), so a team
     /// that waits meets them as surely as one that acts.
     static func warnings(_ scenario: Scenario, node: Node, path: String) -> [Diagnostic] {
         guard !scenario.deadlines.isEmpty else { return [] }

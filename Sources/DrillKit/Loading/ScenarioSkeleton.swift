@@ -20,7 +20,7 @@ public enum ScenarioSkeleton {
         title: \(parts.title)
         kind: \(kind.rawValue)
         summary: >
-          \(parts.summary)
+          What happened, how it was found, and what the drill rehearses (for the facilitator).
         basedOn: The public incident this drill is grounded in, with its year.
         objectives:
           - \(parts.objective)
@@ -131,7 +131,7 @@ public enum ScenarioSkeleton {
         struct BackupNeed { var id, asset, why: String }
         struct DeadlinePart { var id, title, due: String }
 
-        var title, summary, objective, detectedBy: String
+        var title, objective, detectedBy: String
         var contact: ContactNeed
         var logs: LogNeed
         var backup: BackupNeed
@@ -141,7 +141,6 @@ public enum ScenarioSkeleton {
             switch kind {
             case .dataExposure:
                 title = "Customer data in the wrong hands"
-                summary = "What happened, how it was found, and what the drill rehearses (for the facilitator)."
                 objective = "Tell the regulator within 72 hours, with what is known."
                 detectedBy = "a customer"
                 contact = ContactNeed(id: "legal-counsel", role: "legal-adviser", within: "24h",
@@ -153,7 +152,6 @@ public enum ScenarioSkeleton {
                 deadline = DeadlinePart(id: "regulator-told", title: "Regulator told", due: "72h")
             case .appCompromise:
                 title = "An attacker inside the app"
-                summary = "What happened, how it was found, and what the drill rehearses (for the facilitator)."
                 objective = "Reach the platform vendor's security team within 24 hours."
                 detectedBy = "the platform vendor"
                 contact = ContactNeed(id: "vendor-contact", role: "platform-vendor", within: "2h",
@@ -165,7 +163,6 @@ public enum ScenarioSkeleton {
                 deadline = DeadlinePart(id: "vendor-told", title: "Platform vendor told", due: "24h")
             case .platformDegradation:
                 title = "The service stops answering"
-                summary = "What happened, how it was found, and what the drill rehearses (for the facilitator)."
                 objective = "Restore service for customers within 24 hours."
                 detectedBy = "monitoring"
                 contact = ContactNeed(id: "hosting-support", role: "hosting-provider", within: "1h",

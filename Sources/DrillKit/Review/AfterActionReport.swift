@@ -287,7 +287,6 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
         // One item per fix may cover needs of several scenarios; this run's need is the one of its scenario.
         func item(for needID: String) -> ImprovementItem? {
             planned.first { item in item.needs.contains { $0.scenarioId == transcript.scenarioId && $0.needId == needID } }
-                ?? planned.first { $0.needId == needID && $0.scenarioId == transcript.scenarioId }
         }
         areasForImprovement = findings.filter { $0.status != .met }.map { finding in
             let need = scenario.needs.first { $0.id == finding.id }

@@ -20,14 +20,17 @@ public struct CSVTable: Hashable, Sendable {
     }
 
     /// The CSV text.
-    public var text: String {
-        ([header] + rows).map { row in row.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
-    }
+    public var text: String { rendered(Self.field) }
 
     /// The CSV text to print or write: CRLF line ends kept, and within each field whatever
     /// could steer a terminal made visible (as ``Swift/String/terminalSafe`` does).
     public var terminalText: TerminalText {
-        TerminalText(verbatim: ([header] + rows).map { row in row.map { Self.field($0).terminalSafe }.joined(separator: ",") + "\r\n" }.joined())
+        TerminalText(verbatim: rendered { Self.field($0).terminalSafe })
+    }
+
+    /// Every row, header first, each field written by `field`, lines ended by CRLF.
+    private func rendered(_ field: (String) -> String) -> String {
+        ([header] + rows).map { row in row.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
     /// Characters that make a spreadsheet read a cell as a formula.

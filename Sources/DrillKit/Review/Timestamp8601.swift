@@ -25,6 +25,12 @@ public enum Timestamp8601 {
         return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5))
     }
 
+    /// `2026-11-26 17:10:47` (UTC), for people.
+    public static func seconds(_ date: Date) -> String {
+        let text = string(date)
+        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(8))
+    }
+
     /// The day of a time, in UTC.
     public static func day(_ date: Date) -> CalendarDate {
         CalendarDate(daysSinceEpoch: Int(floorDivision(EventChain.milliseconds(date), 86_400_000).quotient))
