@@ -2,7 +2,7 @@
 """Drives a command through a pseudo-terminal, as a person at a keyboard would.
 
 Usage: pty-drive.py COLUMNS STEPS_JSON COMMAND [ARG...]
-STEPS_JSON is a list of steps: ["expect", TEXT] waits (10 s at most) until TEXT appears in the
+STEPS_JSON is a list of steps: ["expect", TEXT] waits (60 s at most: a loaded machine is slow, and a match ends the wait) until TEXT appears in the
 output after the previous expectation's match; ["send", TEXT] types TEXT (escape sequences included);
 ["signal", NAME] sends a signal to the command. Prints everything the command drew, then
 "[exit N]" with its exit status (128 + N for a signal). Exits 2 when an expectation times out.
@@ -39,7 +39,7 @@ def read_some(timeout):
 position = 0
 for kind, value in steps:
     if kind == "expect":
-        deadline = time.time() + 10
+        deadline = time.time() + 60
         while output.find(value.encode("utf-8"), position) < 0:
             if time.time() > deadline or read_some(0.1) is None:
                 sys.stdout.write(output.decode("utf-8", "replace"))
@@ -53,7 +53,7 @@ for kind, value in steps:
     elif kind == "signal":
         os.kill(pid, getattr(signal, "SIG" + value))
 
-deadline = time.time() + 10
+deadline = time.time() + 60
 while time.time() < deadline and read_some(0.1) is not None:
     pass
 _, wait_status = os.waitpid(pid, 0)
