@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Reading evidence at scale (issue 13): a 100 MB local log folder and a 50 MB JSON export,
-# time and peak memory of `drill evidence`, against `cat` of the same bytes.
+# Reading evidence at scale (issue 13): a 100 MB local log folder and a 50 MB JSON export (and
+# its first half and quarter), time and peak memory of `drill evidence`, against `cat` of the same bytes.
 #   Benchmarks/evidence.sh [path/to/drill]     (default: .build/release/drill; build with `make release`)
 # Data is generated into Benchmarks/.data/evidence/ (gitignored), the same every time.
 set -euo pipefail
@@ -43,8 +43,7 @@ if not os.path.exists(os.path.join(data, "logs.done")):
                 f.write(text)
     open(os.path.join(data, "logs.done"), "w").close()
 json_folder = os.path.join(data, "json")
-if not os.path.exists(os.path.join(json_folder, "cloudwatch-log-groups.json")):
-    os.makedirs(json_folder, exist_ok=True)
+if not os.path.exists(os.path.join(data, "json-quarter", "cloudwatch-log-groups.json")):
     groups = []
     size = 0
     index = 0
@@ -57,8 +56,11 @@ if not os.path.exists(os.path.join(json_folder, "cloudwatch-log-groups.json")):
         groups.append(text)
         size += len(text) + 10
         index += 1
-    with open(os.path.join(json_folder, "cloudwatch-log-groups.json"), "w") as f:
-        f.write('{\n    "logGroups": [\n' + ",\n".join(groups) + "\n    ]\n}\n")
+    # The whole export, and its first half and quarter of groups: memory against the export's size.
+    for name, count in [("json", len(groups)), ("json-half", len(groups) // 2), ("json-quarter", len(groups) // 4)]:
+        os.makedirs(os.path.join(data, name), exist_ok=True)
+        with open(os.path.join(data, name, "cloudwatch-log-groups.json"), "w") as f:
+            f.write('{\n    "logGroups": [\n' + ",\n".join(groups[:count]) + "\n    ]\n}\n")
 PY
 
 cat > "$DATA/team.yaml" <<YAML
@@ -75,20 +77,38 @@ logs:
     evidence: path:logs
 YAML
 mkdir -p "$DATA/empty"
+# A team whose audit log names one group well past the first thousand (listed) of every export size.
+cat > "$DATA/team-json.yaml" <<YAML
+team: Bench
+logs:
+  - source: audit
+    covers: [admin-actions]
+    timestamps: with-zone
+    retention: 12mo
+    storage: log bucket
+    restricted: true
+    accessRecorded: true
+    review: automated
+    evidence: cloudwatch:/lighthouse/service-20000/audit
+YAML
 
 measure() { # label, command...
     local label=$1; shift
-    sync; cat "$DATA"/logs/* "$DATA"/json/* > /dev/null   # warm the page cache for both sides
+    sync; cat "$DATA"/logs/* "$DATA"/json*/* > /dev/null   # warm the page cache for both sides
     /usr/bin/time -v "$@" > /dev/null 2> "$DATA/time.txt" || true
     printf '%-44s %8s s  %8s KB peak\n' "$label" \
         "$(grep 'Elapsed (wall clock)' "$DATA/time.txt" | awk '{print $NF}')" \
         "$(grep 'Maximum resident set size' "$DATA/time.txt" | awk '{print $NF}')"
 }
 echo "log folder: $(du -sb "$DATA/logs" | cut -f1) bytes on disk, $(cat "$DATA"/logs/app.log.*[0-9] <(zcat "$DATA"/logs/*.gz) | wc -c) bytes of text"
-echo "JSON export: $(stat -c %s "$DATA/json/cloudwatch-log-groups.json") bytes"
+for size in json-quarter json-half json; do
+    echo "JSON export ($size): $(stat -c %s "$DATA/$size/cloudwatch-log-groups.json") bytes"
+done
 for run in 1 2 3; do
     measure "drill evidence (log folder)" "$DRILL" evidence --team "$DATA/team.yaml" --evidence "$DATA/empty"
     measure "cat + zcat of the same files" sh -c "cat $DATA/logs/app.log.*[0-9] > /dev/null; zcat $DATA/logs/*.gz > /dev/null"
-    measure "drill evidence (50 MB JSON export)" "$DRILL" evidence --evidence "$DATA/json"
-    measure "cat of the same file" cat "$DATA/json/cloudwatch-log-groups.json"
+    for size in json-quarter json-half json; do
+        measure "drill evidence (JSON export, $size)" "$DRILL" evidence --team "$DATA/team-json.yaml" --evidence "$DATA/$size"
+    done
+    measure "cat of the whole export" cat "$DATA/json/cloudwatch-log-groups.json"
 done

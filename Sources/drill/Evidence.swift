@@ -56,6 +56,9 @@ extension Drill {
                         }
                         out.line("  collected \(file.collected ?? "unknown") (\(file.collectedFrom ?? "")) · sha256 \(file.sha256 ?? "")")
                         for fact in file.facts { out.line("  · \(fact.says.terminalSafeLine)" + out.styled("  [\(fact.id.terminalSafeLine)]", .dim)) }
+                        if let more = file.unlistedFacts {
+                            out.line(out.styled("  … and \(more) more fact\(more == 1 ? "" : "s") that no entry names (not listed; name one in an entry's evidence: to judge from it)", .dim))
+                        }
                         for entry in file.confirms { out.line("  " + out.styled("✓ confirms \(entry.terminalSafeLine)", .good)) }
                         for entry in file.contradicts { out.line("  " + out.styled("✗ contradicts \(entry.terminalSafeLine)", .bad)) }
                     }

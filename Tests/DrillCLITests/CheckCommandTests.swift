@@ -46,10 +46,7 @@ struct CheckCommandTests {
     func strict() throws {
         let failing = try DrillProcess.run(["check", "--scenarios", scenarios, "--strict", "--as-of", "2026-11-26"])
         #expect(failing.status == 1)
-        let folder = try DrillProcess.temporaryFolder()
-        try CLIFixtures.fullyPreparedTeam.write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try CLIFixtures.simpleScenario.write(to: folder.appendingPathComponent("scenarios/simple.yaml"), atomically: true, encoding: .utf8)
+        let folder = try DrillWorkspace(scenarios: ["simple": CLIFixtures.simpleScenario], files: ["team.yaml": CLIFixtures.fullyPreparedTeam]).folder
         let passing = try DrillProcess.run(["check", "--team", "team.yaml", "--strict", "--as-of", "2026-11-26"], in: folder)
         #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
         #expect(passing.stdout.contains("contacts ✓ sufficient"))
@@ -94,11 +91,8 @@ struct CheckCommandTests {
 
     @Test("Hostile text in a team file reaches the terminal neutralised")
     func neutralisesHostileText() throws {
-        let folder = try DrillProcess.temporaryFolder()
         let hostile = CLIFixtures.fullyPreparedTeam.replacingOccurrences(of: "team: Prepared", with: "team: \"Evil\\e]0;owned\\a\\e[2J\\u202E\"")
-        try hostile.write(to: folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try CLIFixtures.simpleScenario.write(to: folder.appendingPathComponent("scenarios/simple.yaml"), atomically: true, encoding: .utf8)
+        let folder = try DrillWorkspace(scenarios: ["simple": CLIFixtures.simpleScenario], files: ["preparedness.yaml": hostile]).folder
         let result = try DrillProcess.run(["check"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
@@ -170,10 +164,7 @@ struct CheckScopeCommandTests {
 
     @Test("check --format json judges each new key and shows what it judged")
     func scopeKeys() throws {
-        let folder = try DrillProcess.temporaryFolder()
-        try Self.team.write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try Self.scenario.write(to: folder.appendingPathComponent("scenarios/scoped.yaml"), atomically: true, encoding: .utf8)
+        let folder = try DrillWorkspace(scenarios: ["scoped": Self.scenario], files: ["team.yaml": Self.team]).folder
         let result = try DrillProcess.run(["check", "--team", "team.yaml", "--format", "json", "--as-of", "2026-11-26"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -208,13 +199,10 @@ struct CheckScopeCommandTests {
 
     @Test("A scenario with no need in a pillar says the pillar is not tested, in text and JSON")
     func notTested() throws {
-        let folder = try DrillProcess.temporaryFolder()
-        try CLIFixtures.fullyPreparedTeam.write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         let onlyContacts = CLIFixtures.simpleScenario
             .replacingOccurrences(of: "  - { id: trail, pillar: logs, events: [admin-actions], detectWithin: 24h }\n", with: "")
             .replacingOccurrences(of: "  - { id: code, pillar: backups, asset: app-source-code, versionControlled: true }\n", with: "")
-        try onlyContacts.write(to: folder.appendingPathComponent("scenarios/simple.yaml"), atomically: true, encoding: .utf8)
+        let folder = try DrillWorkspace(scenarios: ["simple": onlyContacts], files: ["team.yaml": CLIFixtures.fullyPreparedTeam]).folder
         let text = try DrillProcess.run(["check", "--team", "team.yaml", "--as-of", "2026-11-26"], in: folder)
         #expect(text.stdout.contains("logs – not tested"))
         #expect(text.stdout.contains("logs in 0 (no scenario tests them)"))
@@ -224,11 +212,8 @@ struct CheckScopeCommandTests {
 
     @Test("A confirmation dated after the judging day is an error with its line, exit 65")
     func futureDate() throws {
-        let folder = try DrillProcess.temporaryFolder()
-        try CLIFixtures.fullyPreparedTeam.replacingOccurrences(of: "confirmed: 2026-10-01", with: "confirmed: 2027-01-05")
-            .write(to: folder.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try CLIFixtures.simpleScenario.write(to: folder.appendingPathComponent("scenarios/simple.yaml"), atomically: true, encoding: .utf8)
+        let folder = try DrillWorkspace(scenarios: ["simple": CLIFixtures.simpleScenario],
+                                        files: ["team.yaml": CLIFixtures.fullyPreparedTeam.replacingOccurrences(of: "confirmed: 2026-10-01", with: "confirmed: 2027-01-05")]).folder
         let result = try DrillProcess.run(["check", "--team", "team.yaml", "--as-of", "2026-11-26"], in: folder)
         #expect(result.status == 65)
         #expect(result.stderr.contains("team.yaml:7:"))

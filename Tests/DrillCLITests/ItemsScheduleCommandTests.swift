@@ -4,7 +4,7 @@ import Testing
 /// A team's folder: two scenarios whose contact and log needs take the same fixes, three
 /// preparedness files (gaps, the partner engaged, everything in place), and a database.
 private struct TeamWorkspace {
-    let folder: URL
+    let workspace: DrillWorkspace
 
     static func scenario(id: String, partner: String) -> String {
         """
@@ -91,38 +91,27 @@ private struct TeamWorkspace {
     }
 
     init() throws {
-        folder = try DrillProcess.temporaryFolder()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try Self.scenario(id: "exports-audit", partner: "partner").write(to: folder.appendingPathComponent("scenarios/exports-audit.yaml"), atomically: true, encoding: .utf8)
-        try Self.scenario(id: "exports-support", partner: "ir-partner").write(to: folder.appendingPathComponent("scenarios/exports-support.yaml"), atomically: true, encoding: .utf8)
         let confirmed = Self.day(monthsAgo: 10)
-        try Self.team(partner: false, logs: false, confirmed: confirmed).write(to: folder.appendingPathComponent("gaps.yaml"), atomically: true, encoding: .utf8)
-        try Self.team(partner: true, logs: false, confirmed: confirmed).write(to: folder.appendingPathComponent("partner.yaml"), atomically: true, encoding: .utf8)
-        try Self.team(partner: true, logs: true, confirmed: confirmed, cadence: "2mo").write(to: folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
-        try "first: contain\nnotify: \"yes\"\n".write(to: folder.appendingPathComponent("answers.yaml"), atomically: true, encoding: .utf8)
+        workspace = try DrillWorkspace(
+            scenarios: ["exports-audit": Self.scenario(id: "exports-audit", partner: "partner"),
+                        "exports-support": Self.scenario(id: "exports-support", partner: "ir-partner")],
+            files: ["gaps.yaml": Self.team(partner: false, logs: false, confirmed: confirmed),
+                    "partner.yaml": Self.team(partner: true, logs: false, confirmed: confirmed),
+                    "preparedness.yaml": Self.team(partner: true, logs: true, confirmed: confirmed, cadence: "2mo"),
+                    "answers.yaml": "first: contain\nnotify: \"yes\"\n"])
     }
 
-    var database: String { folder.appendingPathComponent("db/drill.sqlite").path }
+    var folder: URL { workspace.folder }
 
-    func drill(_ arguments: [String]) throws -> DrillProcess.Output {
-        try DrillProcess.run(arguments, in: folder, environment: ["DRILL_DB": database])
-    }
+    func drill(_ arguments: [String]) throws -> DrillProcess.Output { try workspace.drill(arguments) }
 
     /// Plays a scripted drill and returns its run id.
     func play(_ scenario: String, team: String, playedOn: String? = nil) throws -> String {
-        var arguments = ["run", scenario, "--answers", "answers.yaml", "--team", team, "--facilitator", "Ana", "--format", "json"]
-        if let playedOn { arguments += ["--played-on", playedOn] }
-        let result = try drill(arguments)
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        return try #require(object["id"] as? String)
+        try workspace.play([scenario, "--answers", "answers.yaml", "--team", team, "--facilitator", "Ana"]
+            + (playedOn.map { ["--played-on", $0] } ?? []))
     }
 
-    func json(_ arguments: [String]) throws -> [String: Any] {
-        let result = try drill(arguments)
-        #expect(result.status == 0, "\(result.stderr)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    }
+    func json(_ arguments: [String]) throws -> [String: Any] { try workspace.json(arguments) }
 }
 
 @Suite("Improvement items, backfilled drills, cadence, calendar and CSV, end to end", .serialized)

@@ -3,7 +3,7 @@ import Testing
 
 /// A folder with a scenario, a team with known gaps, and its own database.
 private struct ReviewWorkspace {
-    let folder: URL
+    let workspace: DrillWorkspace
 
     static let scenario = """
         id: review-cli
@@ -66,37 +66,27 @@ private struct ReviewWorkspace {
     }
 
     init() throws {
-        folder = try DrillProcess.temporaryFolder()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try Self.scenario.write(to: folder.appendingPathComponent("scenarios/review-cli.yaml"), atomically: true, encoding: .utf8)
-        try Self.team(gaps: true).write(to: folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
-        try "first: contain\nnotify: \"yes\"\n".write(to: folder.appendingPathComponent("answers.yaml"), atomically: true, encoding: .utf8)
-        try "first: wipe\nnotify: \"no\"\n".write(to: folder.appendingPathComponent("wrong.yaml"), atomically: true, encoding: .utf8)
+        workspace = try DrillWorkspace(scenarios: ["review-cli": Self.scenario],
+                                       files: ["preparedness.yaml": Self.team(gaps: true),
+                                               "answers.yaml": "first: contain\nnotify: \"yes\"\n",
+                                               "wrong.yaml": "first: wipe\nnotify: \"no\"\n"])
     }
 
-    var database: String { folder.appendingPathComponent("db/drill.sqlite").path }
+    var folder: URL { workspace.folder }
 
     func drill(_ arguments: [String], database: String? = nil, input: String? = nil) throws -> DrillProcess.Output {
-        try DrillProcess.run(arguments, in: folder, environment: ["DRILL_DB": database ?? self.database], input: input)
+        try workspace.drill(arguments, database: database, input: input)
     }
 
     /// Plays a scripted drill and returns its run id.
     func play(answers: String = "answers.yaml", team: String? = nil) throws -> String {
-        var arguments = ["run", "review-cli", "--answers", answers, "--participant", "Priya:commander", "--as-of", "2026-11-26", "--format", "json"]
-        if let team { arguments += ["--team", team] }
-        let result = try drill(arguments)
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        return try #require(object["id"] as? String)
+        try workspace.play(["review-cli", "--answers", answers, "--participant", "Priya:commander", "--as-of", "2026-11-26"]
+            + (team.map { ["--team", $0] } ?? []))
     }
 
-    func read(_ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-    }
+    func read(_ path: String) throws -> String { try workspace.read(path) }
 
-    func files(in path: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(path).path).sorted()
-    }
+    func files(in path: String) throws -> [String] { try workspace.files(in: path) }
 }
 
 @Suite("drill export, import, replay, report, compare, search and actions, end to end", .serialized)

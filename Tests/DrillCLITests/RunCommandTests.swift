@@ -51,11 +51,11 @@ struct RunCommandTests {
     static let answers = ["1", "1", "yes", "40", "We found and fixed it.", "1,3"]
 
     /// A folder with the test scenario, its own database and no preparedness file.
-    func workspace() throws -> URL {
-        let folder = try DrillProcess.temporaryFolder()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try Self.scenario.write(to: folder.appendingPathComponent("scenarios/drill-test.yaml"), atomically: true, encoding: .utf8)
-        return folder
+    func workspace() throws -> URL { try DrillWorkspace(scenarios: ["drill-test": Self.scenario]).folder }
+
+    /// The answers to the test scenario's prompts as an answers script.
+    static var answersScript: String {
+        zip(["first", "call", "notify", "days", "notice", "steps"], answers).map { "\($0): \"\($1)\"" }.joined(separator: "\n")
     }
 
     func env(_ folder: URL) -> [String: String] { ["DRILL_DB": folder.appendingPathComponent("db/drill.sqlite").path] }
@@ -110,8 +110,7 @@ struct RunCommandTests {
     @Test("A scripted drill plays without prompting and prints its transcript as JSON")
     func scriptedDrill() throws {
         let folder = try workspace()
-        let script = zip(["first", "call", "notify", "days", "notice", "steps"], Self.answers).map { "\($0): \"\($1)\"" }.joined(separator: "\n")
-        try script.write(to: folder.appendingPathComponent("answers.yaml"), atomically: true, encoding: .utf8)
+        try Self.answersScript.write(to: folder.appendingPathComponent("answers.yaml"), atomically: true, encoding: .utf8)
         let result = try DrillProcess.run(["run", "drill-test", "--answers", "answers.yaml", "--format", "json"], in: folder, environment: env(folder))
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -24,26 +24,21 @@ struct RunEvidenceCommandTests {
             evidence: cloudwatch:/audit
         """
 
-    /// The run tests' workspace, with a preparedness file whose audit log claims 400 days and an
-    /// evidence folder beside it whose log group keeps 30.
-    func workspace() throws -> URL {
-        let folder = try RunCommandTests().workspace()
-        try Self.preparedness.write(to: folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
-        try #"{"logGroups": [{"logGroupName": "/audit", "retentionInDays": 30}]}"#
-            .write(to: folder.appendingPathComponent("evidence/log-groups.json"), atomically: true, encoding: .utf8)
-        let script = zip(["first", "call", "notify", "days", "notice", "steps"], RunCommandTests.answers).map { "\($0): \"\($1)\"" }.joined(separator: "\n")
-        try script.write(to: folder.appendingPathComponent("answers.yaml"), atomically: true, encoding: .utf8)
-        return folder
+    /// The run tests' scenario and answers, with a preparedness file whose audit log claims 400
+    /// days and an evidence folder beside it whose log group keeps 30.
+    func workspace() throws -> DrillWorkspace {
+        try DrillWorkspace(scenarios: ["drill-test": RunCommandTests.scenario], files: [
+            "preparedness.yaml": Self.preparedness,
+            "evidence/log-groups.json": #"{"logGroups": [{"logGroupName": "/audit", "retentionInDays": 30}]}"#,
+            "answers.yaml": RunCommandTests.answersScript,
+        ])
     }
-
-    func env(_ folder: URL, _ name: String = "drill") -> [String: String] { ["DRILL_DB": folder.appendingPathComponent("db/\(name).sqlite").path] }
 
     @Test("A drill plays the evidence: the need flips, the debrief names the provenance, the transcript carries the evidence")
     func runUsesEvidence() throws {
-        let folder = try workspace()
+        let workspace = try self.workspace()
         let args = ["run", "drill-test", "--answers", "answers.yaml", "--format", "json", "--as-of", "2026-11-30"]
-        let result = try DrillProcess.run(args, in: folder, environment: env(folder))
+        let result = try workspace.drill(args)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Evidence from evidence: 0 claims verified, 1 contradicted"))
         #expect(result.stderr.contains("· audit retention: declared 400 days; log group /audit keeps 30 days\n"))
@@ -57,29 +52,28 @@ struct RunEvidenceCommandTests {
         #expect((file["sha256"] as? String)?.count == 64)
 
         // Without the evidence the claim stands and the need is met.
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("evidence"))
-        let claimed = try DrillProcess.run(args, in: folder, environment: env(folder))
+        try FileManager.default.removeItem(at: workspace.url("evidence"))
+        let claimed = try workspace.drill(args)
         let claimedJSON = try #require(try JSONSerialization.jsonObject(with: Data(claimed.stdout.utf8)) as? [String: Any])
         #expect((claimedJSON["findings"] as? [[String: Any]])?.first { $0["id"] as? String == "trail" }?["status"] as? String == "met")
 
-        let verified = try DrillProcess.run(["verify"], in: folder, environment: env(folder))
+        let verified = try workspace.drill(["verify"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
     }
 
     @Test("The exported transcript imports elsewhere; with a stored fact edited, import refuses it")
     func importChecksEvidence() throws {
-        let folder = try workspace()
-        let result = try DrillProcess.run(["run", "drill-test", "--answers", "answers.yaml", "--format", "json", "--as-of", "2026-11-30"],
-                                          in: folder, environment: env(folder))
+        let workspace = try self.workspace()
+        let result = try workspace.drill(["run", "drill-test", "--answers", "answers.yaml", "--format", "json", "--as-of", "2026-11-30"])
         #expect(result.status == 0, "\(result.stderr)")
-        try result.stdout.write(to: folder.appendingPathComponent("run.json"), atomically: true, encoding: .utf8)
-        let imported = try DrillProcess.run(["import", "run.json"], in: folder, environment: env(folder, "other"))
+        try workspace.write(result.stdout, to: "run.json")
+        let imported = try workspace.drill(["import", "run.json"], database: workspace.database("other"))
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
 
         let edited = result.stdout.replacingOccurrences(of: ": 720", with: ": 9600")
         #expect(edited != result.stdout)
-        try edited.write(to: folder.appendingPathComponent("edited.json"), atomically: true, encoding: .utf8)
-        let refused = try DrillProcess.run(["import", "edited.json"], in: folder, environment: env(folder, "third"))
+        try workspace.write(edited, to: "edited.json")
+        let refused = try workspace.drill(["import", "edited.json"], database: workspace.database("third"))
         #expect(refused.status == 65, "\(refused.stdout)\(refused.stderr)")
         #expect(refused.stderr.contains("edited.json"))
     }

@@ -29,6 +29,42 @@ struct EvidenceTests {
         #expect(file.collectedFrom == "modification time")
     }
 
+    @Test("A large export keeps the facts the preparedness file names and the first thousand others, and counts the rest")
+    func largeExportBounded() throws {
+        var groups = (0..<2_500).map { #"{"logGroupName": "/service-\#($0)/audit", "retentionInDays": 400}"# }
+        groups[2_400] = #"{"logGroupName": "/app/audit", "retentionInDays": 30}"#
+        let folder = try Self.folder(["groups.json": #"{"logGroups": ["# + groups.joined(separator: ",") + "]}"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profile = Self.profile()
+        let files = EvidenceFolder.read(for: profile, folder: folder, displayPath: "evidence", base: folder)
+        let file = try #require(files.first)
+        #expect(file.problem == nil)
+        #expect(file.facts.count == EvidenceFolder.listedFacts + 1)
+        #expect(file.facts.first?.id == "cloudwatch:/service-0/audit")
+        #expect(file.facts.last == EvidenceFact(id: "cloudwatch:/app/audit", .logRetention(keptFor: .days(30))))
+        #expect(file.unlistedFacts == 2_500 - EvidenceFolder.listedFacts - 1)
+
+        // The named group, read past the listing, is judged as if every group were kept.
+        let judgement = EvidenceJudgement(profile, evidence: files, asOf: Self.asOf)
+        #expect(judgement.provenance.map(\.state) == [.contradicted])
+        #expect(judgement.profile.logs[0].retention == .days(30))
+        #expect(judgement.unresolved.isEmpty)
+
+        // Without naming it, it is counted among the unlisted, and the claim is not held to it.
+        let unnamed = EvidenceFolder.read(file: folder.appendingPathComponent("groups.json"), displayPath: "evidence/groups.json")
+        #expect(unnamed.facts.count == EvidenceFolder.listedFacts && unnamed.unlistedFacts == 2_500 - EvidenceFolder.listedFacts)
+        #expect(!unnamed.facts.contains { $0.id == "cloudwatch:/app/audit" })
+
+        // A run stores the count and judges the same from its stored form; a small export stores no count.
+        let stored = RunEvidence(folder: "evidence", read: files, maxAge: .days(90)).roundTripped
+        #expect(stored.files.first?.unlistedFacts == 2_500 - EvidenceFolder.listedFacts - 1)
+        #expect(stored.judge(profile, asOf: Self.asOf).provenance == judgement.provenance)
+        let small = RunEvidence(folder: "evidence", read: [try Self.read("groups.json", #"{"logGroups": [{"logGroupName": "/app/audit"}]}"#)], maxAge: .days(90))
+        #expect(!small.canonicalJSON.contains("unlistedFacts"))
+        let report = EvidenceReport(folder: "evidence", files: files, judgement: judgement)
+        #expect(report.files.first?.unlistedFacts == 2_500 - EvidenceFolder.listedFacts - 1)
+    }
+
     @Test("Malformed, truncated, unknown and hostile exports are problems naming the file, and yield nothing", arguments: [
         ("groups.json", #"{"logGroups": [{"logGroupName": "/app/audit", "retentionInDays": "thirty"}]}"#, "retentionInDays that is not a number"),
         ("groups.json", #"{"logGroups": [{"logGroupName": "/app/audit", "retentionIn"#, "is not valid JSON"),

@@ -15,8 +15,11 @@ public struct EvidenceReport: Codable, Hashable, Sendable {
         public var collectedFrom: String?
         /// SHA-256 of the bytes read.
         public var sha256: String?
-        /// The facts it yields.
+        /// The facts it yields: those the preparedness file names, and the first
+        /// ``EvidenceFolder/listedFacts`` others.
         public var facts: [Fact]
+        /// How many more facts the export holds, named by no entry and not listed; absent when none.
+        public var unlistedFacts: Int?
         /// Why nothing was judged from it, as `path:line:column: error: message`.
         public var problem: String?
         /// The preparedness entries its facts confirm.
@@ -50,7 +53,8 @@ public struct EvidenceReport: Codable, Hashable, Sendable {
             let contradicts = judgement.provenance.filter { $0.file == file.path && $0.state == .contradicted }.map { "\($0.record).\($0.field)" }
             return File(path: file.path, format: file.format, collected: file.collected.map(Timestamp8601.string),
                         collectedFrom: file.problem == nil ? file.collectedFrom : nil, sha256: file.sha256.isEmpty ? nil : file.sha256,
-                        facts: file.facts.map { Fact(id: $0.id, says: $0.sentence) }, problem: file.problem?.description,
+                        facts: file.facts.map { Fact(id: $0.id, says: $0.sentence) }, unlistedFacts: file.unlistedFacts > 0 ? file.unlistedFacts : nil,
+                        problem: file.problem?.description,
                         confirms: confirms, contradicts: contradicts)
         }
         provenance = judgement.provenance
@@ -62,10 +66,12 @@ public struct EvidenceReport: Codable, Hashable, Sendable {
 }
 
 extension EvidenceFolder {
-    /// Reads the evidence for a profile: the folder's exports, and the repositories its entries name.
+    /// Reads the evidence for a profile: the folder's exports, and the repositories and log
+    /// folders its entries name. Of each export, the facts the entries name are kept (and a bounded
+    /// listing of the rest), so memory stays flat however many log groups an export holds.
     public static func read(for profile: PreparednessProfile, folder: URL, displayPath: String, base: URL) -> [EvidenceFile] {
         let ids = profile.contacts.flatMap(\.evidence) + profile.logs.flatMap(\.evidence) + profile.backups.flatMap(\.evidence)
         return read(folder: folder, displayPath: displayPath, repositories: Array(Set(ids.filter { $0.hasPrefix("git:") })),
-                    logFolders: Array(Set(ids.filter { $0.hasPrefix("path:") })), base: base)
+                    logFolders: Array(Set(ids.filter { $0.hasPrefix("path:") })), named: Set(ids), base: base)
     }
 }

@@ -132,20 +132,24 @@ public struct EvidenceFile: Hashable, Sendable {
     public var collectedFrom: String
     /// SHA-256 of the file's bytes (of `.git/HEAD` and the refs read, for a repository).
     public var sha256: String
-    /// The facts it yields.
+    /// The facts it yields: those the preparedness file names, and the first
+    /// ``EvidenceFolder/listedFacts`` others.
     public var facts: [EvidenceFact]
+    /// How many more facts the export holds, named by no entry and past the listing: counted, not kept.
+    public var unlistedFacts: Int
     /// Why nothing was judged from it, when it could not be read.
     public var problem: Diagnostic?
 
     /// Creates an evidence file.
     public init(path: String, format: String?, collected: Date?, collectedFrom: String, sha256: String, facts: [EvidenceFact],
-                problem: Diagnostic? = nil) {
+                unlistedFacts: Int = 0, problem: Diagnostic? = nil) {
         self.path = path
         self.format = format
         self.collected = collected
         self.collectedFrom = collectedFrom
         self.sha256 = sha256
         self.facts = facts
+        self.unlistedFacts = unlistedFacts
         self.problem = problem
     }
 }

@@ -7,6 +7,13 @@ public enum EvidenceFolder {
     /// Largest YAML evidence file (a contacts review) read, in bytes; JSON exports are streamed (``JSONExportStream``).
     public static let maxYAMLBytes = 4 << 20
 
+    /// Facts of one export kept beyond those the preparedness file names: the first this many, in
+    /// the order read, so that `drill evidence` lists a real export's few hundred log groups whole
+    /// (ids to name in `evidence:`) while a 120,000-group export is held in bounded memory. The
+    /// rest are counted (``EvidenceFile/unlistedFacts``); the judgement reads only named ids, so
+    /// it never needs them.
+    public static let listedFacts = 1_000
+
     /// A JSON export format: its name, how to recognise it, how to read it.
     struct JSONFormat: Sendable {
         let name: String
@@ -36,15 +43,17 @@ public enum EvidenceFolder {
     /// Reads every file of `folder` (not its subfolders), in name order, each repository in
     /// `repositories` (ids `git:PATH`) and each log folder in `logFolders` (ids `path:PATH`), paths
     /// resolved against `base`. A file that cannot be read is returned with its problem, never
-    /// skipped. A missing folder is no evidence.
-    public static func read(folder: URL, displayPath: String, repositories: [String] = [], logFolders: [String] = [], base: URL) -> [EvidenceFile] {
+    /// skipped. A missing folder is no evidence. Each file keeps the facts under the ids in `named`
+    /// and the first ``listedFacts`` others, and counts the rest.
+    public static func read(folder: URL, displayPath: String, repositories: [String] = [], logFolders: [String] = [], named: Set<String> = [],
+                            base: URL) -> [EvidenceFile] {
         var files: [EvidenceFile] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
         for name in names {
             let url = folder.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            files.append(read(file: url, displayPath: displayPath + "/" + name))
+            files.append(read(file: url, displayPath: displayPath + "/" + name, named: named))
         }
         for id in repositories.sorted() {
             let path = String(id.dropFirst("git:".count))
@@ -76,8 +85,9 @@ public enum EvidenceFolder {
     }
 
     /// Reads one export, recognising its format from its content. JSON is read in parts of
-    /// bounded size (``JSONExportStream``); a YAML contacts review is small and read whole.
-    public static func read(file url: URL, displayPath: String) -> EvidenceFile {
+    /// bounded size (``JSONExportStream``); a YAML contacts review is small and read whole. The
+    /// facts under `named` ids are kept, and the first ``listedFacts`` others; the rest are counted.
+    public static func read(file url: URL, displayPath: String, named: Set<String> = []) -> EvidenceFile {
         let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
         let name = url.lastPathComponent.lowercased()
         guard name.hasSuffix(".json") else { return readYAML(file: url, name: name, displayPath: displayPath, modified: modified) }
@@ -85,6 +95,7 @@ public enum EvidenceFolder {
         var reader: JSONFormat?
         var facts: [EvidenceFact] = []
         var index: [String: Int] = [:]
+        var unlisted = 0
         var collected: Date?
         let sha: String
         do {
@@ -104,9 +115,14 @@ public enum EvidenceFolder {
                 do {
                     let part = try reader!.read(json, url.lastPathComponent)
                     for fact in part.facts {
-                        if let at = index[fact.id] { facts[at] = facts[at].merged(with: fact) } else {
+                        if let at = index[fact.id] { facts[at] = facts[at].merged(with: fact) } else if index.count < listedFacts || named.contains(fact.id) {
                             index[fact.id] = facts.count
                             facts.append(fact)
+                        } else {
+                            // Counted, not kept: an unnamed id past the listing that recurs in a
+                            // later part (a history's summary) counts again, which only a format
+                            // with over a thousand such ids could show.
+                            unlisted += 1
                         }
                     }
                     if let date = part.collected { collected = max(collected ?? date, date) }
@@ -123,7 +139,7 @@ public enum EvidenceFolder {
         }
         guard let reader else { return failed(displayPath, "is JSON of no format drill reads", sha: sha) }
         return EvidenceFile(path: displayPath, format: reader.name, collected: collected ?? modified,
-                            collectedFrom: collected == nil ? "modification time" : "content", sha256: sha, facts: facts)
+                            collectedFrom: collected == nil ? "modification time" : "content", sha256: sha, facts: facts, unlistedFacts: unlisted)
     }
 
     private static func readYAML(file url: URL, name: String, displayPath: String, modified: Date?) -> EvidenceFile {

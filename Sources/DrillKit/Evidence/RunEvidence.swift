@@ -15,16 +15,21 @@ public struct RunEvidence: Codable, Hashable, Sendable {
         public var collected: Date?
         /// SHA-256 of what was read.
         public var sha256: String
-        /// The facts it yielded.
+        /// The facts it yielded: those the preparedness file named, and the first
+        /// ``EvidenceFolder/listedFacts`` others (every fact, for runs stored before the listing was bounded).
         public var facts: [EvidenceFact]
+        /// How many more facts the export held, named by no entry and not kept; absent when none
+        /// (and in runs stored before). The judgement reads only named ids, so it never needs them.
+        public var unlistedFacts: Int?
 
         /// Creates a file.
-        public init(path: String, format: String?, collected: Date?, sha256: String, facts: [EvidenceFact]) {
+        public init(path: String, format: String?, collected: Date?, sha256: String, facts: [EvidenceFact], unlistedFacts: Int? = nil) {
             self.path = path
             self.format = format
             self.collected = collected
             self.sha256 = sha256
             self.facts = facts
+            self.unlistedFacts = unlistedFacts
         }
     }
 
@@ -45,13 +50,17 @@ public struct RunEvidence: Codable, Hashable, Sendable {
     /// The evidence of files as read: those with a problem are left out, as the judgement leaves them out.
     public init(folder: String, read: [EvidenceFile], maxAge: TimeSpan) {
         self.init(folder: folder, files: read.filter { $0.problem == nil }.map {
-            File(path: $0.path, format: $0.format, collected: $0.collected, sha256: $0.sha256, facts: $0.facts)
+            File(path: $0.path, format: $0.format, collected: $0.collected, sha256: $0.sha256, facts: $0.facts,
+                 unlistedFacts: $0.unlistedFacts > 0 ? $0.unlistedFacts : nil)
         }, maxAgeHours: maxAge.hours)
     }
 
     /// The files as the judgement takes them.
     public var evidenceFiles: [EvidenceFile] {
-        files.map { EvidenceFile(path: $0.path, format: $0.format, collected: $0.collected, collectedFrom: "stored with the run", sha256: $0.sha256, facts: $0.facts) }
+        files.map {
+            EvidenceFile(path: $0.path, format: $0.format, collected: $0.collected, collectedFrom: "stored with the run", sha256: $0.sha256,
+                         facts: $0.facts, unlistedFacts: $0.unlistedFacts ?? 0)
+        }
     }
 
     /// The profile held to this evidence on `asOf`, as the run was judged.

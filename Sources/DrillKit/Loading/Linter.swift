@@ -61,12 +61,13 @@ extension Linter {
     }
 
     /// What is valid in a scenario but weakens the drill: deadlines that no decision can move
-    /// (no option with a `cost`, no prompt with a `costIfIncorrect` on any path, no deadline the
-    /// story `completes`), so a team
-    /// that waits meets them as surely as one that acts.
+    /// (no option with a `cost`, no prompt with a `costIfIncorrect` on any path, no deadline whose
+    /// `completes` the path decides, ``deadlinesDecidedByPath(_:graph:)``), so a team that waits
+    /// meets them as surely as one that acts.
     static func warnings(_ scenario: Scenario, node: Node, path: String) -> [Diagnostic] {
         guard !scenario.deadlines.isEmpty else { return [] }
-        let reachable = Set(ScenarioGraph(scenario).nodes.filter(\.reachable).map(\.id))
+        let graph = ScenarioGraph(scenario)
+        let reachable = Set(graph.nodes.filter(\.reachable).map(\.id))
         let prompts = scenario.injects.filter { reachable.contains($0.id) }.flatMap(\.prompts)
         let costly = prompts.contains { prompt in
             switch prompt.kind {
@@ -76,11 +77,67 @@ extension Linter {
                 (prompt.costIfIncorrect ?? .zero) > .zero
             }
         }
-        guard !costly, scenario.deadlinesDoneOnPath.isEmpty else { return [] }
+        // A cost moves every deadline; a `completes` the path decides moves only its own.
+        let decided = deadlinesDecidedByPath(scenario, graph: graph)
+        let fixed = scenario.deadlines.map(\.id).filter { !decided.contains($0) }
+        guard !costly, !fixed.isEmpty else { return [] }
         var mark: Mark?
         if case let .mapping(mapping) = node { mark = mapping.keys.first { $0.string == "deadlines" }?.mark }
-        let message = "no decision can move the deadlines: give a slow or wrong option a cost (e.g. cost: 6h) or a prompt a costIfIncorrect, so that the team's choices decide whether they are met"
+        let message = fixed.count == scenario.deadlines.count
+            ? "no decision can move the deadlines: give a slow or wrong option a cost (e.g. cost: 6h) or a prompt a costIfIncorrect, so that the team's choices decide whether they are met"
+            : "no decision can move deadline\(fixed.count == 1 ? "" : "s") \(fixed.map { "'\($0)'" }.joined(separator: ", ")): give a slow or wrong option a cost (e.g. cost: 6h), or let a choice complete \(fixed.count == 1 ? "it" : "them") (completes:), so that the team's choices decide whether \(fixed.count == 1 ? "it is" : "they are") met"
         return [Diagnostic(path: path, line: mark?.line, column: mark?.column, severity: .warning, message: message)]
+    }
+
+    /// Deadlines whose work some plays set about and others do not (or set about at another
+    /// time): one a prompt completes that can be answered wrong, one some options of a prompt
+    /// complete and others not, one an inject completes that only some paths reach. A
+    /// `completes` every play reaches alike (an inject every path passes, an option every
+    /// choice shares, a free-text prompt) decides nothing.
+    static func deadlinesDecidedByPath(_ scenario: Scenario, graph: ScenarioGraph) -> Set<String> {
+        let reachable = Set(graph.nodes.filter(\.reachable).map(\.id))
+        var decided = Set<String>()
+        for inject in scenario.injects where reachable.contains(inject.id) {
+            if graph.isOnSomePathsOnly(inject.id) {
+                // Whatever completes a deadline here, a play that never comes here does not.
+                decided.formUnion(inject.completes)
+                for prompt in inject.prompts {
+                    decided.formUnion(prompt.completes)
+                    if case let .singleChoice(options) = prompt.kind { decided.formUnion(options.flatMap(\.completes)) }
+                    if case let .multipleChoice(options) = prompt.kind { decided.formUnion(options.flatMap(\.completes)) }
+                }
+                continue
+            }
+            for prompt in inject.prompts {
+                switch prompt.kind {
+                case let .singleChoice(options):
+                    // One option: the deadline's work starts when it completes it, or the prompt does and the option is right.
+                    let ids = Set(prompt.completes + options.flatMap(\.completes))
+                    for id in ids {
+                        let starts = options.map { $0.completes.contains(id) || (prompt.completes.contains(id) && $0.correct) }
+                        if starts.contains(true) && starts.contains(false) { decided.insert(id) }
+                    }
+                case let .multipleChoice(options):
+                    let expected = options.filter(\.correct)
+                    for id in Set(prompt.completes + options.flatMap(\.completes)) {
+                        // Some choice starts it (an option that completes it, or the exact answer when the prompt does);
+                        // some choice does not (one option that neither completes it nor is on its own the exact answer).
+                        let someStart = options.contains { $0.completes.contains(id) } || (prompt.completes.contains(id) && !expected.isEmpty)
+                        let someNot = options.contains { option in
+                            !option.completes.contains(id) && !(prompt.completes.contains(id) && option.correct && expected.count == 1)
+                        }
+                        if someStart && someNot { decided.insert(id) }
+                    }
+                case .freeText:
+                    // Never wrong: every answer sets about the work.
+                    break
+                case .pickContact, .yesNo, .estimate:
+                    // A wrong answer does not set about the work.
+                    decided.formUnion(prompt.completes)
+                }
+            }
+        }
+        return decided
     }
 
     /// Lints files on every core, a few at a time, and hands each result to `body` in the

@@ -81,6 +81,14 @@ public struct ScenarioGraph: Hashable, Sendable {
     /// Whether some edge leads to the end of the drill.
     public var ends: Bool { edges.contains { $0.to == .end } }
 
+    /// Whether some play reaches the inject and another ends without it: what happens there
+    /// depends on the path taken. The first inject, and one every ending passes through, do not.
+    public func isOnSomePathsOnly(_ id: String) -> Bool {
+        guard let first = nodes.first?.id, first != id, nodes.contains(where: { $0.id == id && $0.reachable }) else { return false }
+        let around = Self.reached(from: first, edges: edges.filter { $0.from != id && $0.to != .inject(id) })
+        return edges.contains { $0.to == .end && around.contains($0.from) }
+    }
+
     private static func reached(from first: String?, edges: [Edge]) -> Set<String> {
         guard let first else { return [] }
         let leaving = Dictionary(grouping: edges, by: \.from)

@@ -104,8 +104,8 @@ public enum ReviewPage {
         .chart text.label { fill: var(--ink); font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
         .chart text.legend { fill: var(--ink); }
         .chart text.lane { fill: var(--ink); font-size: 12px; }
-        .chart .inject circle { fill: var(--accent); }
-        .chart .inject.run0 circle { fill: #8a96a8; }
+        .chart .inject circle, .chart .inject rect { fill: var(--accent); }
+        .chart .inject.run0 circle, .chart .inject.run0 rect { fill: #8a96a8; }
         .chart .inject text { fill: #fff; font-size: 10px; font-weight: 700; }
         .chart .decision.good, .chart .bar.good { fill: var(--good); }
         .chart .decision.bad, .chart .bar.bad { fill: var(--bad); }

@@ -190,6 +190,42 @@ public enum SVGChart {
             """
     }
 
+    /// One marker on a run's inject lane: the injects it stands for (indices, in order), where
+    /// its centre is, how wide it is, and its label (`3`, or `3–5` for injects too close to draw apart).
+    public struct InjectMarker: Hashable, Sendable {
+        /// The injects it stands for, as indices into the run's injects.
+        public var injects: ClosedRange<Int>
+        /// Its centre.
+        public var x: Double
+        /// Its width: a 16 px circle for one inject, a pill wide enough for its label for several.
+        public var width: Double
+        /// `3`, or `3–5`: the injects' numbers, from 1.
+        public var label: String
+    }
+
+    /// Places one marker per inject at `xs` (in order), between `from` and `to`, so that no two
+    /// touch: injects whose markers would overlap are drawn as one, labelled with their range and
+    /// centred on them, and merging goes on until every marker stands clear of its neighbours.
+    public static func injectMarkers(_ xs: [Double], from: Double, to: Double) -> [InjectMarker] {
+        func marker(_ range: ClosedRange<Int>) -> InjectMarker {
+            let label = range.count == 1 ? "\(range.lowerBound + 1)" : "\(range.lowerBound + 1)–\(range.upperBound + 1)"
+            // Digits at the lane's 10 px bold type are narrower than the 11 px estimate: it errs wide.
+            let width = range.count == 1 ? 16 : max(16, textLength(label) + 8)
+            let centre = (xs[range.lowerBound] + xs[range.upperBound]) / 2
+            let x = min(max(centre, from + width / 2), max(from + width / 2, to - width / 2))
+            return InjectMarker(injects: range, x: x, width: width, label: label)
+        }
+        var markers = xs.indices.map { marker($0...$0) }
+        while let clash = markers.indices.dropLast().first(where: { markers[$0].x + markers[$0].width / 2 + markerGap > markers[$0 + 1].x - markers[$0 + 1].width / 2 }) {
+            markers[clash] = marker(markers[clash].injects.lowerBound...markers[clash + 1].injects.upperBound)
+            markers.remove(at: clash + 1)
+        }
+        return markers
+    }
+
+    /// The least space between two inject markers.
+    static let markerGap = 2.0
+
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// One run (or two, compared) on the simulated clock: injects, decisions, and a bar per
@@ -220,10 +256,14 @@ public enum SVGChart {
         for (index, run) in runs.enumerated() {
             let prefix = runs.count > 1 ? "\(run.label): " : ""
             parts.append("<text class=\"lane\" x=\"\(gutter - 10)\" y=\"\(laneY() + 4)\" text-anchor=\"end\">\(prefix + "injects")</text>")
-            var number = 0
-            for entry in run.entries where entry.kind == .inject {
-                number += 1
-                parts.append("<g class=\"inject \(runs.count == 1 ? "only" : "run\(index)")\"><circle cx=\"\(x(entry.simulatedHours))\" cy=\"\(laneY())\" r=\"8\"/><text x=\"\(x(entry.simulatedHours))\" y=\"\(laneY() + 4)\" text-anchor=\"middle\">\(number)</text><title>\(TimeSpan(hours: entry.simulatedHours).clockLabel) \(entry.text)</title></g>")
+            let injects = run.entries.filter { $0.kind == .inject }
+            for marker in injectMarkers(injects.map { x($0.simulatedHours) }, from: gutter - 8, to: width - 2) {
+                // Every inject a marker stands for, one per line of its tooltip; the report's timeline table lists them all too.
+                let tip = marker.injects.map { "\(TimeSpan(hours: injects[$0].simulatedHours).clockLabel) \($0 + 1). \(injects[$0].text)" }.joined(separator: "\n")
+                let shape: HTML = marker.injects.count == 1
+                    ? "<circle cx=\"\(marker.x)\" cy=\"\(laneY())\" r=\"8\"/>"
+                    : "<rect x=\"\(marker.x - marker.width / 2)\" y=\"\(laneY() - 8)\" width=\"\(marker.width)\" height=\"16\" rx=\"8\"/>"
+                parts.append("<g class=\"inject \(runs.count == 1 ? "only" : "run\(index)")\">\(shape)<text x=\"\(marker.x)\" y=\"\(laneY() + 4)\" text-anchor=\"middle\">\(marker.label)</text><title>\(tip)</title></g>")
             }
             row += 1
             parts.append("<text class=\"lane\" x=\"\(gutter - 10)\" y=\"\(laneY() + 4)\" text-anchor=\"end\">\(prefix + "decisions")</text>")
