@@ -96,7 +96,7 @@ extension AppDatabase {
             run: run,
             participants: try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db),
             findings: try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db),
-            events: try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored))
+            events: try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db))
         stored.evidence = try Self.evidenceJSON(runID: run.id, in: db).flatMap { try? RunEvidence(canonicalJSON: $0) }
         if stored.jsonData() == incoming { return .alreadyStored }
         func header(_ transcript: RunTranscript) -> Data {
@@ -122,7 +122,7 @@ extension AppDatabase {
         }
         try checkSealed(runID: run.id, in: db)
         var previous = run.headHash ?? transcript.genesisHash
-        var added: [(RunTranscript.Event, String)] = []
+        var added: [(EventRecord, String)] = []
         for event in transcript.events.dropFirst(storedEvents.count) {
             previous = EventChain.link(previous: previous, seq: event.seq, recordedAt: EventChain.storable(event.recordedAt), event: event.event)
             added.append((event, previous))
@@ -188,12 +188,12 @@ extension AppDatabase {
     }
 
     /// Stores events with their links, the columns as ``EventRecord`` writes them.
-    private static func insert(_ events: [(RunTranscript.Event, String)], runID: String, in db: Database) throws {
+    private static func insert(_ events: [(EventRecord, String)], runID: String, in db: Database) throws {
         let columns = ["runID", "seq", "kind", "simulatedHours", "recordedAt", "injectID", "promptID", "deadlineID", "needID", "actor",
                        "text", "answer", "points", "maxPoints", "met", "delayHours", "seconds", "hash"]
         try insertRows(events, table: "event", columns: columns, in: db) { event, hash in
-            [runID, event.seq, event.kind.rawValue, event.simulatedHours, EventChain.storable(event.recordedAt), event.injectId,
-             event.promptId, event.deadlineId, event.needId, event.actor, event.text, event.answer, event.points, event.maxPoints,
+            [runID, event.seq, event.kind.rawValue, event.simulatedHours, EventChain.storable(event.recordedAt), event.injectID,
+             event.promptID, event.deadlineID, event.needID, event.actor, event.text, event.answer, event.points, event.maxPoints,
              event.met, event.delayHours, event.seconds, hash]
         }
     }
@@ -582,7 +582,7 @@ extension AppDatabase {
 
 extension RunTranscript {
     /// One event as canonical JSON, for comparing stored and incoming events.
-    static func single(_ event: Event) -> Data {
+    static func single(_ event: EventRecord) -> Data {
         (try? ReviewJSON.encode(event)) ?? Data()
     }
 }

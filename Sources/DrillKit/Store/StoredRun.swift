@@ -26,7 +26,7 @@ public struct StoredRun: Sendable {
     /// The run's record.
     public var run: RunRecord
     /// Every stored event, in order.
-    public var events: [StoredEvent]
+    public var events: [EventRecord]
     /// The session, replayed to where the run stopped.
     public var session: DrillSession
     /// How many of `session.events` are stored.
@@ -68,7 +68,7 @@ public struct StoredRun: Sendable {
     /// evidence held against its preparedness), so its findings follow from what it stored.
     static func replay(runID: String, mode: String, asOf: CalendarDate, edition: AssessmentEdition, scenario: Scenario,
                        profile: PreparednessProfile, evidence: EvidenceJudgement? = nil,
-                       events: [StoredEvent]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
+                       events: [EventRecord]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
         let engineEvents = events.filter { $0.event.kind.isEngineKind }
         let mode = DrillSession.Mode(rawValue: mode) ?? .drill
         let session: DrillSession
