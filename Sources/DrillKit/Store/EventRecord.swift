@@ -3,12 +3,12 @@ import GRDB
 
 /// One ``DrillEvent`` of a run as it is recorded: its place in the run, when it was written,
 /// every field, and its link in the run's hash chain. It is both the `event` table's row and
-/// an event of a transcript (``RunTranscript/events``).
+/// an event of an exported transcript.
 ///
 /// The row is read and written column by column (``init(row:)``, ``encode(to:)-(PersistenceContainer)``);
 /// the `Codable` conformance is the transcript's JSON form (keys `seq`, `recordedAt`, `kind`,
 /// `simulatedHours`, `injectId`, …, `hash`; times ISO 8601 in UTC), which leaves out ``runID``:
-/// a transcript's events are its run's, and ``RunTranscript`` sets it from its id.
+/// a transcript's events are its run's, and the transcript sets it from its id.
 ///
 /// Spans are stored as hours (`simulatedHours`, `delayHours`), the unit of the model, so the
 /// conversion is lossless both ways.
