@@ -226,21 +226,3 @@ extension RunTranscript {
         return keys.verdict(signature: seal.signature, keyID: seal.keyId, message: RunSeal.signedMessage(seal.hash))
     }
 }
-
-extension KeyedDecodingContainer {
-    /// An ISO 8601 time (see ``Timestamp8601``).
-    func decodeTimestamp(forKey key: Key) throws -> Date {
-        let text = try decode(String.self, forKey: key)
-        guard let date = Timestamp8601.date(text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: self, debugDescription: "'\(text.prefix(40))' is not a time; write it like 2026-11-26T17:10:47.576Z")
-        }
-        return date
-    }
-
-    /// An optional ISO 8601 time.
-    func decodeTimestampIfPresent(forKey key: Key) throws -> Date? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        return try decodeTimestamp(forKey: key)
-    }
-}
