@@ -59,6 +59,17 @@ public struct StoredRun: Sendable {
         }
     }
 
+    /// The preparedness stored with `run`, parsed through the process's content cache, for a
+    /// reader that needs only it (a team's schedule judged on the records of its latest run):
+    /// it loads even when the stored scenario no longer does.
+    public static func profile(of run: RunRecord, cache: TranscriptContentCache = .shared) throws(Failure) -> PreparednessProfile {
+        do {
+            return try cache.profile(yaml: run.preparednessYAML, hash: ContentHash.sha256(run.preparednessYAML)).get()
+        } catch {
+            throw .content(runID: run.id, error.diagnostics)
+        }
+    }
+
     /// Replays a run's stored answers against its scenario and preparedness, and checks the
     /// stored steps against the replayed ones; returns the session and how many of its events
     /// are stored. `drill import` checks a transcript with this before storing it, so an
