@@ -89,7 +89,7 @@ extension Drill {
                             try append(stream.head)
                             var count = 0
                             try database.forEachEvent(runID: transcript.id) { event in
-                                try append(stream.element(RunTranscript.Event(event), index: count))
+                                try append(stream.element(event, index: count))
                                 count += 1
                             }
                             try append(stream.ending(afterEvents: count))

@@ -26,7 +26,7 @@ struct ReviewTranscriptTests {
         var streamed = stream.head
         var count = 0
         try database.forEachEvent(runID: "20261124-abcd") { event in
-            streamed.append(stream.element(RunTranscript.Event(event), index: count))
+            streamed.append(stream.element(event, index: count))
             count += 1
         }
         streamed.append(stream.ending(afterEvents: count))

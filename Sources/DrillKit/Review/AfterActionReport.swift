@@ -353,12 +353,12 @@ public struct AfterActionReport: Codable, Hashable, Sendable {
     }
 
     /// The hot-wash answers grouped by question, in the order the questions are asked (questions drill does not know last).
-    static func lessons(_ events: [RunTranscript.Event]) -> [Lesson] {
+    static func lessons(_ events: [EventRecord]) -> [Lesson] {
         let answers = events.filter { $0.kind == .hotWash && !$0.text.isEmpty }
         var order = HotWash.questions.map(\.id)
-        for event in answers where !order.contains(event.promptId ?? "") { order.append(event.promptId ?? "") }
+        for event in answers where !order.contains(event.promptID ?? "") { order.append(event.promptID ?? "") }
         return order.compactMap { id in
-            let said = answers.filter { ($0.promptId ?? "") == id }
+            let said = answers.filter { ($0.promptID ?? "") == id }
             guard !said.isEmpty else { return nil }
             return Lesson(questionId: id, question: HotWash.question(for: id), answers: said.map { Lesson.Answer(seq: $0.seq, actor: $0.actor, text: $0.text) })
         }

@@ -129,7 +129,7 @@ public struct DrillSchedule: Codable, Hashable, Sendable {
             let runs = history.filter { $0.team == team }
             let latest = runs.max { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
             let profile = team == current.team ? current
-                : latest.flatMap { try? PreparednessProfile.load(yaml: $0.preparednessYAML, displayPath: "run \($0.id)") }
+                : latest.flatMap { try? StoredRun.profile(of: $0) }
             schedules.append(DrillSchedule(team: team, runs: runs, openItems: try openItems(team), library: library, profile: profile, today: today))
         }
         return schedules

@@ -53,7 +53,7 @@ extension ReviewedRun {
                 injects += 1
                 out.append("")
                 out.append("### \(ReviewWords.clock(event.simulatedHours)) · \(Markdown.inline(localTime(atHours: event.simulatedHours))) — Inject \(injects): \(Markdown.inline(event.text))")
-                if let inject = scenario.injects.first(where: { $0.id == event.injectId }) {
+                if let inject = scenario.injects.first(where: { $0.id == event.injectID }) {
                     out.append("")
                     out.append(Markdown.inline(inject.narrative))
                     for evidence in inject.evidence {
@@ -65,7 +65,7 @@ extension ReviewedRun {
                 }
                 out.append("")
             case .prompt:
-                out.append("- **Question** (\(Markdown.code(event.promptId ?? ""))): \(Markdown.inline(event.text))")
+                out.append("- **Question** (\(Markdown.code(event.promptID ?? ""))): \(Markdown.inline(event.text))")
             case .answer:
                 var line = "- **Answer** by \(Markdown.inline(event.actor ?? "the team")): \(Markdown.inline(event.text))"
                 switch event.event.answerOutcome {
@@ -79,7 +79,7 @@ extension ReviewedRun {
                 out.append(line)
             case .consequence:
                 // What follows from an answer belongs under it; what the inject brings stands alone.
-                out.append((event.promptId == nil ? "- ▸ " : "  - ▸ ") + Markdown.inline(event.text))
+                out.append((event.promptID == nil ? "- ▸ " : "  - ▸ ") + Markdown.inline(event.text))
             case .deadline:
                 out.append("- ⏰ \(event.met == true ? "" : "**")\(Markdown.inline(event.text))\(event.met == true ? "" : "**")")
             case .note:
@@ -90,9 +90,9 @@ extension ReviewedRun {
                 out.append("")
                 out.append("**\(Markdown.inline(event.text))**")
             case .grade:
-                out.append("- **Graded** \(Markdown.inline(event.answer ?? ""))\(event.points.map { p in event.maxPoints.map { " (\(p)/\($0) points)" } ?? "" } ?? "")\(event.actor.map { " by \(Markdown.inline($0))" } ?? "") for \(Markdown.code(event.promptId ?? "")): \(Markdown.inline(event.text))")
+                out.append("- **Graded** \(Markdown.inline(event.answer ?? ""))\(event.points.map { p in event.maxPoints.map { " (\(p)/\($0) points)" } ?? "" } ?? "")\(event.actor.map { " by \(Markdown.inline($0))" } ?? "") for \(Markdown.code(event.promptID ?? "")): \(Markdown.inline(event.text))")
             case .hotWash:
-                out.append("- **Hot wash**\(event.actor.map { " — \(Markdown.inline($0))" } ?? ""), *\(Markdown.inline(HotWash.question(for: event.promptId)))* \(Markdown.inline(event.text))")
+                out.append("- **Hot wash**\(event.actor.map { " — \(Markdown.inline($0))" } ?? ""), *\(Markdown.inline(HotWash.question(for: event.promptID)))* \(Markdown.inline(event.text))")
             }
         }
         out.append("")

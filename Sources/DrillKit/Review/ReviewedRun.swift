@@ -53,16 +53,16 @@ public struct ReviewedRun: Sendable {
     /// Every answer, in order, with the question and what was expected.
     public var answers: [AnswerReview] {
         // A free-text answer counts once a facilitator grades it; the latest grade stands.
-        var grades: [String: RunTranscript.Event] = [:]
-        for event in transcript.events where event.kind == .grade { grades[event.promptId ?? ""] = event }
+        var grades: [String: EventRecord] = [:]
+        for event in transcript.events where event.kind == .grade { grades[event.promptID ?? ""] = event }
         return transcript.events.filter { $0.kind == .answer }.map { event in
-            let prompt = scenario.prompts.first { $0.id == event.promptId }
+            let prompt = scenario.prompts.first { $0.id == event.promptID }
             var review = AnswerReview(
-                seq: event.seq, simulatedHours: event.simulatedHours, promptId: event.promptId ?? "",
-                question: prompt?.question ?? event.promptId ?? "", answer: event.text, canonicalAnswer: event.answer,
+                seq: event.seq, simulatedHours: event.simulatedHours, promptId: event.promptID ?? "",
+                question: prompt?.question ?? event.promptID ?? "", answer: event.text, canonicalAnswer: event.answer,
                 actor: event.actor, met: event.met, points: event.points, maxPoints: event.maxPoints, delayHours: event.delayHours,
                 expected: prompt.flatMap(Self.expected), explanation: prompt?.explanation)
-            if event.met == nil, let grade = grades[event.promptId ?? ""] {
+            if event.met == nil, let grade = grades[event.promptID ?? ""] {
                 review.grade = grade.answer
                 review.met = grade.answer == "met"
                 review.points = grade.points
@@ -77,7 +77,7 @@ public struct ReviewedRun: Sendable {
         assessment.deadlines.map { outcome in
             let title = scenario.deadlines.first { $0.id == outcome.deadlineID }?.title ?? outcome.title
             let causes = outcome.causes.map { DeadlineReview.Cause(needId: $0.needID, delayHours: $0.delay.hours) }
-            guard let index = transcript.events.firstIndex(where: { $0.kind == .deadline && $0.deadlineId == outcome.deadlineID }) else {
+            guard let index = transcript.events.firstIndex(where: { $0.kind == .deadline && $0.deadlineID == outcome.deadlineID }) else {
                 return DeadlineReview(id: outcome.deadlineID, title: title, dueHours: outcome.due.hours, reachedHours: nil, met: nil,
                                       causes: causes, choicesDelayHours: 0)
             }

@@ -302,7 +302,11 @@ extension RunTranscript {
         do {
             session = try StoredRun.replay(
                 runID: id, mode: mode, asOf: asOf, edition: AssessmentEdition(playedAt: startedAt), scenario: scenario, profile: profile,
-                evidence: evidence?.judge(profile, asOf: asOf), events: events.map { StoredEvent(seq: $0.seq, recordedAt: EventChain.storable($0.recordedAt), event: $0.event, hash: $0.hash) }
+                evidence: evidence?.judge(profile, asOf: asOf), events: events.map { event in
+                    var stored = event
+                    stored.recordedAt = EventChain.storable(event.recordedAt)
+                    return stored
+                }
             ).session
         } catch {
             switch error {
@@ -323,7 +327,7 @@ extension RunTranscript {
                 break
             }
             let replayed = replayedDeadlines[offset]
-            if replayed.deadlineID != event.deadlineId || replayed.met != event.met {
+            if replayed.deadlineID != event.deadlineID || replayed.met != event.met {
                 problems.append(TranscriptProblem(["events", String(index), "met"], "differs from the deadline's outcome the run's answers give (\(replayed.met == true ? "met" : "missed"))"))
                 break
             }
@@ -366,7 +370,7 @@ enum TranscriptKeys {
     /// `drill show --format json` adds the CLI contract's `schemaVersion` to a transcript; a
     /// transcript saved from it imports like an exported one.
     static let root = RunTranscript.CodingKeys.allCases.map(\.rawValue) + ["schemaVersion"]
-    static let event = RunTranscript.Event.CodingKeys.allCases.map(\.rawValue)
+    static let event = EventRecord.CodingKeys.allCases.map(\.rawValue)
     static let participant = keys(of: RunTranscript.Participant(name: "n", role: "r"))
     static let finding = keys(of: CheckReport.NeedResult(Finding(needID: "n", pillar: .logs, status: .met, reasons: ["r"], fix: "f")))
     static let seal = keys(of: StoredSeal(hash: "h", keyId: "k", signature: "s"))

@@ -24,121 +24,6 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         }
     }
 
-    /// One event with its place and wall-clock time.
-    public struct Event: Codable, Hashable, Sendable {
-        /// 1-based position in the run.
-        public var seq: Int
-        /// When it was recorded (UTC).
-        public var recordedAt: Date
-        /// What happened.
-        public var kind: DrillEvent.Kind
-        /// Hours after discovery on the simulated clock.
-        public var simulatedHours: Double
-        /// The inject it belongs to.
-        public var injectId: String?
-        /// The prompt it belongs to.
-        public var promptId: String?
-        /// The deadline it concerns.
-        public var deadlineId: String?
-        /// The need it narrates.
-        public var needId: String?
-        /// Who answered or wrote it.
-        public var actor: String?
-        /// The text shown.
-        public var text: String
-        /// The canonical answer.
-        public var answer: String?
-        /// Points earned.
-        public var points: Int?
-        /// Points possible.
-        public var maxPoints: Int?
-        /// Expected answer given, or deadline met.
-        public var met: Bool?
-        /// Simulated hours it cost.
-        public var delayHours: Double?
-        /// Wall-clock seconds the team took to answer, in a timed drill.
-        public var seconds: Double?
-        /// Its link in the run's hash chain (see ``EventChain``), when the store kept one.
-        public var hash: String?
-
-        /// Flattens a stored event.
-        public init(_ stored: StoredEvent) {
-            let event = stored.event
-            seq = stored.seq
-            recordedAt = stored.recordedAt
-            kind = event.kind
-            simulatedHours = event.simulated.hours
-            injectId = event.injectID
-            promptId = event.promptID
-            deadlineId = event.deadlineID
-            needId = event.needID
-            actor = event.actor
-            text = event.text
-            answer = event.answer
-            points = event.points
-            maxPoints = event.maxPoints
-            met = event.met
-            delayHours = event.delay?.hours
-            seconds = event.seconds
-            hash = stored.hash
-        }
-
-        /// The engine's event this one holds.
-        public var event: DrillEvent {
-            DrillEvent(kind: kind, simulated: TimeSpan(hours: simulatedHours), injectID: injectId, promptID: promptId,
-                       deadlineID: deadlineId, needID: needId, actor: actor, text: text, answer: answer, points: points,
-                       maxPoints: maxPoints, met: met, delay: delayHours.map(TimeSpan.init(hours:)), seconds: seconds)
-        }
-
-        /// The JSON keys of an event.
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case seq, recordedAt, kind, simulatedHours, injectId, promptId, deadlineId, needId, actor, text, answer, points,
-                 maxPoints, met, delayHours, seconds, hash
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            seq = try container.decode(Int.self, forKey: .seq)
-            recordedAt = try container.decodeTimestamp(forKey: .recordedAt)
-            kind = try container.decode(DrillEvent.Kind.self, forKey: .kind)
-            simulatedHours = try container.decode(Double.self, forKey: .simulatedHours)
-            injectId = try container.decodeIfPresent(String.self, forKey: .injectId)
-            promptId = try container.decodeIfPresent(String.self, forKey: .promptId)
-            deadlineId = try container.decodeIfPresent(String.self, forKey: .deadlineId)
-            needId = try container.decodeIfPresent(String.self, forKey: .needId)
-            actor = try container.decodeIfPresent(String.self, forKey: .actor)
-            text = try container.decode(String.self, forKey: .text)
-            answer = try container.decodeIfPresent(String.self, forKey: .answer)
-            points = try container.decodeIfPresent(Int.self, forKey: .points)
-            maxPoints = try container.decodeIfPresent(Int.self, forKey: .maxPoints)
-            met = try container.decodeIfPresent(Bool.self, forKey: .met)
-            delayHours = try container.decodeIfPresent(Double.self, forKey: .delayHours)
-            seconds = try container.decodeIfPresent(Double.self, forKey: .seconds)
-            hash = try container.decodeIfPresent(String.self, forKey: .hash)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(seq, forKey: .seq)
-            try container.encode(Timestamp8601.string(recordedAt), forKey: .recordedAt)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(simulatedHours, forKey: .simulatedHours)
-            try container.encodeIfPresent(injectId, forKey: .injectId)
-            try container.encodeIfPresent(promptId, forKey: .promptId)
-            try container.encodeIfPresent(deadlineId, forKey: .deadlineId)
-            try container.encodeIfPresent(needId, forKey: .needId)
-            try container.encodeIfPresent(actor, forKey: .actor)
-            try container.encode(text, forKey: .text)
-            try container.encodeIfPresent(answer, forKey: .answer)
-            try container.encodeIfPresent(points, forKey: .points)
-            try container.encodeIfPresent(maxPoints, forKey: .maxPoints)
-            try container.encodeIfPresent(met, forKey: .met)
-            try container.encodeIfPresent(delayHours, forKey: .delayHours)
-            try container.encodeIfPresent(seconds, forKey: .seconds)
-            try container.encodeIfPresent(hash, forKey: .hash)
-        }
-    }
-
     /// The run's id.
     public var id: String
     /// The team.
@@ -177,8 +62,8 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     public var score: DrillScore?
     /// The findings at the start of the run.
     public var findings: [CheckReport.NeedResult]
-    /// Every event in order.
-    public var events: [Event]
+    /// Every event in order, each with ``EventRecord/runID`` the transcript's ``id``.
+    public var events: [EventRecord]
     /// The exact scenario YAML.
     public var scenarioYAML: String
     /// The exact preparedness YAML.
@@ -210,7 +95,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     }
 
     /// Assembles a transcript from a run's rows.
-    public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord], events: [StoredEvent]) {
+    public init(run: RunRecord, participants: [ParticipantRecord], findings: [FindingRecord], events: [EventRecord]) {
         id = run.id
         team = run.team
         scenarioId = run.scenarioID
@@ -230,7 +115,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         headHash = run.headHash
         score = run.score
         self.findings = findings.map { CheckReport.NeedResult($0.finding) }
-        self.events = events.map(Event.init)
+        self.events = events
         scenarioYAML = run.scenarioYAML
         preparednessYAML = run.preparednessYAML
         seal = nil
@@ -271,7 +156,9 @@ public struct RunTranscript: Codable, Hashable, Sendable {
         headHash = try container.decodeIfPresent(String.self, forKey: .headHash)
         score = try container.decodeIfPresent(DrillScore.self, forKey: .score)
         findings = try container.decode([CheckReport.NeedResult].self, forKey: .findings)
-        events = try container.decode([Event].self, forKey: .events)
+        // The JSON form of an event leaves out its run: it is this one's.
+        events = try container.decode([EventRecord].self, forKey: .events)
+        for index in events.indices { events[index].runID = id }
         scenarioYAML = try container.decode(String.self, forKey: .scenarioYAML)
         preparednessYAML = try container.decode(String.self, forKey: .preparednessYAML)
         seal = try container.decodeIfPresent(StoredSeal.self, forKey: .seal)
@@ -337,23 +224,5 @@ extension RunTranscript {
         guard let seal else { return nil }
         guard RunSeal(sealContent).hash == seal.hash else { return .invalid }
         return keys.verdict(signature: seal.signature, keyID: seal.keyId, message: RunSeal.signedMessage(seal.hash))
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// An ISO 8601 time (see ``Timestamp8601``).
-    func decodeTimestamp(forKey key: Key) throws -> Date {
-        let text = try decode(String.self, forKey: key)
-        guard let date = Timestamp8601.date(text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: self, debugDescription: "'\(text.prefix(40))' is not a time; write it like 2026-11-26T17:10:47.576Z")
-        }
-        return date
-    }
-
-    /// An optional ISO 8601 time.
-    func decodeTimestampIfPresent(forKey key: Key) throws -> Date? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        return try decodeTimestamp(forKey: key)
     }
 }

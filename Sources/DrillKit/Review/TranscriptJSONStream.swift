@@ -39,7 +39,7 @@ public struct TranscriptJSONStream: Sendable {
 
     /// The bytes to write before the event at `index` (0-based): the event itself, indented,
     /// after a separator unless it is the first.
-    public func element(_ event: RunTranscript.Event, index: Int) -> Data {
+    public func element(_ event: EventRecord, index: Int) -> Data {
         var data = index == 0 ? Data("\n".utf8) : Self.separator
         // Every field is a string, number or boolean: encoding cannot fail.
         let encoded = (try? ReviewJSON.encode(event)) ?? Data()
@@ -57,7 +57,7 @@ public struct TranscriptJSONStream: Sendable {
     }
 
     /// The whole JSON of `header` with `events`: equal to the transcript's ``RunTranscript/jsonData()``.
-    public func assemble(_ events: [RunTranscript.Event]) -> Data {
+    public func assemble(_ events: [EventRecord]) -> Data {
         var data = head
         for (index, event) in events.enumerated() { data.append(element(event, index: index)) }
         data.append(ending(afterEvents: events.count))

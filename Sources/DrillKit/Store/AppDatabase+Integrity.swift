@@ -72,7 +72,7 @@ public struct StoredRunRows: Sendable {
     /// Its findings, in order.
     public var findings: [FindingRecord]
     /// Its events, in order.
-    public var events: [StoredEvent]
+    public var events: [EventRecord]
     /// The evidence it was judged against, in its stored form; `nil` when it had none.
     public var evidenceJSON: String? = nil
 }
@@ -240,7 +240,7 @@ extension AppDatabase {
     /// Everything `verify` reads about one run, as plain values that any thread may check.
     struct RunRows: Sendable {
         var run: RunRecord
-        var events: [StoredEvent]
+        var events: [EventRecord]
         var participants: [ParticipantRecord]
         var findings: [FindingRecord]
         var sealFields: String?
@@ -255,7 +255,7 @@ extension AppDatabase {
         init(_ run: RunRecord, ledger: (seal: String?, action: String, entry: Int64)?, in db: Database) throws {
             self.run = run
             self.ledger = ledger
-            events = try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored)
+            events = try EventRecord.filter(EventRecord.Columns.runID == run.id).order(EventRecord.Columns.seq).fetchAll(db)
             participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == run.id).order(ParticipantRecord.Columns.position).fetchAll(db)
             findings = try FindingRecord.filter(FindingRecord.Columns.runID == run.id).order(FindingRecord.Columns.position).fetchAll(db)
             let seal = try Row.fetchOne(db, sql: "SELECT sealFields, sealHash, sealKeyID, sealSignature FROM run WHERE id = ?", arguments: [run.id])

@@ -53,22 +53,22 @@ extension AppDatabase {
     }
 
     /// A run's events in order of `seq`; empty for a run without events or not stored.
-    public func events(runID: String) throws(StoreError) -> [StoredEvent] {
+    public func events(runID: String) throws(StoreError) -> [EventRecord] {
         try read { db in
-            try EventRecord.filter(EventRecord.Columns.runID == runID).order(EventRecord.Columns.seq).fetchAll(db).map(\.stored)
+            try EventRecord.filter(EventRecord.Columns.runID == runID).order(EventRecord.Columns.seq).fetchAll(db)
         }
     }
 
     /// Hands a run's events to `body` one at a time, in order of `seq`, without holding them all:
     /// for exporting runs of any length in flat memory. Errors from `body` are rethrown as they
     /// are; the store's own as ``StoreError``.
-    public func forEachEvent(runID: String, _ body: (StoredEvent) throws -> Void) throws {
+    public func forEachEvent(runID: String, _ body: (EventRecord) throws -> Void) throws {
         var bodyError: (any Error)?
         try read { db in
             let cursor = try EventRecord.filter(EventRecord.Columns.runID == runID).order(EventRecord.Columns.seq).fetchCursor(db)
             while let record = try cursor.next() {
                 do {
-                    try body(record.stored)
+                    try body(record)
                 } catch {
                     bodyError = error
                     return

@@ -49,7 +49,7 @@ public enum EventChain {
 
     /// Whole milliseconds since 1970, rounded: the precision at which times are stored and chained.
     public static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded())
+        Timestamp8601.milliseconds(date)
     }
 
     /// A time at a whole millisecond, placed a quarter in so that storing it (which truncates)

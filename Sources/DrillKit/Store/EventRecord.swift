@@ -1,12 +1,19 @@
 import Foundation
 import GRDB
 
-/// One ``DrillEvent`` of a run as a row: its place in the run, when it was written, and every field.
+/// One ``DrillEvent`` of a run as it is recorded: its place in the run, when it was written,
+/// every field, and its link in the run's hash chain. It is both the `event` table's row and
+/// an event of an exported transcript.
+///
+/// The row is read and written column by column (``init(row:)``, ``encode(to:)-(PersistenceContainer)``);
+/// the `Codable` conformance is the transcript's JSON form (keys `seq`, `recordedAt`, `kind`,
+/// `simulatedHours`, `injectId`, …, `hash`; times ISO 8601 in UTC), which leaves out ``runID``:
+/// a transcript's events are its run's, and the transcript sets it from its id.
 ///
 /// Spans are stored as hours (`simulatedHours`, `delayHours`), the unit of the model, so the
 /// conversion is lossless both ways.
 public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
-    /// The run it belongs to.
+    /// The run it belongs to; not part of the JSON form (empty when decoded from it alone).
     public var runID: String
     /// 1-based place in the run.
     public var seq: Int
@@ -49,13 +56,13 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
     /// The table's columns, for queries.
     public enum Columns {
         /// `runID`.
-        public static let runID = Column(CodingKeys.runID)
+        public static let runID = Column("runID")
         /// `seq`.
-        public static let seq = Column(CodingKeys.seq)
+        public static let seq = Column("seq")
         /// `kind`.
-        public static let kind = Column(CodingKeys.kind)
+        public static let kind = Column("kind")
         /// `recordedAt`.
-        public static let recordedAt = Column(CodingKeys.recordedAt)
+        public static let recordedAt = Column("recordedAt")
     }
 
     /// Creates the row for an event.
@@ -132,28 +139,54 @@ public struct EventRecord: Codable, Hashable, Sendable, FetchableRecord, Persist
                    maxPoints: maxPoints, met: met, delay: delayHours.map(TimeSpan.init(hours:)), seconds: seconds)
     }
 
-    /// The event with its place in the run and when it was written.
-    public var stored: StoredEvent {
-        StoredEvent(seq: seq, recordedAt: recordedAt, event: event, hash: hash)
+    /// The JSON keys of an event in a transcript.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case seq, recordedAt, kind, simulatedHours, injectId, promptId, deadlineId, needId, actor, text, answer, points,
+             maxPoints, met, delayHours, seconds, hash
     }
-}
 
-/// An event read back from a run, with its 1-based place and when it was written.
-public struct StoredEvent: Hashable, Sendable {
-    /// 1-based place in the run.
-    public var seq: Int
-    /// When it was written (UTC).
-    public var recordedAt: Date
-    /// The event.
-    public var event: DrillEvent
-    /// Its link in the run's hash chain.
-    public var hash: String?
+    /// Reads an event of a transcript; ``runID`` is left empty for the transcript to set.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        runID = ""
+        seq = try container.decode(Int.self, forKey: .seq)
+        recordedAt = try container.decodeTimestamp(forKey: .recordedAt)
+        kind = try container.decode(DrillEvent.Kind.self, forKey: .kind)
+        simulatedHours = try container.decode(Double.self, forKey: .simulatedHours)
+        injectID = try container.decodeIfPresent(String.self, forKey: .injectId)
+        promptID = try container.decodeIfPresent(String.self, forKey: .promptId)
+        deadlineID = try container.decodeIfPresent(String.self, forKey: .deadlineId)
+        needID = try container.decodeIfPresent(String.self, forKey: .needId)
+        actor = try container.decodeIfPresent(String.self, forKey: .actor)
+        text = try container.decode(String.self, forKey: .text)
+        answer = try container.decodeIfPresent(String.self, forKey: .answer)
+        points = try container.decodeIfPresent(Int.self, forKey: .points)
+        maxPoints = try container.decodeIfPresent(Int.self, forKey: .maxPoints)
+        met = try container.decodeIfPresent(Bool.self, forKey: .met)
+        delayHours = try container.decodeIfPresent(Double.self, forKey: .delayHours)
+        seconds = try container.decodeIfPresent(Double.self, forKey: .seconds)
+        hash = try container.decodeIfPresent(String.self, forKey: .hash)
+    }
 
-    /// Creates a stored event.
-    public init(seq: Int, recordedAt: Date, event: DrillEvent, hash: String? = nil) {
-        self.hash = hash
-        self.seq = seq
-        self.recordedAt = recordedAt
-        self.event = event
+    /// Writes the event as a transcript holds it (without ``runID``).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(seq, forKey: .seq)
+        try container.encode(Timestamp8601.string(recordedAt), forKey: .recordedAt)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(simulatedHours, forKey: .simulatedHours)
+        try container.encodeIfPresent(injectID, forKey: .injectId)
+        try container.encodeIfPresent(promptID, forKey: .promptId)
+        try container.encodeIfPresent(deadlineID, forKey: .deadlineId)
+        try container.encodeIfPresent(needID, forKey: .needId)
+        try container.encodeIfPresent(actor, forKey: .actor)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(answer, forKey: .answer)
+        try container.encodeIfPresent(points, forKey: .points)
+        try container.encodeIfPresent(maxPoints, forKey: .maxPoints)
+        try container.encodeIfPresent(met, forKey: .met)
+        try container.encodeIfPresent(delayHours, forKey: .delayHours)
+        try container.encodeIfPresent(seconds, forKey: .seconds)
+        try container.encodeIfPresent(hash, forKey: .hash)
     }
 }

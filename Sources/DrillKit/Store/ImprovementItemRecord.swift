@@ -9,7 +9,7 @@ public struct ImprovementItemRecord: Codable, Hashable, Sendable, FetchableRecor
     public var id: Int64?
     /// The team.
     public var team: String
-    /// The fix (see ``ImprovementItem/fixKey(fix:scenarioID:needID:)``).
+    /// The fix: the preparedness field to change, or `scenario/need` for a gap without one.
     public var fixKey: String
     /// The need's pillar.
     public var pillar: Pillar

@@ -82,11 +82,14 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
         public static let scoreJSON = Column(CodingKeys.scoreJSON)
     }
 
-    /// Creates a run record; the hashes are computed from the texts.
+    /// Creates a run record; the hashes are computed from the texts unless `knownHashes` gives
+    /// them (texts already checked against their hashes, e.g. an imported transcript's: hashing
+    /// them again is a measurable part of an import).
     public init(id: String, team: String, scenarioID: String, scenarioTitle: String, scenarioKind: String, mode: String = "drill",
                 facilitator: String? = nil, status: RunStatus = .inProgress, startedAt: Date, endedAt: Date? = nil,
                 asOf: CalendarDate, scenarioYAML: String, preparednessYAML: String, preparednessSource: String,
-                overallScore: Int? = nil, scoreJSON: String? = nil, playedOn: CalendarDate? = nil) {
+                overallScore: Int? = nil, scoreJSON: String? = nil, playedOn: CalendarDate? = nil,
+                knownHashes: (scenario: String, preparedness: String)? = nil) {
         self.id = id
         self.team = team
         self.scenarioID = scenarioID
@@ -99,9 +102,9 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
         self.endedAt = endedAt
         self.asOf = asOf
         self.scenarioYAML = scenarioYAML
-        self.scenarioHash = ContentHash.sha256(scenarioYAML)
+        self.scenarioHash = knownHashes?.scenario ?? ContentHash.sha256(scenarioYAML)
         self.preparednessYAML = preparednessYAML
-        self.preparednessHash = ContentHash.sha256(preparednessYAML)
+        self.preparednessHash = knownHashes?.preparedness ?? ContentHash.sha256(preparednessYAML)
         self.preparednessSource = preparednessSource
         self.overallScore = overallScore
         self.scoreJSON = scoreJSON

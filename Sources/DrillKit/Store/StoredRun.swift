@@ -26,7 +26,7 @@ public struct StoredRun: Sendable {
     /// The run's record.
     public var run: RunRecord
     /// Every stored event, in order.
-    public var events: [StoredEvent]
+    public var events: [EventRecord]
     /// The session, replayed to where the run stopped.
     public var session: DrillSession
     /// How many of `session.events` are stored.
@@ -59,6 +59,17 @@ public struct StoredRun: Sendable {
         }
     }
 
+    /// The preparedness stored with `run`, parsed through the process's content cache, for a
+    /// reader that needs only it (a team's schedule judged on the records of its latest run):
+    /// it loads even when the stored scenario no longer does.
+    public static func profile(of run: RunRecord, cache: TranscriptContentCache = .shared) throws(Failure) -> PreparednessProfile {
+        do {
+            return try cache.profile(yaml: run.preparednessYAML, hash: ContentHash.sha256(run.preparednessYAML)).get()
+        } catch {
+            throw .content(runID: run.id, error.diagnostics)
+        }
+    }
+
     /// Replays a run's stored answers against its scenario and preparedness, and checks the
     /// stored steps against the replayed ones; returns the session and how many of its events
     /// are stored. `drill import` checks a transcript with this before storing it, so an
@@ -68,7 +79,7 @@ public struct StoredRun: Sendable {
     /// evidence held against its preparedness), so its findings follow from what it stored.
     static func replay(runID: String, mode: String, asOf: CalendarDate, edition: AssessmentEdition, scenario: Scenario,
                        profile: PreparednessProfile, evidence: EvidenceJudgement? = nil,
-                       events: [StoredEvent]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
+                       events: [EventRecord]) throws(Failure) -> (session: DrillSession, storedEngineEvents: Int) {
         let engineEvents = events.filter { $0.event.kind.isEngineKind }
         let mode = DrillSession.Mode(rawValue: mode) ?? .drill
         let session: DrillSession

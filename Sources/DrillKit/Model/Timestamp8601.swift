@@ -1,16 +1,20 @@
 import Foundation
 
-/// Wall-clock times as review formats write them: ISO 8601 in UTC with milliseconds
+/// Wall-clock times as records and review formats write them: ISO 8601 in UTC with milliseconds
 /// (`2026-11-26T17:10:47.576Z`), the precision the store keeps.
 ///
 /// Written by hand rather than with a date formatter so that formatting and parsing are
 /// exact inverses at the millisecond: a transcript exported, imported and exported again is
 /// byte-identical.
 public enum Timestamp8601 {
+    /// Whole milliseconds since 1970, rounded: the precision at which times are stored, chained and written.
+    public static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
     /// `2026-11-26T17:10:47.576Z`: the time rounded to the millisecond, in UTC.
     public static func string(_ date: Date) -> String {
-        let milliseconds = EventChain.milliseconds(date)
-        let (days, dayMilliseconds) = floorDivision(milliseconds, 86_400_000)
+        let (days, dayMilliseconds) = floorDivision(milliseconds(date), 86_400_000)
         let day = CalendarDate(daysSinceEpoch: Int(days))
         let hours = dayMilliseconds / 3_600_000
         let minutes = dayMilliseconds / 60_000 % 60
@@ -33,7 +37,7 @@ public enum Timestamp8601 {
 
     /// The day of a time, in UTC.
     public static func day(_ date: Date) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: Int(floorDivision(EventChain.milliseconds(date), 86_400_000).quotient))
+        CalendarDate(daysSinceEpoch: Int(floorDivision(milliseconds(date), 86_400_000).quotient))
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]` followed by `Z` or an offset `±HH:MM`; `nil` for anything else.
@@ -84,5 +88,23 @@ public enum Timestamp8601 {
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
         let remainder = (value % divisor + divisor) % divisor
         return ((value - remainder) / divisor, remainder)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// An ISO 8601 time (see ``Timestamp8601``).
+    func decodeTimestamp(forKey key: Key) throws -> Date {
+        let text = try decode(String.self, forKey: key)
+        guard let date = Timestamp8601.date(text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "'\(text.prefix(40))' is not a time; write it like 2026-11-26T17:10:47.576Z")
+        }
+        return date
+    }
+
+    /// An optional ISO 8601 time.
+    func decodeTimestampIfPresent(forKey key: Key) throws -> Date? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        return try decodeTimestamp(forKey: key)
     }
 }
