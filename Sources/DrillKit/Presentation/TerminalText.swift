@@ -59,13 +59,42 @@ public struct TerminalText: Hashable, Sendable, CustomStringConvertible, Express
 
     /// Text this process built as `TerminalText` and kept as a `String` for a while (a spool
     /// file, a worker's result): `rendered` must be a `TerminalText`'s ``rendered``, nothing else.
-    public init(verbatim rendered: String) { self.rendered = rendered }
+    /// A debug build checks that it holds no control or bidirectional character other than
+    /// the output writer's colour sequences, so that a `String` slipped in here fails the tests.
+    public init(verbatim rendered: String) {
+        assert(Self.holdsOnlyStyling(rendered), "TerminalText(verbatim:) was handed text that was never made safe: \(rendered.debugDescription.prefix(200))")
+        self.rendered = rendered
+    }
+
+    /// Whether every steering character in `text` starts one of the writer's colour sequences
+    /// (`ESC [ digits;… m`): what a `TerminalText` can hold, and nothing raw can sneak in.
+    static func holdsOnlyStyling(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            guard String.isSteering(scalar) else { continue }
+            guard scalar == "\u{1B}", index < scalars.count, scalars[index] == "[" else { return false }
+            index += 1
+            while index < scalars.count, scalars[index] == ";" || ("0"..."9").contains(scalars[index]) { index += 1 }
+            guard index < scalars.count, scalars[index] == "m" else { return false }
+            index += 1
+        }
+        return true
+    }
 
     /// The text.
     public var description: String { rendered }
 
     /// Whether there is no text.
     public var isEmpty: Bool { rendered.isEmpty }
+
+    /// The text on one line: newlines and tabs shown as spaces (a table's cell, a list's item).
+    public var oneLine: TerminalText {
+        guard rendered.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return self }
+        return mapLayout { text in String(text.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : Character($0) }) }
+    }
 
     /// The text laid out anew by `layout`, which may only cut it, join pieces of it, and add
     /// spaces, newlines, printable characters or the terminal's own styling: escaped text
@@ -107,6 +136,10 @@ public struct TerminalText: Hashable, Sendable, CustomStringConvertible, Express
 
         /// Untrusted text, escaped (newlines and tabs kept).
         public mutating func appendInterpolation(_ text: some StringProtocol) { rendered += String(text).terminalSafe }
+
+        /// Untrusted text, escaped and kept on one line (newlines and tabs shown as spaces):
+        /// `"run \(line: run.id)"`.
+        public mutating func appendInterpolation(line text: some StringProtocol) { rendered += String(text).terminalSafeLine }
 
         /// Text already safe, as is.
         public mutating func appendInterpolation(_ text: TerminalText) { rendered += text.rendered }
