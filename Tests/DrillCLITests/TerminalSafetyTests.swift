@@ -151,7 +151,7 @@ struct TerminalSafetyTests {
             (["new", "scenario", "Evil\u{1B}[31m\u{202E}", "--output", "-"], nil), (["check", "Evil\u{1B}[31m"], nil),
             (["export", runID, "--format", "markdown", "--output", "-"], nil), (["export", runID, "--output", "-"], nil),
             (["report", runID, "--format", "csv"], nil), (["report", "--for-team", Self.evil], nil),
-            (["due", "--format", "ics"], nil), (["people", "--format", "json"], nil), (["runs", "--for-team", Self.evil], nil),
+            (["people", "--format", "json"], nil), (["runs", "--for-team", Self.evil], nil),
             (["show", "\u{1B}[2J"], nil), (["compare", runID, "\u{9B}2J"], nil),
         ]
         for (arguments, input) in commands {
