@@ -67,7 +67,7 @@ public struct TerminalText: Hashable, Sendable, CustomStringConvertible, Express
     }
 
     /// Whether every steering character in `text` starts one of the writer's colour sequences
-    /// (`ESC [ digits;… m`): what a `TerminalText` can hold, and nothing raw can sneak in.
+    /// (`ESC [ digits;… m`) or is the CR of a CR LF: what a `TerminalText` can hold, and nothing raw can sneak in.
     static func holdsOnlyStyling(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -75,6 +75,8 @@ public struct TerminalText: Hashable, Sendable, CustomStringConvertible, Express
             let scalar = scalars[index]
             index += 1
             guard String.isSteering(scalar) else { continue }
+            // CR LF ends a line of CSV or iCalendar: layout, not steering.
+            if scalar == "\r", index < scalars.count, scalars[index] == "\n" { continue }
             guard scalar == "\u{1B}", index < scalars.count, scalars[index] == "[" else { return false }
             index += 1
             while index < scalars.count, scalars[index] == ";" || ("0"..."9").contains(scalars[index]) { index += 1 }
