@@ -69,21 +69,41 @@ public struct TerminalText: Hashable, Sendable, CustomStringConvertible, Express
     /// Whether every steering character in `text` starts one of the writer's colour sequences
     /// (`ESC [ digits;… m`) or is the CR of a CR LF: what a `TerminalText` can hold, and nothing raw can sneak in.
     static func holdsOnlyStyling(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            guard String.isSteering(scalar) else { continue }
-            // CR LF ends a line of CSV or iCalendar: layout, not steering.
-            if scalar == "\r", index < scalars.count, scalars[index] == "\n" { continue }
-            guard scalar == "\u{1B}", index < scalars.count, scalars[index] == "[" else { return false }
-            index += 1
-            while index < scalars.count, scalars[index] == ";" || ("0"..."9").contains(scalars[index]) { index += 1 }
-            guard index < scalars.count, scalars[index] == "m" else { return false }
-            index += 1
+        // Byte by byte over UTF-8 (every steering scalar has a fixed encoding): a check of a large
+        // library writes megabytes through here in a debug build.
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            func at(_ offset: Int) -> UInt8 { index + offset < count ? bytes[index + offset] : 0 }
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0A, 0x09:
+                    index += 1
+                case 0x0D where at(1) == 0x0A:
+                    index += 2
+                case 0x1B where at(1) == UInt8(ascii: "["):
+                    index += 2
+                    while index < count, bytes[index] == UInt8(ascii: ";") || (0x30...0x39).contains(bytes[index]) { index += 1 }
+                    guard index < count, bytes[index] == UInt8(ascii: "m") else { return false }
+                    index += 1
+                case 0x00...0x1F, 0x7F:
+                    return false
+                case 0xC2 where (0x80...0x9F).contains(at(1)):
+                    return false // C1
+                case 0xD8 where at(1) == 0x9C:
+                    return false // U+061C
+                case 0xE2 where at(1) == 0x80 && [0x8E, 0x8F, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE].contains(at(2)):
+                    return false // U+200E, U+200F, U+202A…U+202E
+                case 0xE2 where at(1) == 0x81 && (0xA6...0xA9).contains(at(2)):
+                    return false // U+2066…U+2069
+                default:
+                    index += 1
+                }
+            }
+            return true
         }
-        return true
     }
 
     /// The text.
