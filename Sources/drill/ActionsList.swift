@@ -48,19 +48,19 @@ extension Drill.Actions {
                     return
                 }
                 for team in Array(Swift.Set(items.map(\.team))).sorted() {
-                    out.paragraph(team.terminalSafeLine, .heading)
+                    out.paragraph(TerminalText.line(team), .heading)
                     for item in items where item.team == team {
                         let state = ReviewWords.state(of: item, on: today)
                         let style: Terminal.Style = item.state == .closed ? .good : item.isRiskAccepted ? .dim
                             : item.openAfterTwoDrills || item.isOverdue(on: today) ? .bad : .warning
-                        out.paragraph("  \(item.label.padding(toLength: 5, withPad: " ", startingAt: 0))\(item.fixKey.terminalSafeLine) " + out.styled("(\(item.pillar.rawValue), \(item.lastStatus.rawValue))", .dim) + " · " + out.styled(state, style))
-                        for line in TextLayout.wrap(item.action.terminalSafeLine, width: out.width, indent: "       ") { out.paragraph(line) }
-                        var facts: [String] = []
-                        facts.append("found in " + item.needs.map { "\($0.scenarioId)/\($0.needId)".terminalSafeLine }.joined(separator: ", "))
-                        facts.append("owner \(item.owner?.terminalSafeLine ?? "–")")
+                        out.paragraph("  \(item.label.padding(toLength: 5, withPad: " ", startingAt: 0))\(item.fixKey.terminalSafeLine) " + out.styled("(\(item.pillar.rawValue), \(item.lastStatus.rawValue))", .dim) + " · " + out.styled(TerminalText.line(state), style))
+                        for line in TextLayout.wrap(TerminalText.line(item.action), width: out.width, indent: "       ") { out.paragraph(line) }
+                        var facts: [TerminalText] = []
+                        facts.append("found in " + item.needs.map { "\(line: $0.scenarioId)/\(line: $0.needId)" as TerminalText }.joined(separator: ", "))
+                        facts.append("owner \(line: item.owner ?? "–")")
                         facts.append("due \(item.dueDate?.description ?? "–")")
                         facts.append("\(item.seenInRunIds.count) run\(item.seenInRunIds.count == 1 ? "" : "s"), first \(item.openedRunId)")
-                        if item.isRiskAccepted, let reason = item.acceptance?.reason { facts.append("accepted: \(reason.terminalSafeLine)") }
+                        if item.isRiskAccepted, let reason = item.acceptance?.reason { facts.append("accepted: \(line: reason)") }
                         if !item.notes.isEmpty { facts.append("\(item.notes.count) note\(item.notes.count == 1 ? "" : "s")") }
                         for line in TextLayout.wrap(facts.joined(separator: " · "), width: out.width, indent: "       ") { out.paragraph(out.styled(line, .dim)) }
                     }

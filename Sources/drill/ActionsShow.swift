@@ -37,9 +37,9 @@ extension Drill.Actions {
                 }
                 let today = CalendarDate.today
                 out.paragraph("\(found.label) \(found.fixKey.terminalSafeLine) · \(found.team.terminalSafeLine)", .heading)
-                out.paragraph("  " + out.styled(ReviewWords.state(of: found, on: today), found.state == .closed ? .good : .warning)
+                out.paragraph("  " + out.styled(TerminalText.line(ReviewWords.state(of: found, on: today)), found.state == .closed ? .good : .warning)
                               + out.styled(" · \(found.pillar.rawValue) · owner \(found.owner?.terminalSafeLine ?? "–") · due \(found.dueDate?.description ?? "–")", .dim))
-                for line in TextLayout.wrap(found.action.terminalSafeLine, width: out.width, indent: "  ") { out.paragraph(line) }
+                for line in TextLayout.wrap(TerminalText.line(found.action), width: out.width, indent: "  ") { out.paragraph(line) }
                 if let acceptance = found.acceptance {
                     let words = acceptance.inForce ? "Risk accepted until \(acceptance.until)" : "Risk was accepted until \(acceptance.until)"
                     out.paragraph("  \(words): \(acceptance.reason.terminalSafeLine)", acceptance.inForce ? nil : .dim)
@@ -49,7 +49,7 @@ extension Drill.Actions {
                 for need in found.needs {
                     let status = need.movedTo.map { "now asks for \($0)" } ?? need.status
                     out.paragraph("  \("\(need.scenarioId)/\(need.needId)".terminalSafeLine) · \(status.terminalSafeLine) · runs \(need.runIds.joined(separator: ", "))")
-                    for line in TextLayout.wrap(need.reason.terminalSafeLine, width: out.width, indent: "      ") { out.paragraph(out.styled(line, .dim)) }
+                    for line in TextLayout.wrap(TerminalText.line(need.reason), width: out.width, indent: "      ") { out.paragraph(out.styled(line, .dim)) }
                 }
                 out.line()
                 out.paragraph("History", .heading)

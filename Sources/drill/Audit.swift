@@ -55,8 +55,8 @@ extension Drill {
                 }
                 for entry in entries {
                     // Every field is neutralised and kept on one line, so no value can forge or split an entry.
-                    let fields = [Timestamp8601.seconds(entry.at) + "Z", entry.action.terminalSafeLine, entry.runID?.terminalSafeLine ?? "-",
-                                  "\(entry.user.terminalSafeLine)@\(entry.host.terminalSafeLine)", entry.detail.terminalSafeLine]
+                    let fields: [TerminalText] = ["\(Timestamp8601.seconds(entry.at))Z", TerminalText.line(entry.action), entry.runID.map { TerminalText.line($0) } ?? "-",
+                                                  "\(line: entry.user)@\(line: entry.host)", TerminalText.line(entry.detail)]
                     out.line(fields.joined(separator: "  "))
                 }
             }

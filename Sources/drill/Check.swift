@@ -54,14 +54,19 @@ extension Drill {
                 // written part and its counts come back: memory stays flat in the folder's size.
                 let spool = CheckSpool()
                 var tally = CheckReport.Tally()
+                var judged = EvidenceSection.JudgedRecords()
+                let judgedOnEvidence = evidence != nil
                 var diagnostics: [Diagnostic] = []
                 var found: Set<String> = [] // of the ids asked for, the ones seen
                 var failure: (any Error)?
                 let progress = ProgressLine("checked", "scenarios")
                 try options.streamLibrary(transform: { scenario -> Checked? in
                     guard wanted.isEmpty || wanted.contains(scenario.id) else { return nil }
-                    let result = CheckReport.ScenarioResult(scenario, assessor.assess(scenario))
-                    return Checked(result: result, part: Result { try json == nil ? text.block(result).rendered : TerminalText.json(CheckReport.JSONPieces.fragment(result)).rendered })
+                    let assessment = assessor.assess(scenario)
+                    let result = CheckReport.ScenarioResult(scenario, assessment)
+                    var records = EvidenceSection.JudgedRecords()
+                    if judgedOnEvidence { records.add(assessment.findings) }
+                    return Checked(result: result, records: records, part: Result { try json == nil ? text.block(result).rendered : TerminalText.json(CheckReport.JSONPieces.fragment(result)).rendered })
                 }) { entry in
                     defer { progress.advance() }
                     switch entry {
@@ -72,6 +77,7 @@ extension Drill {
                     case let .scenario(id, _, checked?):
                         if !wanted.isEmpty { found.insert(id) }
                         tally.add(checked.result)
+                        judged.add(checked.records)
                         items.note(checked.result)
                         switch checked.part {
                         case let .success(part): spool.add(id: id, part)
@@ -103,7 +109,7 @@ extension Drill {
                     out.write(TerminalText.json(Self.closingWithSchemaVersion(json.closing)) + "\n")
                 } else {
                     out.write(text.heading(team: profile.team, scenarios: tally.scenarios, asOf: asOf))
-                    if let report = evidence?.report { out.write(text.evidence(report)) }
+                    if let report = evidence?.report { out.write(text.evidence(report, judged: judged.pillars)) }
                     spool.forEachInIDOrder { out.write(TerminalText(verbatim: $0)) }
                     out.write(text.summary(tally))
                 }
@@ -128,6 +134,8 @@ extension Drill {
         /// improvement items, and its part of the report, written (a `TerminalText`'s `rendered`).
         private struct Checked: Sendable {
             let result: CheckReport.ScenarioResult
+            /// The records its findings were judged on, with evidence only.
+            let records: EvidenceSection.JudgedRecords
             let part: Result<String, any Error>
         }
     }

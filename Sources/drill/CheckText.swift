@@ -17,17 +17,15 @@ struct CheckText {
             + " · \(scenarios) scenario\(scenarios == 1 ? "" : "s") · records judged on \(asOf)", width: width) + "\n"
     }
 
-    /// How the records stand against the team's evidence: the counts, and every claim it contradicts.
-    func evidence(_ report: EvidenceReport) -> TerminalText {
+    /// How the records stand against the team's evidence: the counts of claims; per pillar, the
+    /// share of the records the checked scenarios were judged on that the evidence verifies, in
+    /// the after-action report's words; and every claim it does not verify.
+    func evidence(_ report: EvidenceReport, judged: [EvidenceSection.PillarShare]) -> TerminalText {
         let claims = report.provenance
         let counts = "\(claims.filter { $0.state == .verified }.count) claims verified, \(claims.filter { $0.state == .contradicted }.count) contradicted, "
             + "\(claims.filter { $0.state == .tooOld }.count) too old, \(claims.filter { $0.state == .declared }.count) without evidence found"
         var lines: [TerminalText] = ["", terminal.styled("Evidence", .heading) + " (\(report.folder.terminalSafeLine), \(report.files.count) file\(report.files.count == 1 ? "" : "s")): \(counts)"]
-        for pillar in Pillar.allCases {
-            let judged = claims.filter { $0.pillar == pillar }
-            guard !judged.isEmpty else { continue }
-            lines.append("  \(pillar.rawValue): \(judged.filter { $0.state == .verified }.count) of \(judged.count) verified")
-        }
+        for share in judged { lines.append("  \(share.pillar.rawValue): \(share.sentence)") }
         for claim in claims where claim.state != .verified {
             let marker = claim.state == .contradicted ? terminal.styled("✗", .bad) : terminal.styled("~", .warning)
             lines += TextLayout.wrap(TerminalText.line(claim.sentence), width: width, indent: "    ", first: "  \(marker) ")
@@ -58,7 +56,7 @@ struct CheckText {
 
     private func render(_ scenario: CheckReport.ScenarioResult) -> [TerminalText] {
         var out: [TerminalText] = []
-        out.append(terminal.styled(scenario.id.terminalSafeLine, .heading) + terminal.styled(" · \(scenario.kind.rawValue)", .dim))
+        out.append(terminal.styled(TerminalText.line(scenario.id), .heading) + terminal.styled(" · \(scenario.kind.rawValue)", .dim))
         out.append(TerminalText.line(scenario.title))
         let verdicts: [(String, PillarVerdict)] = [("contacts", scenario.verdicts.contacts), ("logs", scenario.verdicts.logs), ("backups", scenario.verdicts.backups)]
         let marks = verdicts.map { name, verdict in

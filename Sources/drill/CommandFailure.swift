@@ -27,12 +27,6 @@ struct CommandFailure: Error {
         self.code = code
     }
 
-    /// Lines of untrusted text, each escaped and kept on one line.
-    @_disfavoredOverload
-    init(lines: [String], code: Int32) {
-        self.init(lines: lines.map { TerminalText.line($0) }, code: code)
-    }
-
     /// The one mapping from what went wrong to what the user reads and the exit code:
     /// - a file that is missing or unreadable: 66, with `hint` on what to pass instead;
     /// - invalid input (diagnostics with an error among them, a stored scenario or

@@ -60,13 +60,13 @@ struct DrillPlayer {
             case let .script(script):
                 guard let entry = script.entries[prompt.id] else {
                     try pause("paused: \(script.path) has no answer for prompt '\(prompt.id)'")
-                    throw CommandFailure(lines: [script.diagnostic(for: prompt.id, "no answer for prompt '\(prompt.id)' (\(prompt.question.terminalSafeLine)); the run is paused: drill resume \(recorder.runID)").description], code: CommandFailure.invalidData)
+                    throw CommandFailure([script.diagnostic(for: prompt.id, "no answer for prompt '\(prompt.id)' (\(prompt.question)); the run is paused: drill resume \(recorder.runID)")])
                 }
                 do {
                     try commitAndShow(try session.answer(entry.answer, by: entry.actor ?? defaultActor(for: prompt)))
                 } catch let rejection as AnswerRejection {
                     try pause("paused: the scripted answer to '\(prompt.id)' was not accepted")
-                    throw CommandFailure(lines: [script.diagnostic(for: prompt.id, "answer to '\(prompt.id)' not accepted: \(rejection.message); the run is paused: drill resume \(recorder.runID)").description.terminalSafeLine], code: CommandFailure.invalidData)
+                    throw CommandFailure([script.diagnostic(for: prompt.id, "answer to '\(prompt.id)' not accepted: \(rejection.message); the run is paused: drill resume \(recorder.runID)")])
                 }
             case let .lines(reader):
                 guard let line = read(reader) else {
@@ -89,15 +89,15 @@ struct DrillPlayer {
 
     /// The next line, or `nil` at end of input. A line over ``InputLine/limit`` bytes was never
     /// held whole: it is refused, saying so, and the prompt asked again.
-    private mutating func read(_ reader: any LineReader, prompt text: String = "> ") -> String? {
+    private mutating func read(_ reader: any LineReader, prompt text: TerminalText = "> ") -> String? {
         while true {
-            guard let input = reader.readCappedLine(prompt: out.styled(text, .emphasis).rendered, on: out) else {
+            guard let input = reader.readCappedLine(prompt: out.styled(text, .emphasis), on: out) else {
                 out.line()
                 return nil
             }
             // A pipe does not echo: show what was read so the screen reads like a session,
             // but not a line too long to be an answer: its start and its length say enough.
-            if !reader.isInteractive { out.line(Self.echo(input).terminalSafeLine) }
+            if !reader.isInteractive { out.line(TerminalText.line(Self.echo(input))) }
             if input.isCut {
                 out.paragraph("  that line is \(input.byteCount) bytes long and was not kept; answers are at most \(AnswerRejection.maxLength) characters", .warning)
                 continue
@@ -225,7 +225,7 @@ struct DrillPlayer {
                 actor = script.entries[id]?.actor ?? actor
                 if let text, text.count > AnswerRejection.maxLength {
                     try pause("paused: the scripted hot-wash answer to '\(id)' was not accepted")
-                    throw CommandFailure(lines: [script.diagnostic(for: id, "the hot-wash answer to '\(id)' is \(text.count) characters long; keep it under \(AnswerRejection.maxLength); the run is paused: drill resume \(recorder.runID)").description.terminalSafeLine], code: CommandFailure.invalidData)
+                    throw CommandFailure([script.diagnostic(for: id, "the hot-wash answer to '\(id)' is \(text.count) characters long; keep it under \(AnswerRejection.maxLength); the run is paused: drill resume \(recorder.runID)")])
                 }
             case let .lines(reader):
                 if !announced {

@@ -23,7 +23,7 @@ struct DrillRenderer {
         lines.append(terminal.styled("\(scenario.title.terminalSafeLine)", .heading))
         lines.append(terminal.styled("\(scenario.kind.rawValue) · team \(team.terminalSafeLine) · run \(runID)\(resumed ? " · resumed" : "")", .dim))
         if !resumed {
-            lines += wrap(scenario.summary.terminalSafeLine, indent: "")
+            lines += wrap(TerminalText.line(scenario.summary), indent: "")
             lines.append(terminal.styled("Discovered \(scenario.discovered.description.terminalSafeLine)\(scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "").", .dim))
         }
         lines.append(terminal.styled("Type the number of your answer. ? shows a hint, :note TEXT records a note, :pause stops and saves.", .dim))
@@ -40,7 +40,7 @@ struct DrillRenderer {
         case .inject:
             return inject(event, number: injectNumber)
         case .consequence:
-            return wrap(event.text.terminalSafeLine, indent: "  ", first: "  ▸ ").map { terminal.styled($0, event.needID == nil ? .emphasis : .warning) }.joined(separator: "\n") + "\n"
+            return wrap(TerminalText.line(event.text), indent: "  ", first: "  ▸ ").map { terminal.styled($0, event.needID == nil ? .emphasis : .warning) }.joined(separator: "\n") + "\n"
         case .prompt:
             return prompt(event)
         case .answer:
@@ -78,8 +78,8 @@ struct DrillRenderer {
         var lines: [TerminalText] = [""]
         let heading: TerminalText = "── Inject \(number) of \(scenario.injects.count) · \(event.simulated.clockLabel) · \(session.localTime(at: event.simulated).terminalSafeLine) "
         lines.append(terminal.styled(heading + String(repeating: "─", count: max(3, width - TextLayout.cells(heading))), .dim))
-        lines.append(terminal.styled(inject.title.terminalSafeLine, .heading))
-        lines += wrap(inject.narrative.terminalSafeLine, indent: "")
+        lines.append(terminal.styled(TerminalText.line(inject.title), .heading))
+        lines += wrap(TerminalText.line(inject.narrative), indent: "")
         for evidence in inject.evidence {
             lines.append(terminal.styled("  ┌─ \(evidence.source.terminalSafeLine)", .dim))
             for line in evidence.excerpt.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -101,7 +101,7 @@ struct DrillRenderer {
 
     private func prompt(_ event: DrillEvent) -> TerminalText {
         guard let prompt = scenario.prompts.first(where: { $0.id == event.promptID }) else { return "? \(event.text.terminalSafeLine)\n" }
-        var lines = wrap(prompt.question.terminalSafeLine, indent: "  ", first: terminal.styled("? ", .emphasis)).map { terminal.styled($0, .emphasis) }
+        var lines = wrap(TerminalText.line(prompt.question), indent: "  ", first: terminal.styled("? ", .emphasis)).map { terminal.styled($0, .emphasis) }
         if let role = prompt.role {
             let who = participants.first { Participants.matches($0.role, role) }.map { ": \($0.name.terminalSafeLine)" } ?? ""
             lines.append(terminal.styled("  (for the \(role.terminalSafeLine)\(who))", .dim))
@@ -109,7 +109,7 @@ struct DrillRenderer {
         switch prompt.kind {
         case let .singleChoice(options), let .multipleChoice(options):
             for (index, option) in options.enumerated() {
-                lines += wrap(option.text.terminalSafeLine, indent: "     ", first: "  \(index + 1)) ")
+                lines += wrap(TerminalText.line(option.text), indent: "     ", first: "  \(index + 1)) ")
             }
             if case .multipleChoice = prompt.kind { lines.append(terminal.styled("  (choose all that apply, e.g. 1,3)", .dim)) }
         case .pickContact:
@@ -156,10 +156,10 @@ struct DrillRenderer {
             case .partial: terminal.styled("~ partial", .warning)
             case .unmet: terminal.styled("✗ unmet  ", .bad)
             }
-            lines += wrap(finding.reason.terminalSafeLine, indent: "              ", first: "  \(mark) \(finding.needID.terminalSafeLine): ")
+            lines += wrap(TerminalText.line(finding.reason), indent: "              ", first: "  \(mark) \(finding.needID.terminalSafeLine): ")
             // Where each judged fact comes from, when the drill was played against evidence.
             for provenance in finding.basis.provenance {
-                lines += wrap(provenance.sentence.terminalSafeLine, indent: "                ", first: "              · ")
+                lines += wrap(TerminalText.line(provenance.sentence), indent: "                ", first: "              · ")
             }
         }
         let timed = events.filter { $0.kind == .answer && $0.seconds != nil }
@@ -174,7 +174,7 @@ struct DrillRenderer {
             lines.append(terminal.styled("Hot wash", .heading))
             for event in hotWash {
                 let question = HotWash.question(for: event.promptID)
-                lines += wrap(event.text.terminalSafeLine, indent: "    ", first: "  \(question) \(event.actor.map { "\($0.terminalSafeLine): " } ?? "")")
+                lines += wrap(TerminalText.line(event.text), indent: "    ", first: "  \(question) \(event.actor.map { "\($0.terminalSafeLine): " } ?? "")")
             }
         }
         lines.append(terminal.styled("Scores", .heading))
@@ -196,11 +196,5 @@ struct DrillRenderer {
 
     func wrap(_ text: TerminalText, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
         TextLayout.wrap(text, width: width, indent: indent, first: first)
-    }
-
-    /// Untrusted text, wrapped.
-    @_disfavoredOverload
-    func wrap(_ text: String, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
-        wrap(TerminalText(escaping: text), indent: indent, first: first)
     }
 }

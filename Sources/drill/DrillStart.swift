@@ -99,7 +99,7 @@ struct DrillStart {
                 throw CommandFailure(lines: ["error: no scenario chosen (end of input)"], code: CommandFailure.usage)
             }
             // A pipe does not echo: show the choice, as the drill's own prompts do.
-            if !input.isInteractive { out.line(line.terminalSafeLine) }
+            if !input.isInteractive { out.line(TerminalText.line(line)) }
             let text = line.trimmingCharacters(in: .whitespaces)
             if let number = Int(text), library.scenarios.indices.contains(number - 1) { return library.scenarios[number - 1] }
             if let scenario = library.scenario(text) { return scenario }

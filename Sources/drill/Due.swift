@@ -57,7 +57,7 @@ extension Drill {
                 case .ics:
                     // iCalendar ends its lines with CRLF; within them, nothing may steer a terminal.
                     let lines = DrillCalendar.ics(schedules, now: Date()).components(separatedBy: "\r\n")
-                    content = TerminalText.join(lines.map { TerminalText(escaping: $0) }, separator: TerminalText(verbatim: "\r\n"))
+                    content = TerminalText.join(lines.map { TerminalText(escaping: $0) }, separator: "\r\n")
                 case .text:
                     guard output == nil || output == StandardStream.name else {
                         throw CommandFailure(lines: ["error: --output writes --format json or ics; text goes to the terminal"], code: CommandFailure.usage)
@@ -78,7 +78,7 @@ extension Drill {
             let out = Terminal.standardOutput
             var lines: [TerminalText] = []
             for schedule in schedules {
-                lines.append(out.styled(schedule.team.terminalSafeLine, .heading))
+                lines.append(out.styled(TerminalText.line(schedule.team), .heading))
                 if let last = schedule.lastDrill {
                     lines.append("  last drill: \(last.playedOn) \(last.scenarioId.terminalSafeLine)\(last.overallScore.map { ", \($0)/100" } ?? "") (run \(last.runId)\(last.backfilled ? ", backfilled" : ""))")
                 } else {

@@ -49,7 +49,7 @@ extension Drill {
                     for file in report.files {
                         out.line("")
                         let format = file.format ?? "unknown format"
-                        out.line(out.styled(file.path.terminalSafeLine, .heading) + out.styled(" · \(format)", .dim))
+                        out.line(out.styled(TerminalText.line(file.path), .heading) + out.styled(" · \(format)", .dim))
                         if let problem = file.problem {
                             out.line("  " + out.styled("✗ " + problem.terminalSafeLine, .bad))
                             continue
@@ -71,7 +71,7 @@ extension Drill {
                     }
                 }
                 if !report.problems.isEmpty {
-                    throw CommandFailure(lines: report.problems.map(\.terminalSafeLine), code: CommandFailure.invalidData)
+                    throw CommandFailure(lines: report.problems.map { TerminalText.line($0) }, code: CommandFailure.invalidData)
                 }
             }
         }

@@ -118,7 +118,7 @@ extension Drill {
                 }
                 progress.clear()
                 if !failures.isEmpty {
-                    throw CommandFailure(lines: failures.map(\.terminalSafeLine), code: CommandFailure.invalidData)
+                    throw CommandFailure(lines: failures.map { TerminalText.line($0) }, code: CommandFailure.invalidData)
                 }
                 Terminal.standardError.line(Terminal.standardError.styled("\(ids.count) run\(ids.count == 1 ? "" : "s") exported, \(written) files.", .dim))
             }

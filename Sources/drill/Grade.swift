@@ -52,7 +52,7 @@ extension Drill {
                     if let grade { out.line(out.styled("  graded \(grade.answer ?? "") by \(grade.actor?.terminalSafeLine ?? "?")", .dim)) }
                     while true {
                         guard let line = reader.readLine(prompt: out.styled("  grade (m = met, p = partly, x = missed, Enter = skip; a comment may follow) > ", .emphasis), on: out) else { break }
-                        if !reader.isInteractive { out.line(line.terminalSafeLine) }
+                        if !reader.isInteractive { out.line(TerminalText.line(line)) }
                         if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
                         guard let (verdict, comment) = DrillSession.Grade.typed(line) else {
                             out.paragraph("  type m, p or x, then a comment if you like", .warning)

@@ -24,7 +24,7 @@ extension Drill {
         func run() throws {
             try reportingFailures {
                 if output == StandardStream.name {
-                    Terminal.standardOutput.write(ExampleTeam.yaml)
+                    Terminal.standardOutput.write(TerminalText(escaping: ExampleTeam.yaml))
                     return
                 }
                 if FileManager.default.fileExists(atPath: output) && !force {

@@ -28,7 +28,7 @@ extension Drill {
                 key = try GlobalOptions.installationKey()
                 let identity = AuditIdentity.current
                 let line = key.publicKey.keysLine(comment: (comment ?? "\(identity.user)@\(identity.host)").replacingOccurrences(of: "\n", with: " "))
-                Terminal.standardOutput.line(line.terminalSafeLine)
+                Terminal.standardOutput.line(TerminalText.line(line))
                 Terminal.standardError.line(Terminal.standardError.styled("key \(key.id)", .dim))
             }
         }

@@ -1,4 +1,5 @@
 import CEditLine
+import DrillKit
 import Foundation
 
 /// The prompt as a person at a terminal sees it: libedit's line editing (arrows, Home/End,
@@ -42,10 +43,10 @@ final class LineEditor: LineReader, @unchecked Sendable {
 
     /// What is typed (or pasted) is held by libedit as a whole line; only its first
     /// ``InputLine/limit`` bytes are kept from there, and a longer line is not remembered.
-    func readCappedLine(prompt text: String, on terminal: Terminal) -> InputLine? {
+    func readCappedLine(prompt text: TerminalText, on terminal: Terminal) -> InputLine? {
         Self.lock.withLock {
             free(Self.prompt)
-            Self.prompt = strdup(Self.bracketingEscapes(text))
+            Self.prompt = strdup(Self.bracketingEscapes(text.rendered))
         }
         var count: Int32 = 0
         guard let line = drill_editline_gets(api, &count), count > 0 else { return nil }

@@ -19,9 +19,9 @@ struct InputLine {
 
 /// Where typed answers come from: the terminal or a pipe, one line at a time.
 protocol LineReader {
-    /// Shows `prompt` (already styled) on `terminal`, then returns the next line without its
+    /// Shows `prompt` (styled by `terminal`) on `terminal`, then returns the next line without its
     /// newline, keeping at most ``InputLine/limit`` bytes of it, or `nil` at end of input.
-    func readCappedLine(prompt: String, on terminal: Terminal) -> InputLine?
+    func readCappedLine(prompt: TerminalText, on terminal: Terminal) -> InputLine?
     /// Whether a person types at a terminal (which echoes what they type).
     var isInteractive: Bool { get }
 }
@@ -29,14 +29,14 @@ protocol LineReader {
 extension LineReader {
     /// The next line as ``readCappedLine(prompt:on:)`` reads it: a line over the cap comes back
     /// cut to its first ``InputLine/limit`` bytes, which no answer, choice or command fits.
-    func readLine(prompt: String, on terminal: Terminal) -> String? {
+    func readLine(prompt: TerminalText, on terminal: Terminal) -> String? {
         readCappedLine(prompt: prompt, on: terminal)?.text
     }
 }
 
 /// Standard input, read line by line (a terminal or a pipe alike).
 struct StandardInput: LineReader {
-    func readCappedLine(prompt: String, on terminal: Terminal) -> InputLine? {
+    func readCappedLine(prompt: TerminalText, on terminal: Terminal) -> InputLine? {
         terminal.write(prompt)
         guard let stream = Self.stream else { return nil }
         return Self.readLine(from: stream, limit: InputLine.limit)

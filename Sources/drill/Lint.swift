@@ -86,7 +86,7 @@ extension Drill {
                     Terminal.standardOutput.line(try JSONOutput.object(document))
                 } else {
                     for diagnostic in missing { err.diagnostic(diagnostic) }
-                    let summary = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - bad) valid, \(bad) with problems (\(errors) error\(errors == 1 ? "" : "s")\(warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"))."
+                    let summary: TerminalText = "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(files.count - bad) valid, \(bad) with problems (\(errors) error\(errors == 1 ? "" : "s")\(warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"))."
                     Terminal.standardOutput.line(summary)
                 }
                 if !missing.isEmpty { throw ExitCode(CommandFailure.missingInput) }

@@ -45,7 +45,8 @@ extension Drill.New {
             try reportingFailures {
                 let text = ScenarioSkeleton.yaml(id: scenarioID, kind: kind.kind)
                 if output == StandardStream.name {
-                    Terminal.standardOutput.write(text)
+                    // The id is the user's, written into the skeleton.
+                    Terminal.standardOutput.write(TerminalText(escaping: text))
                     return
                 }
                 let path = output ?? (options.scenarios as NSString).appendingPathComponent(scenarioID + ".yaml")

@@ -36,7 +36,7 @@ extension Drill {
                 for person in report.people {
                     let tag = person.isNew ? out.styled(" (new)", .warning) : ""
                     let roles = person.roles.isEmpty ? "" : out.styled(" · " + person.roles.map(\.terminalSafeLine).joined(separator: ", "), .dim)
-                    out.paragraph(out.styled(person.name.terminalSafeLine, .heading) + tag + roles)
+                    out.paragraph(out.styled(TerminalText.line(person.name), .heading) + tag + roles)
                     for run in person.completed {
                         out.paragraph("  ✓ \(Timestamp8601.minutes(run.finishedAt).prefix(10))  \(run.mode.padding(toLength: 10, withPad: " ", startingAt: 0)) \(run.scenarioId.terminalSafeLine) (\(run.kind))")
                     }

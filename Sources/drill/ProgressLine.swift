@@ -1,3 +1,4 @@
+import DrillKit
 import Foundation
 
 /// How far long work has got — "checked 1,200 scenarios", "imported 40 of 300 transcripts" —
@@ -7,8 +8,8 @@ import Foundation
 /// else is written and at the end.
 final class ProgressLine {
     private let terminal = Terminal.standardError
-    private let verb: String
-    private let noun: String
+    private let verb: TerminalText
+    private let noun: TerminalText
     private let total: Int?
     private let isEnabled: Bool
     private var done = 0
@@ -16,7 +17,7 @@ final class ProgressLine {
     private var shown = false
 
     /// Progress of `total` (when known) `noun`s, each `verb` when done ("checked", "scenarios").
-    init(_ verb: String, _ noun: String, total: Int? = nil, enabled: Bool = Terminal.standardError.isTerminal) {
+    init(_ verb: TerminalText, _ noun: TerminalText, total: Int? = nil, enabled: Bool = Terminal.standardError.isTerminal) {
         self.verb = verb
         self.noun = noun
         self.total = total
@@ -31,7 +32,7 @@ final class ProgressLine {
         let now = Self.now()
         guard now >= nextDraw else { return }
         nextDraw = now + 0.1
-        let text = "\(verb) \(done)" + (total.map { " of \($0)" } ?? "") + " \(noun)…"
+        let text: TerminalText = "\(verb) \(done)\(total.map { " of \($0)" } ?? "") \(noun)…"
         terminal.write("\r\u{1B}[K\(terminal.styled(TextLayout.truncated(text, width: terminal.width - 1), .dim))")
         shown = true
     }

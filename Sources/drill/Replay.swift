@@ -37,13 +37,13 @@ extension Drill {
             let scenario = stored.session.scenario
             var renderer = DrillRenderer(session: stored.session, terminal: out)
             renderer.participants = participants
-            out.paragraph(scenario.title.terminalSafeLine, .heading)
+            out.paragraph(TerminalText.line(scenario.title), .heading)
             out.paragraph("\(scenario.kind.rawValue) · team \(run.team.terminalSafeLine) · run \(run.id) · played \(Timestamp8601.minutes(run.startedAt)) UTC · \(run.status.rawValue)", .dim)
             if !participants.isEmpty || run.facilitator != nil {
                 let people = participants.map { $0.name.terminalSafeLine + ($0.role.map { " (\($0.terminalSafeLine))" } ?? "") }
                 out.paragraph((run.facilitator.map { "facilitator \($0.terminalSafeLine)" + (people.isEmpty ? "" : " · ") } ?? "") + (people.isEmpty ? "" : "participants " + people.joined(separator: ", ")), .dim)
             }
-            for line in renderer.wrap(scenario.summary.terminalSafeLine, indent: "") { out.line(line) }
+            for line in renderer.wrap(TerminalText.line(scenario.summary), indent: "") { out.line(line) }
             out.paragraph("Discovered \(scenario.discovered.description.terminalSafeLine)" + (scenario.detectedBy.map { " by \($0.terminalSafeLine)" } ?? "") + ".", .dim)
 
             let steps = Self.steps(stored.events.map(\.event))

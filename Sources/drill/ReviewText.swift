@@ -10,17 +10,11 @@ struct ReviewText {
 
     private func heading(_ text: TerminalText) -> TerminalText { terminal.styled(text, .heading) }
     private func dim(_ text: TerminalText) -> TerminalText { terminal.styled(text, .dim) }
-    @_disfavoredOverload
-    private func dim(_ text: String) -> TerminalText { terminal.styled(text, .dim) }
-    private func safe(_ text: String) -> String { text.terminalSafeLine }
+    /// Text from the record, escaped and kept on one line.
+    private func safe(_ text: String) -> TerminalText { TerminalText.line(text) }
 
     private func wrap(_ text: TerminalText, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
         TextLayout.wrap(text, width: width, indent: indent, first: first)
-    }
-
-    @_disfavoredOverload
-    private func wrap(_ text: String, indent: TerminalText, first: TerminalText? = nil) -> [TerminalText] {
-        wrap(TerminalText.line(text), indent: indent, first: first)
     }
 
     private func mark(_ status: NeedStatus) -> TerminalText {
@@ -33,7 +27,7 @@ struct ReviewText {
 
     private func rating(_ rating: AfterActionReport.Rating) -> TerminalText {
         let style: Terminal.Style = rating == .p ? .good : rating == .u ? .bad : rating == .notTested ? .dim : .warning
-        return terminal.styled(rating.rawValue, style)
+        return terminal.styled("\(rating.rawValue)", style)
     }
 
     private func itemLines(_ item: ImprovementItem, on day: CalendarDate, scenario: Bool) -> [TerminalText] {
@@ -41,11 +35,11 @@ struct ReviewText {
         let style: Terminal.Style = item.state == .closed ? .good : item.openAfterTwoDrills || item.isOverdue(on: day) ? .bad : .warning
         var lines = wrap(safe(item.action), indent: "       ", first: "  \(item.label.padding(toLength: 4, withPad: " ", startingAt: 0)) ")
         // A merged item names every scenario's need it covers.
-        var facts = [item.needs.count > 1 || scenario ? item.needs.map { "\(safe($0.scenarioId))/\(safe($0.needId))" }.joined(separator: ", ") : safe(item.needId)]
+        var facts: [TerminalText] = [item.needs.count > 1 || scenario ? item.needs.map { "\(safe($0.scenarioId))/\(safe($0.needId))" as TerminalText }.joined(separator: ", ") : safe(item.needId)]
         if let fix = item.fix { facts.append("field \(safe(fix))") }
         facts.append("owner \(item.owner.map(safe) ?? "–")")
         facts.append("due \(item.dueDate?.description ?? "–")")
-        lines.append("       " + dim(facts.joined(separator: " · ")) + " · " + terminal.styled(state, style))
+        lines.append("       " + dim(facts.joined(separator: " · ")) + " · " + terminal.styled(TerminalText.line(state), style))
         return lines
     }
 
@@ -58,7 +52,7 @@ struct ReviewText {
         var out: [TerminalText] = []
         out.append(heading("After-action report: \(safe(report.scenario.title))"))
         out.append(dim("\(safe(e.team)) · run \(e.runId) · \(ReviewWords.time(e.startedAt)) · \(e.status.rawValue) · records judged on \(e.asOf)"))
-        var people: [String] = []
+        var people: [TerminalText] = []
         if let facilitator = e.facilitator { people.append("facilitator \(safe(facilitator))") }
         if !e.participants.isEmpty { people.append("participants " + safe(ReviewWords.participants(e.participants))) }
         if !people.isEmpty { out.append(dim(people.joined(separator: " · "))) }
@@ -73,7 +67,7 @@ struct ReviewText {
                 out += wrap(safe(objective.text), indent: "       ", first: "  \(label) \(objective.number). ")
                 out += wrap(safe(objective.basis), indent: "       ", first: "       ")
                 for measure in objective.measures {
-                    out += wrap("\(measure.kind) \(safe(measure.id)): \(safe(measure.detail))", indent: "         ", first: "       " + dim(AfterActionReport.mark(measure.outcome) + " "))
+                    out += wrap("\(measure.kind) \(safe(measure.id)): \(safe(measure.detail))", indent: "         ", first: "       " + dim("\(AfterActionReport.mark(measure.outcome)) "))
                 }
             }
         }
@@ -83,7 +77,7 @@ struct ReviewText {
             out.append("  Overall \(terminal.styled("\(score.overall)/100", .emphasis))")
         }
         for capability in report.capabilities {
-            out.append("  \(rating(capability.rating)) \(capability.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(capability.score).leftPadded(3))  " + dim(capability.basis))
+            out.append("  \(rating(capability.rating)) \(capability.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(capability.score).leftPadded(3))  " + dim(TerminalText.line(capability.basis)))
         }
         out.append(dim("  P without challenges · S some challenges · M major challenges · U unable to perform"))
         out.append("")
@@ -91,7 +85,7 @@ struct ReviewText {
         if report.strengths.isEmpty { out.append("  None recorded.") }
         for strength in report.strengths {
             let label = strength.kind == "need" ? "need met" : strength.kind == "decision" ? "decision" : "deadline met"
-            out += wrap("\(safe(strength.title)) — \(safe(strength.detail))", indent: "    ", first: "  " + terminal.styled("+ ", .good) + dim(label + ": "))
+            out += wrap("\(safe(strength.title)) — \(safe(strength.detail))", indent: "    ", first: "  " + terminal.styled("+ ", .good) + dim("\(line: label): "))
         }
         out.append("")
         out.append(heading("Areas for improvement"))
@@ -104,7 +98,7 @@ struct ReviewText {
             if !area.deadlines.isEmpty {
                 impact += "; pushed " + area.deadlines.map { "\(safe($0.title)) by \(ReviewWords.hours($0.delayHours))" + ($0.met.map { $0 ? " (still met)" : " (missed)" } ?? "") }.joined(separator: ", ")
             }
-            out += wrap(impact, indent: "      ", first: "    " + dim("cost "))
+            out += wrap(TerminalText.line(impact), indent: "      ", first: "    " + dim("cost "))
             if let item = report.improvementPlan.first(where: { $0.needId == area.needId }) {
                 out.append("    " + dim("item ") + item.label + (area.fix.map { " · field \(safe($0))" } ?? ""))
             }
@@ -188,7 +182,7 @@ struct ReviewText {
                 "  " + row.enumerated().map { index, cell in index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell.leftPadded(widths[index]) }.joined(separator: "  ")
             }
             if TextLayout.cells(line(header)) <= width {
-                out.append(terminal.styled(line(header), .dim))
+                out.append(terminal.styled(TerminalText.line(line(header)), .dim))
                 for row in rows { out.append(TerminalText.line(line(row))) }
             } else {
                 // Too wide for the screen: one quarter per block.
@@ -201,7 +195,7 @@ struct ReviewText {
         if report.kindsNotDrilled.isEmpty { out.append("  None: every kind was drilled.") }
         for gap in report.kindsNotDrilled {
             let last = gap.lastDrilled.map { "last drilled \(Timestamp8601.day($0))" } ?? "never drilled"
-            out.append("  " + terminal.styled(gap.kind.rawValue, .warning) + ": \(last)" + (gap.scenarios.isEmpty ? "" : dim(" · try \(gap.scenarios.map(safe).joined(separator: ", "))")))
+            out.append("  " + terminal.styled("\(gap.kind.rawValue)", .warning) + ": \(last)" + (gap.scenarios.isEmpty ? "" : dim(" · try \(gap.scenarios.map(safe).joined(separator: ", "))")))
         }
         out.append("")
         out.append(heading("Open improvement items (\(report.openItems.count))"))
@@ -213,7 +207,7 @@ struct ReviewText {
         out.append("")
         out.append(heading("Closed improvement items (\(report.closedItems.count))"))
         for item in report.closedItems.prefix(10) {
-            out.append("  \(item.label) \(safe(item.fixKey)) (\(item.needs.map { "\(safe($0.scenarioId))/\(safe($0.needId))" }.joined(separator: ", "))): " + terminal.styled(ReviewWords.state(of: item, on: report.reportDate), .good))
+            out.append("  \(item.label) \(safe(item.fixKey)) (\(item.needs.map { "\(safe($0.scenarioId))/\(safe($0.needId))" }.joined(separator: ", "))): " + terminal.styled(TerminalText.line(ReviewWords.state(of: item, on: report.reportDate)), .good))
         }
         if report.closedItems.count > 10 { out.append(dim("  … and \(report.closedItems.count - 10) more (--format markdown lists them all)")) }
         return out.joined(separator: "\n") + "\n"
@@ -243,7 +237,7 @@ struct ReviewText {
         for score in comparison.scores {
             let change = ReviewWords.change(score.change)
             let style: Terminal.Style = (score.change ?? 0) > 0 ? .good : (score.change ?? 0) < 0 ? .bad : .dim
-            out.append("  \(score.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \((score.before.map(String.init) ?? "–").leftPadded(4)) → \((score.after.map(String.init) ?? "–").leftPadded(4))  " + terminal.styled(change, style))
+            out.append("  \(score.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \((score.before.map(String.init) ?? "–").leftPadded(4)) → \((score.after.map(String.init) ?? "–").leftPadded(4))  " + terminal.styled(TerminalText.line(change), style))
         }
         out.append("")
         out.append(heading("Needs") + dim("  \(comparison.improvedNeeds.count) improved, \(comparison.regressedNeeds.count) regressed"))
@@ -278,7 +272,7 @@ struct ReviewText {
                 }
                 let change = deadline.changeHours.map { $0 == 0 ? "same" : $0 < 0 ? "\(ReviewWords.hours(-$0)) sooner" : "\(ReviewWords.hours($0)) later" } ?? ""
                 let style: Terminal.Style = (deadline.changeHours ?? 0) < 0 ? .good : (deadline.changeHours ?? 0) > 0 ? .bad : .dim
-                out.append("  \(safe(deadline.title)) " + dim("(due \(ReviewWords.clock(deadline.dueHours)))") + ": \(side(deadline.before)) → \(side(deadline.after))  " + terminal.styled(change, style))
+                out.append("  \(safe(deadline.title)) " + dim("(due \(ReviewWords.clock(deadline.dueHours)))") + ": \(side(deadline.before)) → \(side(deadline.after))  " + terminal.styled(TerminalText.line(change), style))
             }
         }
         return out.joined(separator: "\n") + "\n"

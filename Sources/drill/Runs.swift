@@ -56,12 +56,12 @@ extension Drill {
                     out.line("No stored runs match. Start one with `drill run`.")
                     return
                 }
-                let rows = runs.map { run in
+                let rows = runs.map { run -> [TerminalText] in
                     // A backfilled drill shows the day it was played, marked, not the day it was recorded.
-                    [run.id, run.playedOn.map { "\($0) backfilled" } ?? Timestamp8601.minutes(run.startedAt), run.team.terminalSafeLine,
-                     run.scenarioID.terminalSafeLine, run.status.rawValue, run.overallScore.map { "\($0)" } ?? "–"]
+                    [TerminalText.line(run.id), run.playedOn.map { "\($0) backfilled" } ?? "\(Timestamp8601.minutes(run.startedAt))", TerminalText.line(run.team),
+                     TerminalText.line(run.scenarioID), "\(run.status.rawValue)", run.overallScore.map { "\($0)" } ?? "–"]
                 }
-                let header = ["RUN", "PLAYED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
+                let header: [TerminalText] = ["RUN", "PLAYED (UTC)", "TEAM", "SCENARIO", "STATUS", "SCORE"]
                 out.table(header: header, rows: rows, flexible: [2, 3])
             }
         }

@@ -35,7 +35,7 @@ extension Drill.Scenarios {
                     lines.append("error: no scenario with id '\(scenarioID.terminalSafeLine)' in \(options.scenarios.terminalSafeLine); `drill scenarios` lists them")
                     throw CommandFailure(lines: lines, code: library.diagnostics.isEmpty ? CommandFailure.missingInput : CommandFailure.invalidData)
                 }
-                Terminal.standardOutput.write(ScenarioGraph(scenario).rendered(as: format.graphFormat).terminalSafe)
+                Terminal.standardOutput.write(TerminalText(escaping: ScenarioGraph(scenario).rendered(as: format.graphFormat)))
             }
         }
     }

@@ -27,16 +27,16 @@ extension Drill.Scenarios {
                     if !library.diagnostics.isEmpty { throw ExitCode(CommandFailure.invalidData) }
                     return
                 }
-                let rows = library.scenarios.map { scenario -> [String] in
+                let rows = library.scenarios.map { scenario -> [TerminalText] in
                     let count = { (pillar: Pillar) in scenario.needs.filter { $0.pillar == pillar }.count }
                     return [
-                        scenario.id.terminalSafeLine, scenario.kind.rawValue,
+                        TerminalText.line(scenario.id), "\(scenario.kind.rawValue)",
                         "\(count(.contacts))C \(count(.logs))L \(count(.backups))B",
                         "\(scenario.injects.count) injects, \(scenario.prompts.count) prompts, \(scenario.length.compact)",
-                        scenario.title.terminalSafeLine,
+                        TerminalText.line(scenario.title),
                     ]
                 }
-                let header = ["ID", "KIND", "NEEDS", "LENGTH", "TITLE"]
+                let header: [TerminalText] = ["ID", "KIND", "NEEDS", "LENGTH", "TITLE"]
                 out.table(header: header, rows: rows)
                 out.paragraph("\(rows.count) scenarios in \(options.scenarios.terminalSafeLine). Needs: C contacts, L logs, B backups.", .dim)
                 if !library.diagnostics.isEmpty {

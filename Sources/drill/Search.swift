@@ -72,7 +72,7 @@ extension Drill {
                     } else {
                         step = "finding \(hit.needId?.terminalSafeLine ?? "")"
                     }
-                    out.paragraph(out.styled(hit.runId.terminalSafeLine, .heading) + "  \(step)  " + out.styled("\(hit.scenarioId.terminalSafeLine) · \(hit.team.terminalSafeLine) · \(Timestamp8601.minutes(hit.startedAt))", .dim))
+                    out.paragraph(out.styled(TerminalText.line(hit.runId), .heading) + "  \(step)  " + out.styled("\(hit.scenarioId.terminalSafeLine) · \(hit.team.terminalSafeLine) · \(Timestamp8601.minutes(hit.startedAt))", .dim))
                     // Neutralise first, then mark the matches: the markers are drill's own.
                     let snippet = hit.snippet.terminalSafeLine
                     let start = out.colour ? "\u{1B}[1m" : "[", end = out.colour ? "\u{1B}[22m" : "]"

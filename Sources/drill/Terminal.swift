@@ -28,10 +28,12 @@ struct Terminal: Sendable {
         width = TextLayout.width(descriptor: descriptor)
     }
 
-    /// Writes text. Only `TerminalText` reaches the stream: drill's own literals, and
-    /// everything else escaped on its way in. A stream that cannot take it (a full disk, a
-    /// closed pipe) is not worth crashing over: the drill's records are in the database, not
-    /// on the screen.
+    /// Writes text. Only `TerminalText` reaches the stream — there is no overload taking a
+    /// `String`, so text that was not made safe does not compile: a literal is drill's own,
+    /// an interpolated `String` is escaped, and text from elsewhere says how it becomes safe
+    /// (`TerminalText(escaping:)`, `.line(_:)`, `.json(_:)`). A stream that cannot take it
+    /// (a full disk, a closed pipe) is not worth crashing over: the drill's records are in
+    /// the database, not on the screen.
     func write(_ text: TerminalText) {
         try? handle.write(contentsOf: Data(text.rendered.utf8))
     }
@@ -46,22 +48,6 @@ struct Terminal: Sendable {
         }
     }
 
-    // A `String` handed to the writer is untrusted text: escaped, never written raw. Code that
-    // builds output should build `TerminalText` (a literal with interpolations) instead; these
-    // remain for callers written before the type.
-
-    /// Writes untrusted text, escaped.
-    @_disfavoredOverload
-    func write(_ text: String) { write(TerminalText(escaping: text)) }
-
-    /// Writes untrusted text on a line, escaped.
-    @_disfavoredOverload
-    func line(_ text: String) { line(TerminalText(escaping: text)) }
-
-    /// Writes untrusted text wrapped to the width, escaped.
-    @_disfavoredOverload
-    func paragraph(_ text: String, _ style: Style? = nil) { paragraph(TerminalText(escaping: text), style) }
-
     /// The styles the executable uses.
     enum Style {
         case heading, dim, good, warning, bad, emphasis
@@ -71,23 +57,29 @@ struct Terminal: Sendable {
     /// last one unpadded). When the rows are wider than the terminal, the `flexible` column
     /// (default: the last) gives up room, its cells cut with `…`; when even that is not
     /// enough, each row becomes a block of `HEADER: value` lines.
-    /// Cells are untrusted text: each is escaped and kept on one line.
-    func table(header: [String], rows: [[String]], flexible: Int? = nil) {
+    /// Each cell is kept on one line; a cell from a record is made safe by its caller
+    /// (`TerminalText.line(run.team)`).
+    func table(header: [TerminalText], rows: [[TerminalText]], flexible: Int? = nil) {
         table(header: header, rows: rows, flexible: flexible.map { [$0] } ?? [header.count - 1])
     }
 
     /// A table whose `flexible` columns give up room in turn, each down to eight cells (or its
     /// header), before the rows become blocks.
-    func table(header: [String], rows: [[String]], flexible: [Int]) {
-        let safe = { (cells: [String]) in cells.map { TerminalText.line($0).rendered } }
-        for line in Self.tableLines(header: safe(header), rows: rows.map(safe), width: width, flexible: flexible) {
-            // Laid out from escaped cells: cutting and padding keep them escaped.
-            let text = TerminalText(verbatim: line.text)
-            self.line(line.isHeading ? styled(text, .heading) : text)
+    func table(header: [TerminalText], rows: [[TerminalText]], flexible: [Int]) {
+        for line in Self.tableLines(header: header, rows: rows, width: width, flexible: flexible) {
+            self.line(line.isHeading ? styled(line.text, .heading) : line.text)
         }
     }
 
-    /// The lines of `table`, laid out for `width` cells.
+    /// The lines of a table of safe cells, laid out for `width` cells: cutting and padding keep
+    /// escaped text escaped.
+    static func tableLines(header: [TerminalText], rows: [[TerminalText]], width: Int, flexible: [Int]) -> [(text: TerminalText, isHeading: Bool)] {
+        let plain = { (cells: [TerminalText]) in cells.map(\.oneLine.rendered) }
+        return tableLines(header: plain(header), rows: rows.map(plain), width: width, flexible: flexible)
+            .map { (TerminalText(verbatim: $0.text), $0.isHeading) }
+    }
+
+    /// The lines of `table`, laid out for `width` cells: layout only, nothing written.
     static func tableLines(header: [String], rows: [[String]], width: Int, flexible: Int? = nil) -> [(text: String, isHeading: Bool)] {
         tableLines(header: header, rows: rows, width: width, flexible: [flexible ?? header.count - 1])
     }
@@ -149,23 +141,6 @@ struct Terminal: Sendable {
     /// its severity: an error in red, a warning in yellow.
     func diagnostic(_ diagnostic: Diagnostic, prefix: TerminalText = "") {
         line(prefix + styled(TerminalText.line(diagnostic.description), diagnostic.severity == .error ? .bad : .warning))
-    }
-
-    /// Untrusted text in a style, escaped first.
-    @_disfavoredOverload
-    func styled(_ text: String, _ style: Style) -> TerminalText { styled(TerminalText(escaping: text), style) }
-}
-
-extension LineReader {
-    /// Shows a prompt built as `TerminalText` (styled by the writer) and reads a line.
-    func readLine(prompt: TerminalText, on terminal: Terminal) -> String? {
-        // The plain reader writes its prompt through the terminal, which escapes a `String`:
-        // write the styled prompt here instead. The line editor draws the prompt itself.
-        if self is StandardInput {
-            terminal.write(prompt)
-            return readLine(prompt: String(), on: terminal)
-        }
-        return readLine(prompt: prompt.rendered, on: terminal)
     }
 }
 

@@ -68,7 +68,7 @@ extension Drill {
                 } catch {
                     // A database whose anchor cannot be checked takes no more writes: what verify found is still the answer.
                     guard case .altered = error, !intact else { throw CommandFailure(error) }
-                    Terminal.standardError.line(Terminal.standardError.styled("warning: this verification was not added to the audit trail: \(error.message)".terminalSafeLine, .warning))
+                    Terminal.standardError.line(Terminal.standardError.styled("warning: this verification was not added to the audit trail: \(line: error.message)", .warning))
                 }
                 if format == .json {
                     out.line(try JSONOutput.text(VerifyResult(database: report, transcripts: fileResults, intact: intact)))

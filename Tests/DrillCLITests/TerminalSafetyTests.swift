@@ -126,4 +126,50 @@ struct TerminalSafetyTests {
             expectSafe(try drill(command, in: other), command.joined(separator: " "))
         }
     }
+
+    @Test("An actor, a grader, a note, an owner, an evidence file's name and a scenario id: actions, grade, resume, evidence, check, new, export, due")
+    func everyOtherCommand() throws {
+        let (folder, runID) = try playedWorkspace()
+        // An evidence file whose name and content steer, beside the team.
+        let evidence = folder.appendingPathComponent("evidence")
+        try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
+        try "{\"logGroups\": [{\"logGroupName\": \"\(Self.evil.replacingOccurrences(of: "\u{1B}", with: "\\u001b").replacingOccurrences(of: "\u{07}", with: "\\u0007").replacingOccurrences(of: "\r", with: "\\r"))\", \"retentionInDays\": 30}]}"
+            .write(to: evidence.appendingPathComponent("Evil\u{1B}[31m\u{202E}.json"), atomically: true, encoding: .utf8)
+        try "\u{1B}]0;not json\u{07}".write(to: evidence.appendingPathComponent("Bad\u{9B}2J.json"), atomically: true, encoding: .utf8)
+        let items = try drill(["actions", "list", "--format", "json"], in: folder)
+        let item = try #require(DrillProcess.list(items.stdout, "items")?.first?["id"] as? Int, "\(items.stdout)")
+        let grades = Array(repeating: "m \(Self.evil)", count: 6).joined(separator: "\n") + "\n"
+        let commands: [(arguments: [String], input: String?)] = [
+            (["actions", "note", "\(item)", Self.evil], nil), (["actions", "set", "\(item)", "--owner", Self.evil], nil),
+            (["actions", "accept", "\(item)", "--reason", Self.evil, "--until", "2099-01-01"], nil),
+            (["actions", "show", "\(item)"], nil), (["actions", "show", "\(item)", "--format", "json"], nil),
+            (["actions", "list", "--all"], nil), (["actions", "list", "--all", "--format", "json"], nil),
+            (["grade", runID, "--grader", Self.evil, "--all"], grades), (["show", runID], nil), (["audit"], nil),
+            (["resume", runID], nil), (["replay", runID], "\n\n\n\n\n\n\n\n\n\n"),
+            (["evidence"], nil), (["evidence", "--format", "json"], nil), (["check", "--evidence", "evidence"], nil),
+            (["check", "--evidence", "evidence", "--format", "json"], nil), (["check", "--require-evidence"], nil),
+            (["new", "scenario", "Evil\u{1B}[31m\u{202E}", "--output", "-"], nil), (["check", "Evil\u{1B}[31m"], nil),
+            (["export", runID, "--format", "markdown", "--output", "-"], nil), (["export", runID, "--output", "-"], nil),
+            (["report", "--team", Self.evil], nil),
+            (["people", "--format", "json"], nil), (["runs", "--for-team", Self.evil], nil),
+            (["show", "\u{1B}[2J"], nil), (["compare", runID, "\u{9B}2J"], nil),
+        ]
+        for (arguments, input) in commands {
+            let result = try drill(arguments, in: folder, input: input)
+            expectSafe(result, arguments.joined(separator: " ").debugDescription)
+            // Safe by failing is not safe: no command stops on a trap (a debug build checks `TerminalText(verbatim:)`).
+            #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Assertion failed"), "\(arguments): \(result.stderr.prefix(400))")
+        }
+        // CSV's CR LF line ends are the format's, written as they are.
+        let csv = try drill(["actions", "list", "--all", "--format", "csv"], in: folder)
+        #expect(csv.status == 0 && csv.stdout.contains("\r\n"), "\(csv.stderr)")
+        #expect(!Self.steers(csv.stdout.replacingOccurrences(of: "\r\n", with: "\n")), "\(csv.stdout.debugDescription)")
+        #expect(csv.stdout.contains("Evil\\u{1B}[31mRed"), "\(csv.stdout.debugDescription)")
+        // The note, the owner and the grader are stored as written and shown escaped.
+        let shown = try drill(["actions", "show", "\(item)"], in: folder)
+        #expect(shown.stdout.contains("Evil\\u{1B}[31mRed"), "\(shown.stdout)")
+        let listed = try drill(["evidence"], in: folder)
+        #expect((listed.stdout + listed.stderr).contains("\\u{9B}2J"), "\(listed.stdout)\(listed.stderr)")
+    }
+
 }

@@ -36,7 +36,7 @@ extension String {
     }
 
     /// Whether a scalar could steer a terminal (everything `terminalSafe` escapes).
-    private static func isSteering(_ scalar: Unicode.Scalar) -> Bool {
+    static func isSteering(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: false
         case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true

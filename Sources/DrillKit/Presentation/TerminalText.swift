@@ -59,13 +59,64 @@ public struct TerminalText: Hashable, Sendable, CustomStringConvertible, Express
 
     /// Text this process built as `TerminalText` and kept as a `String` for a while (a spool
     /// file, a worker's result): `rendered` must be a `TerminalText`'s ``rendered``, nothing else.
-    public init(verbatim rendered: String) { self.rendered = rendered }
+    /// A debug build checks that it holds no control or bidirectional character other than
+    /// the output writer's colour sequences, so that a `String` slipped in here fails the tests.
+    public init(verbatim rendered: String) {
+        assert(Self.holdsOnlyStyling(rendered), "TerminalText(verbatim:) was handed text that was never made safe: \(rendered.debugDescription.prefix(200))")
+        self.rendered = rendered
+    }
+
+    /// Whether every steering character in `text` starts one of the writer's colour sequences
+    /// (`ESC [ digits;… m`) or is the CR of a CR LF: what a `TerminalText` can hold, and nothing raw can sneak in.
+    static func holdsOnlyStyling(_ text: String) -> Bool {
+        // Byte by byte over UTF-8 (every steering scalar has a fixed encoding): a check of a large
+        // library writes megabytes through here in a debug build.
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            func at(_ offset: Int) -> UInt8 { index + offset < count ? bytes[index + offset] : 0 }
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0A, 0x09:
+                    index += 1
+                case 0x0D where at(1) == 0x0A:
+                    index += 2
+                case 0x1B where at(1) == UInt8(ascii: "["):
+                    index += 2
+                    while index < count, bytes[index] == UInt8(ascii: ";") || (0x30...0x39).contains(bytes[index]) { index += 1 }
+                    guard index < count, bytes[index] == UInt8(ascii: "m") else { return false }
+                    index += 1
+                case 0x00...0x1F, 0x7F:
+                    return false
+                case 0xC2 where (0x80...0x9F).contains(at(1)):
+                    return false // C1
+                case 0xD8 where at(1) == 0x9C:
+                    return false // U+061C
+                case 0xE2 where at(1) == 0x80 && [0x8E, 0x8F, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE].contains(at(2)):
+                    return false // U+200E, U+200F, U+202A…U+202E
+                case 0xE2 where at(1) == 0x81 && (0xA6...0xA9).contains(at(2)):
+                    return false // U+2066…U+2069
+                default:
+                    index += 1
+                }
+            }
+            return true
+        }
+    }
 
     /// The text.
     public var description: String { rendered }
 
     /// Whether there is no text.
     public var isEmpty: Bool { rendered.isEmpty }
+
+    /// The text on one line: newlines and tabs shown as spaces (a table's cell, a list's item).
+    public var oneLine: TerminalText {
+        guard rendered.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return self }
+        return mapLayout { text in String(text.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : Character($0) }) }
+    }
 
     /// The text laid out anew by `layout`, which may only cut it, join pieces of it, and add
     /// spaces, newlines, printable characters or the terminal's own styling: escaped text
@@ -107,6 +158,10 @@ public struct TerminalText: Hashable, Sendable, CustomStringConvertible, Express
 
         /// Untrusted text, escaped (newlines and tabs kept).
         public mutating func appendInterpolation(_ text: some StringProtocol) { rendered += String(text).terminalSafe }
+
+        /// Untrusted text, escaped and kept on one line (newlines and tabs shown as spaces):
+        /// `"run \(line: run.id)"`.
+        public mutating func appendInterpolation(line text: some StringProtocol) { rendered += String(text).terminalSafeLine }
 
         /// Text already safe, as is.
         public mutating func appendInterpolation(_ text: TerminalText) { rendered += text.rendered }

@@ -55,26 +55,61 @@ public struct EvidenceSection: Codable, Hashable, Sendable {
         folder = evidence.folder
         files = evidence.files.map { File(path: $0.path, format: $0.format, collected: $0.collected, sha256: $0.sha256) }
         var provenance: [Provenance] = []
-        var pillars: [PillarShare] = []
         for pillar in Pillar.allCases {
             let findings = run.assessment.findings.filter { $0.pillar == pillar }
-            guard !findings.isEmpty else { continue }
             var records: [String] = []
             for finding in findings { for record in finding.basis.used where !records.contains(record) { records.append(record) } }
-            var share = PillarShare(pillar: pillar, judged: records.count, verified: 0, contradicted: 0, tooOld: 0, declared: 0)
             for record in records {
-                let facts = findings.flatMap(\.basis.provenance).filter { $0.record == record }
-                for fact in facts where !provenance.contains(fact) { provenance.append(fact) }
-                let states = Set(facts.map(\.state))
-                if states.contains(.contradicted) { share.contradicted += 1 }
-                else if states.contains(.tooOld) { share.tooOld += 1 }
-                else if !states.isEmpty, states == [.verified] { share.verified += 1 }
-                else { share.declared += 1 }
+                for fact in findings.flatMap(\.basis.provenance) where fact.record == record && !provenance.contains(fact) { provenance.append(fact) }
             }
-            pillars.append(share)
         }
-        self.pillars = pillars
+        var shares = JudgedRecords()
+        shares.add(run.assessment.findings)
+        pillars = shares.pillars
         self.provenance = provenance
+    }
+
+    /// The records findings were judged on, per pillar, and how the evidence stands on each:
+    /// gathered one assessment after another (a run's, or every scenario's of a check), so that
+    /// a report and `drill check` count the same way.
+    public struct JudgedRecords: Hashable, Sendable {
+        /// Per pillar with findings, the records they used.
+        private var used: [Pillar: Set<String>] = [:]
+        /// Per pillar, the states of every judged fact of each record its findings name.
+        private var states: [Pillar: [String: Set<Provenance.State>]] = [:]
+
+        /// None yet.
+        public init() {}
+
+        /// Adds the records an assessment's findings used.
+        public mutating func add(_ findings: [Finding]) {
+            for finding in findings {
+                used[finding.pillar, default: []].formUnion(finding.basis.used)
+                for fact in finding.basis.provenance { states[finding.pillar, default: [:]][fact.record, default: []].insert(fact.state) }
+            }
+        }
+
+        /// Adds records gathered elsewhere.
+        public mutating func add(_ other: JudgedRecords) {
+            used.merge(other.used) { $0.union($1) }
+            states.merge(other.states) { mine, theirs in mine.merging(theirs) { $0.union($1) } }
+        }
+
+        /// Per pillar with findings, in pillar order: how many records were judged, and how they stand.
+        public var pillars: [PillarShare] {
+            Pillar.allCases.compactMap { pillar in
+                guard let judged = used[pillar] else { return nil }
+                var share = PillarShare(pillar: pillar, judged: judged.count, verified: 0, contradicted: 0, tooOld: 0, declared: 0)
+                for record in judged {
+                    let states = self.states[pillar]?[record] ?? []
+                    if states.contains(.contradicted) { share.contradicted += 1 }
+                    else if states.contains(.tooOld) { share.tooOld += 1 }
+                    else if !states.isEmpty, states == [.verified] { share.verified += 1 }
+                    else { share.declared += 1 }
+                }
+                return share
+            }
+        }
     }
 
     /// The section in Markdown: a heading, the share per pillar, each judged fact, the files.
