@@ -80,13 +80,9 @@ struct RunEvidenceCommandTests {
 
     @Test("check --evidence shows per pillar the share of judged records the evidence verified, in the report's words")
     func checkShowsVerifiedShare() throws {
-        let folder = try workspace()
-        let played = try DrillProcess.run(["run", "drill-test", "--answers", "answers.yaml", "--format", "json", "--as-of", "2026-11-30"],
-                                          in: folder, environment: env(folder))
-        #expect(played.status == 0, "\(played.stderr)")
-        let runs = try DrillProcess.run(["runs", "--format", "json"], in: folder, environment: env(folder))
-        let runID = try #require(DrillProcess.list(runs.stdout, "runs")?.first?["id"] as? String)
-        let report = try DrillProcess.run(["report", runID, "--format", "markdown"], in: folder, environment: env(folder))
+        let workspace = try self.workspace()
+        let runID = try workspace.play(["drill-test", "--answers", "answers.yaml", "--as-of", "2026-11-30"])
+        let report = try workspace.drill(["report", runID, "--format", "markdown"])
         #expect(report.status == 0, "\(report.stderr)")
         // The report's lines `- **logs**: 0 of 1 record verified (1 contradicted)`, as `logs: …` in the check.
         let shares = report.stdout.split(separator: "\n").compactMap { line -> String? in
@@ -95,14 +91,13 @@ struct RunEvidenceCommandTests {
         }
         #expect(shares.contains("  logs: 0 of 1 record verified (1 contradicted)"), "\(report.stdout)")
 
-        let check = try DrillProcess.run(["check", "drill-test", "--evidence", "evidence", "--as-of", "2026-11-30"], in: folder, environment: env(folder))
+        let check = try workspace.drill(["check", "drill-test", "--evidence", "evidence", "--as-of", "2026-11-30"])
         #expect(check.status == 0, "\(check.stderr)")
         for share in shares { #expect(check.stdout.contains(share + "\n"), "\(share) in \(check.stdout)") }
         // Without evidence (no folder, no entry naming any) there is nothing to share out.
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("evidence"))
-        try Self.preparedness.replacingOccurrences(of: "    evidence: cloudwatch:/audit", with: "")
-            .write(to: folder.appendingPathComponent("preparedness.yaml"), atomically: true, encoding: .utf8)
-        let plain = try DrillProcess.run(["check", "drill-test", "--as-of", "2026-11-30"], in: folder, environment: env(folder))
+        try FileManager.default.removeItem(at: workspace.url("evidence"))
+        try workspace.write(Self.preparedness.replacingOccurrences(of: "    evidence: cloudwatch:/audit", with: ""), to: "preparedness.yaml")
+        let plain = try workspace.drill(["check", "drill-test", "--as-of", "2026-11-30"])
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(!plain.stdout.contains("records verified") && !plain.stdout.contains("record verified"), "\(plain.stdout)")
     }
