@@ -115,7 +115,7 @@ extension StoredRun {
 }
 
 /// JSON as every `--format json` writes it, by the CLI contract (docs/cli-contract.md): one
-/// object with a `schemaVersion`, sorted lowerCamelCase keys, ISO 8601 UTC times (`ReviewJSON`).
+/// object with a `schemaVersion`, sorted lowerCamelCase keys, ISO 8601 UTC times (`DrillJSON`).
 enum JSONOutput {
     /// The contract's version, in every document as `schemaVersion`. Keys may be added
     /// within a version; renaming or removing one makes the next.
@@ -141,7 +141,7 @@ enum JSONOutput {
     /// encoders leave raw (C1, DEL, U+202E …) are written as `\uXXXX`, the same JSON value.
     private static func encoded(_ value: some Encodable) throws(CommandFailure) -> TerminalText {
         do {
-            return TerminalText.json(try ReviewJSON.string(value))
+            return TerminalText.json(try DrillJSON.string(value))
         } catch {
             throw CommandFailure(lines: ["error: the output could not be encoded as JSON (\(String(describing: error)))"], code: CommandFailure.ioFailure)
         }

@@ -90,12 +90,12 @@ struct ReviewHTMLTests {
     @Test("Reports as JSON have ISO 8601 times and lowerCamelCase keys")
     func reportJSON() throws {
         let (report, trend, comparison) = try Self.reports()
-        for data in [try ReviewJSON.encode(report), try ReviewJSON.encode(trend), try ReviewJSON.encode(comparison)] {
+        for data in [try DrillJSON.encode(report), try DrillJSON.encode(trend), try DrillJSON.encode(comparison)] {
             let text = String(decoding: data, as: UTF8.self)
             #expect(text.contains("\"2026-11-24T09:00:00.000Z\""))
             #expect(!text.contains("_"), "no snake_case keys") // no value in the fixtures has an underscore outside YAML
         }
-        let object = try #require(try JSONSerialization.jsonObject(with: ReviewJSON.encode(report)) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: DrillJSON.encode(report)) as? [String: Any])
         #expect(Set(object.keys).isSuperset(of: ["exercise", "scenario", "capabilities", "strengths", "areasForImprovement", "improvementPlan", "timeline"]))
     }
 

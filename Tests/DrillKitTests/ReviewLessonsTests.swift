@@ -115,7 +115,7 @@ struct ReviewLessonsTests {
         let html = report.html()
         #expect(html.contains("<span class=\"badge M\">M</span> performed with major challenges"))
         #expect(html.contains("<span class=\"badge NT\">not measured</span>"))
-        let json = try ReviewJSON.string(report)
+        let json = try DrillJSON.string(report)
         #expect(json.contains("\"objectiveRatings\""))
         #expect(json.contains("\"rating\" : \"U\""))
         #expect(json.contains("\"outcome\" : \"not-reached\"") == false)
@@ -141,7 +141,7 @@ struct ReviewLessonsTests {
         #expect(markdown.contains("### What should we improve?\n\n- **Tom:** Keep the partner's \\<number\\> off the wiki"))
         let html = report.html()
         #expect(html.contains("<h3>What should we improve?</h3><ul class=\"plain\"><li><strong>Tom:</strong> Keep the partner&#39;s &lt;number&gt; off the wiki</li></ul>"))
-        let json = try ReviewJSON.string(report)
+        let json = try DrillJSON.string(report)
         #expect(json.contains("\"lessonsLearned\""))
         #expect(json.contains("\"question\" : \"What went well?\""))
 

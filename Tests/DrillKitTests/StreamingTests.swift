@@ -114,7 +114,7 @@ struct StreamingTests {
             let pieces = try CheckReport.JSONPieces(team: team, asOf: Fixture.asOf)
             let assembled = report.scenarios.isEmpty ? pieces.empty
                 : try pieces.opening + report.scenarios.map { try CheckReport.JSONPieces.fragment($0) }.joined(separator: pieces.separator) + pieces.closing
-            #expect(assembled == (try ReviewJSON.string(report)))
+            #expect(assembled == (try DrillJSON.string(report)))
         }
     }
 

@@ -61,7 +61,7 @@ extension CheckReport {
 
     /// `check --format json` in pieces, for writing one scenario at a time: `opening`, then
     /// each scenario's `fragment` (in id order) separated by `separator`, then `closing` is
-    /// byte for byte `ReviewJSON.string(report)`; a report without scenarios is `empty`.
+    /// byte for byte `DrillJSON.string(report)`; a report without scenarios is `empty`.
     public struct JSONPieces: Sendable {
         /// Everything before the first scenario.
         public let opening: String
@@ -77,20 +77,20 @@ extension CheckReport {
             // Pretty-printed JSON puts each key of the report on its own line, two spaces in,
             // and each element of `scenarios` four spaces in; values are encoded exactly as
             // the encoder would inside the report (keys sorted: asOf, evidence, scenarios, team).
-            var opening = "{\n  \"asOf\" : \(try ReviewJSON.string(asOf)),\n"
+            var opening = "{\n  \"asOf\" : \(try DrillJSON.string(asOf)),\n"
             if let evidence {
-                let nested = try ReviewJSON.string(evidence).split(separator: "\n", omittingEmptySubsequences: false)
+                let nested = try DrillJSON.string(evidence).split(separator: "\n", omittingEmptySubsequences: false)
                 opening += "  \"evidence\" : " + nested.enumerated().map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : "  " + $0.element }.joined(separator: "\n") + ",\n"
             }
             self.opening = opening + "  \"scenarios\" : [\n"
-            closing = "\n  ],\n  \"team\" : \(try ReviewJSON.string(team))\n}"
-            empty = try ReviewJSON.string(CheckReport(team: team, asOf: asOf, scenarios: [], evidence: evidence))
+            closing = "\n  ],\n  \"team\" : \(try DrillJSON.string(team))\n}"
+            empty = try DrillJSON.string(CheckReport(team: team, asOf: asOf, scenarios: [], evidence: evidence))
         }
 
         /// One scenario's entry, indented as inside the report. Encoded JSON has no raw line
         /// breaks inside strings, so indenting line by line is safe.
         public static func fragment(_ result: ScenarioResult) throws -> String {
-            try ReviewJSON.string(result).split(separator: "\n", omittingEmptySubsequences: false)
+            try DrillJSON.string(result).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "    " + $0 }.joined(separator: "\n")
         }
     }

@@ -197,7 +197,7 @@ public struct RunTranscript: Codable, Hashable, Sendable {
     /// The transcript as JSON: keys sorted, two-space indent, a final newline. The same run always gives the same bytes.
     public func jsonData() -> Data {
         // Every field is a string, number, boolean or a value of those: encoding cannot fail.
-        var data = (try? ReviewJSON.encode(self)) ?? Data()
+        var data = (try? DrillJSON.encode(self)) ?? Data()
         data.append(0x0A)
         return data
     }

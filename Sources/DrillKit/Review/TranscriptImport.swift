@@ -219,6 +219,6 @@ extension RunTranscript {
 
     /// One event as canonical JSON, for comparing stored and incoming events.
     static func single(_ event: EventRecord) -> Data {
-        (try? ReviewJSON.encode(event)) ?? Data()
+        (try? DrillJSON.encode(event)) ?? Data()
     }
 }

@@ -42,7 +42,7 @@ public struct TranscriptJSONStream: Sendable {
     public func element(_ event: EventRecord, index: Int) -> Data {
         var data = index == 0 ? Data("\n".utf8) : Self.separator
         // Every field is a string, number or boolean: encoding cannot fail.
-        let encoded = (try? ReviewJSON.encode(event)) ?? Data()
+        let encoded = (try? DrillJSON.encode(event)) ?? Data()
         for (number, line) in encoded.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             if number > 0 { data.append(UInt8(ascii: "\n")) }
             data.append(Self.elementIndent)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// JSON as review formats write it: lowerCamelCase keys sorted, two-space indent, times as
+/// JSON as drill writes it (transcripts, reports, evidence, check, every `--format json`): lowerCamelCase keys sorted, two-space indent, times as
 /// ISO 8601 in UTC with milliseconds, spans as hours.
-public enum ReviewJSON {
+public enum DrillJSON {
     /// Encodes a value.
     public static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()

@@ -72,7 +72,7 @@ public struct RunEvidence: Codable, Hashable, Sendable {
     /// store keeps this text and the seal covers it; the same evidence always gives the same text.
     public var canonicalJSON: String {
         // Strings, numbers, booleans and times only: encoding cannot fail.
-        (try? ReviewJSON.string(self)) ?? ""
+        (try? DrillJSON.string(self)) ?? ""
     }
 
     /// Reads the stored form.
