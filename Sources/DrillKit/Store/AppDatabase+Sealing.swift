@@ -74,8 +74,8 @@ extension AppDatabase {
     /// against trusted keys): kept when it signs exactly the seal the rows give, so the run's
     /// provenance survives the import and exporting it again gives the same bytes.
     func seal(runID: String, action: String, keeping signature: StoredSeal? = nil, in db: Database) throws {
-        guard let (content, _) = try Self.sealedContent(runID: runID, in: db) else { return }
-        let seal = RunSeal(content)
+        guard let sealed = try Self.sealedContent(runID: runID, in: db) else { return }
+        let seal = RunSeal(sealed.content)
         let hash = seal.hash
         let signed = signature.flatMap { $0.hash == hash ? $0 : nil }
             ?? StoredSeal(hash: hash, keyId: key.id, signature: key.sign(RunSeal.signedMessage(hash)))
@@ -116,8 +116,8 @@ extension AppDatabase {
     /// seal, and that seal is the ledger's last for it. Every write to an existing run checks
     /// this first, so a run edited outside drill is never re-sealed over the edit.
     func checkSealed(runID: String, in db: Database) throws {
-        guard let (content, stored) = try Self.sealedContent(runID: runID, in: db) else { return }
-        let recomputed = RunSeal(content).hash
+        guard let sealed = try Self.sealedContent(runID: runID, in: db) else { return }
+        let recomputed = RunSeal(sealed.content).hash, stored = sealed.row
         let last = try String.fetchOne(db.cachedStatement(sql: "SELECT seal FROM ledger WHERE runID = ? ORDER BY id DESC LIMIT 1"),
                                        arguments: [runID])
         guard let hash: String = stored["sealHash"], hash == recomputed, let keyID: String = stored["sealKeyID"],
@@ -132,9 +132,9 @@ extension AppDatabase {
     ///
     /// Every write to a run reads this twice (the stored seal checked, the new one made), so the
     /// statements are prepared once per connection and the rows read in plain SQL: through the
-    /// query interface, each read built its SQL and looked up the table's primary key again,
-    /// most of a seal's cost on the way to a drill's first prompt.
-    static func sealedContent(runID: String, in db: Database) throws -> (RunSeal.Content, Row)? {
+    /// query interface, each read built its SQL and looked up the table's primary key again:
+    /// about half of a seal's cost on the way to a drill's first prompt (callgrind).
+    static func sealedContent(runID: String, in db: Database) throws -> (content: RunSeal.Content, row: Row)? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM run WHERE id = ?"), arguments: [runID]) else { return nil }
         let participants = try ParticipantRecord.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM participant WHERE runID = ? ORDER BY position"), arguments: [runID])
