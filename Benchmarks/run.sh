@@ -3,7 +3,7 @@
 # generates the data once (Benchmarks/.data, gitignored; DRILL_BENCH_REGENERATE=1 to redo it),
 # measures every figure against its floor and rewrites the table in BENCHMARKS.md.
 #   Benchmarks/run.sh                 everything
-#   Benchmarks/run.sh start queries   only some steps (start append lint queries export size)
+#   Benchmarks/run.sh start queries   only some steps (start append lint queries export verify size)
 # Needs hyperfine and sqlite3 (apt-get install hyperfine sqlite3) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,6 +6,7 @@ extension Drill {
     /// `drill check`: says, without prompting, which scenarios the preparedness would fail, and why.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Assess every scenario against the team's preparedness, without prompting.",
             discussion: """
                 Exits 1 with --strict when any need is unmet, 65 when a file is invalid, 66 when one is missing.

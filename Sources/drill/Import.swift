@@ -6,6 +6,7 @@ extension Drill {
     /// `drill import FILE…`: loads JSON transcripts into the database.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Load JSON transcripts (from `drill export`) into the database.",
             discussion: """
                 A folder imports every .json file in it. A run already stored is left as it is; a later \

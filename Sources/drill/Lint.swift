@@ -6,6 +6,7 @@ extension Drill {
     /// `drill lint`: every problem in scenario and preparedness files, at once.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check scenario and preparedness files; report every problem as path:line:column: error: message.",
             discussion: """
                 Without paths: the scenario folder, and ./preparedness.yaml when it exists. Exits 65 when any file is invalid, 66 when one is missing. Warnings (path:line:column: warning: message) point at what is valid but weakens a drill, such as deadlines no decision can move; they do not change the exit code.

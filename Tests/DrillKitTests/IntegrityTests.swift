@@ -30,6 +30,28 @@ struct IntegrityTests {
         #expect(run.headHash?.count == 64)
     }
 
+    @Test("verify checks runs in batches while it reads the next: every run listed once, in start order, and an edit in a late batch named")
+    func batchesOverlapped() throws {
+        let database = try AppDatabase.inMemory()
+        // More than two batches of 256, so a batch is checked while the next is read, and the last is partial.
+        let count = 2 * 256 + 90
+        var ids: [String] = []
+        for index in 0..<count {
+            let id = String(format: "20261126-b%05d", index)
+            ids.append(id)
+            let run = RunRecord(id: id, team: "Team", scenarioID: "s", scenarioTitle: "S", scenarioKind: "data-exposure",
+                                startedAt: Date(timeIntervalSince1970: 1_790_000_000 + Double(index)), asOf: Fixture.asOf,
+                                scenarioYAML: "id: s", preparednessYAML: "team: Team", preparednessSource: "preparedness.yaml")
+            try database.createRun(run, participants: [], findings: [])
+        }
+        let edited = ids[2 * 256 + 40]
+        try tamper(database, "UPDATE run SET scenarioTitle = 'forged' WHERE id = '\(edited)'")
+        let report = try database.verify()
+        #expect(report.runs.map(\.runId) == ids)
+        #expect(report.runs.filter { !$0.intact }.map(\.runId) == [edited])
+        #expect(report.runs.first { !$0.intact }?.problem?.field == "scenarioTitle")
+    }
+
     @Test("Changing any stored field of any event breaks the chain at that event", arguments: [
         "text = 'nothing'", "answer = 'x'", "actor = 'Mallory'", "simulatedHours = 99", "points = 10", "met = 1", "kind = 'note'",
     ])

@@ -369,14 +369,18 @@ func makeDatabase() throws {
     }
 
     for suffix in ["", "-wal", "-shm"] { unlink(out + suffix) }
-    // drill itself creates and migrates the file, so it carries the real schema, id and permissions.
-    _ = try AppDatabase.open(path: out)
+    // drill itself creates and migrates the file, so it carries the real schema, id and permissions,
+    // with the installation's key: the anchor it signs on creation must be one drill trusts when
+    // it opens the file again (with the process's throwaway key, sealing below stopped at
+    // "the anchor was signed by key …, which is not trusted here", after every run was stored).
+    let key = try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
+    let identity = AuditIdentity(user: "facilitator", host: "drill-bench")
+    _ = try AppDatabase.open(path: out, identity: identity, key: key)
     var config = Configuration()
     config.prepareDatabase { db in
         try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY")
     }
     let queue = try DatabaseQueue(path: out, configuration: config)
-    let identity = AuditIdentity(user: "facilitator", host: "drill-bench")
 
     // Runs per team, spread over five years, each team drilling the scenarios in turn.
     let runsPerTeam = runCount / teamCount
@@ -427,7 +431,6 @@ func makeDatabase() throws {
 
     // Improvement items are numbered when someone first lists them: do it once, through drill.
     let itemsStarted = Date()
-    let key = try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
     let database = try AppDatabase.open(path: out, identity: identity, key: key)
     say("sealed \(storedRuns) runs in \(Int(Date().timeIntervalSince(itemsStarted))) s")
     let items = try database.improvementItems()

@@ -56,10 +56,12 @@ public struct ScenarioLibrary: Sendable {
     private static func declaresID(_ id: String, in data: Data) -> Bool {
         let prefix = Array("id:".utf8)
         return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            guard let base = bytes.baseAddress else { return false }
             var start = 0
             while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                // `memchr` finds each line's end: a byte-by-byte loop here was over a quarter
+                // of loading one scenario by id (29 other files scanned, callgrind).
+                let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - base } ?? bytes.count
                 if end - start > prefix.count, bytes[start] == prefix[0], bytes[start + 1] == prefix[1], bytes[start + 2] == prefix[2] {
                     var value = Substring(String(decoding: bytes[(start + 3)..<end], as: UTF8.self))
                     if let hash = value.firstRange(of: " #") { value = value[..<hash.lowerBound] }

@@ -4,7 +4,7 @@ import GRDB
 extension AppDatabase {
     /// The evidence a run was judged against, as its stored form, or `nil` when the run was judged on claims alone.
     static func evidenceJSON(runID: String, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT evidenceJSON FROM runEvidence WHERE runID = ?", arguments: [runID])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT evidenceJSON FROM runEvidence WHERE runID = ?"), arguments: [runID])
     }
 
     /// Stores the evidence a run was judged against (before the run is sealed: the seal covers it).

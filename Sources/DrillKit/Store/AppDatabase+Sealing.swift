@@ -15,7 +15,7 @@ struct Anchor: Hashable, Sendable {
     }
 
     static func fetch(_ db: Database) throws -> Anchor {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM anchor WHERE id = 1") else { return Anchor() }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM anchor WHERE id = 1")) else { return Anchor() }
         return Anchor(ledgerCount: row["ledgerCount"], ledgerHead: row["ledgerHead"], auditCount: row["auditCount"],
                       auditHead: row["auditHead"], keyID: row["keyID"], signature: row["signature"])
     }
@@ -24,10 +24,10 @@ struct Anchor: Hashable, Sendable {
     mutating func store(signedBy key: InstallationKey, in db: Database) throws {
         keyID = key.id
         signature = key.sign(message)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO anchor (id, ledgerCount, ledgerHead, auditCount, auditHead, keyID, signature)
             VALUES (1, ?, ?, ?, ?, ?, ?)
-            """, arguments: [ledgerCount, ledgerHead, auditCount, auditHead, keyID, signature])
+            """).execute(arguments: [ledgerCount, ledgerHead, auditCount, auditHead, keyID, signature])
     }
 }
 
@@ -74,17 +74,13 @@ extension AppDatabase {
     /// against trusted keys): kept when it signs exactly the seal the rows give, so the run's
     /// provenance survives the import and exporting it again gives the same bytes.
     func seal(runID: String, action: String, keeping signature: StoredSeal? = nil, in db: Database) throws {
-        guard let run = try RunRecord.fetchOne(db, key: runID) else { return }
-        let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == runID)
-            .order(ParticipantRecord.Columns.position).fetchAll(db)
-        let findings = try FindingRecord.filter(FindingRecord.Columns.runID == runID).order(FindingRecord.Columns.position).fetchAll(db)
-        let seal = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings,
-                                           evidence: try Self.evidenceJSON(runID: runID, in: db)))
+        guard let sealed = try Self.sealedContent(runID: runID, in: db) else { return }
+        let seal = RunSeal(sealed.content)
         let hash = seal.hash
         let signed = signature.flatMap { $0.hash == hash ? $0 : nil }
             ?? StoredSeal(hash: hash, keyId: key.id, signature: key.sign(RunSeal.signedMessage(hash)))
-        try db.execute(sql: "UPDATE run SET sealFields = ?, sealHash = ?, sealKeyID = ?, sealSignature = ? WHERE id = ?",
-                       arguments: [seal.manifest, hash, signed.keyId, signed.signature, runID])
+        try db.cachedStatement(sql: "UPDATE run SET sealFields = ?, sealHash = ?, sealKeyID = ?, sealSignature = ? WHERE id = ?")
+            .execute(arguments: [seal.manifest, hash, signed.keyId, signed.signature, runID])
         try appendLedger(runID: runID, action: action, seal: Self.ledgerSeal(signed), in: db)
     }
 
@@ -120,26 +116,40 @@ extension AppDatabase {
     /// seal, and that seal is the ledger's last for it. Every write to an existing run checks
     /// this first, so a run edited outside drill is never re-sealed over the edit.
     func checkSealed(runID: String, in db: Database) throws {
-        guard let run = try RunRecord.fetchOne(db, key: runID) else { return }
-        let participants = try ParticipantRecord.filter(ParticipantRecord.Columns.runID == runID)
-            .order(ParticipantRecord.Columns.position).fetchAll(db)
-        let findings = try FindingRecord.filter(FindingRecord.Columns.runID == runID).order(FindingRecord.Columns.position).fetchAll(db)
-        let recomputed = RunSeal(RunSeal.Content(run: run, participants: participants, findings: findings,
-                                                 evidence: try Self.evidenceJSON(runID: runID, in: db))).hash
-        let stored = try Row.fetchOne(db, sql: "SELECT sealHash, sealKeyID, sealSignature FROM run WHERE id = ?", arguments: [runID])
-        let last = try String.fetchOne(db, sql: "SELECT seal FROM ledger WHERE runID = ? ORDER BY id DESC LIMIT 1", arguments: [runID])
-        guard let hash: String = stored?["sealHash"], hash == recomputed, let keyID: String = stored?["sealKeyID"],
-              let signature: String = stored?["sealSignature"], last == Self.ledgerSeal(StoredSeal(hash: hash, keyId: keyID, signature: signature))
+        guard let sealed = try Self.sealedContent(runID: runID, in: db) else { return }
+        let recomputed = RunSeal(sealed.content).hash, stored = sealed.row
+        let last = try String.fetchOne(db.cachedStatement(sql: "SELECT seal FROM ledger WHERE runID = ? ORDER BY id DESC LIMIT 1"),
+                                       arguments: [runID])
+        guard let hash: String = stored["sealHash"], hash == recomputed, let keyID: String = stored["sealKeyID"],
+              let signature: String = stored["sealSignature"], last == Self.ledgerSeal(StoredSeal(hash: hash, keyId: keyID, signature: signature))
         else {
             throw StoreError.altered(path: path, detail: "run \(runID) differs from what was sealed")
         }
+    }
+
+    /// What a run's seal covers, read from its rows, with the run's row as stored (its seal
+    /// columns); `nil` when the run is not stored.
+    ///
+    /// Every write to a run reads this twice (the stored seal checked, the new one made), so the
+    /// statements are prepared once per connection and the rows read in plain SQL: through the
+    /// query interface, each read built its SQL and looked up the table's primary key again:
+    /// about half of a seal's cost on the way to a drill's first prompt (callgrind).
+    static func sealedContent(runID: String, in db: Database) throws -> (content: RunSeal.Content, row: Row)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM run WHERE id = ?"), arguments: [runID]) else { return nil }
+        let participants = try ParticipantRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM participant WHERE runID = ? ORDER BY position"), arguments: [runID])
+        let findings = try FindingRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM finding WHERE runID = ? ORDER BY position"), arguments: [runID])
+        return (RunSeal.Content(run: try RunRecord(row: row), participants: participants, findings: findings,
+                                evidence: try evidenceJSON(runID: runID, in: db)), row)
     }
 
     /// Appends an entry to the ledger of run seals (`seal` is `nil` for a deletion) and re-signs the anchor.
     func appendLedger(runID: String, action: String, seal: String?, in db: Database) throws {
         var anchor = try checkedAnchor(in: db)
         let link = RecordChain.ledgerLink(previous: anchor.ledgerHead, runID: runID, action: action, seal: seal)
-        try db.execute(sql: "INSERT INTO ledger (runID, action, seal, hash) VALUES (?, ?, ?, ?)", arguments: [runID, action, seal, link])
+        try db.cachedStatement(sql: "INSERT INTO ledger (runID, action, seal, hash) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [runID, action, seal, link])
         anchor.ledgerCount += 1
         anchor.ledgerHead = link
         try anchor.store(signedBy: key, in: db)
