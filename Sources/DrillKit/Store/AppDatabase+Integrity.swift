@@ -179,7 +179,7 @@ extension AppDatabase {
             let runs = try request.asRequest(of: Row.self).fetchCursor(db)
             while let row = try runs.next() {
                 let rows = try RunRows(row, in: db) { lastSeal[$0] }
-                seen.insert(rows.run.id)
+                seen.insert(rows.stored.run.id)
                 batch.append(rows)
                 if batch.count == Self.verifyBatchSize {
                     checks += checking?.results() ?? []
@@ -248,35 +248,23 @@ extension AppDatabase {
 
     /// Everything `verify` reads about one run, as plain values that any thread may check.
     struct RunRows: Sendable {
-        var run: RunRecord
-        var events: [EventRecord]
-        var participants: [ParticipantRecord]
-        var findings: [FindingRecord]
+        /// The run's rows, as checks of what follows from them receive them.
+        var stored: StoredRunRows
         var sealFields: String?
         var sealHash: String?
         var sealKeyID: String?
         var sealSignature: String?
-        /// The evidence the run was judged against, as stored (`nil` for none).
-        var evidence: String?
         /// The last seal the ledger recorded for the run.
         var ledger: (seal: String?, action: String, entry: Int64)?
 
         /// Reads the rest of a run from its row (all of `run`'s columns, its seal's included).
-        /// The statements are prepared once and reused for every run: built through the query
-        /// interface, each run's four reads were built and prepared anew.
         init(_ row: Row, in db: Database, ledger: (String) -> (seal: String?, action: String, entry: Int64)?) throws {
-            run = try RunRecord(row: row)
-            self.ledger = ledger(run.id)
-            let arguments: StatementArguments = [run.id]
-            events = try EventRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM event WHERE runID = ? ORDER BY seq"), arguments: arguments)
-            participants = try ParticipantRecord.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM participant WHERE runID = ? ORDER BY position"), arguments: arguments)
-            findings = try FindingRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM finding WHERE runID = ? ORDER BY position"), arguments: arguments)
+            stored = try StoredRunRows(try RunRecord(row: row), in: db)
+            self.ledger = ledger(stored.run.id)
             sealFields = row["sealFields"]
             sealHash = row["sealHash"]
             sealKeyID = row["sealKeyID"]
             sealSignature = row["sealSignature"]
-            evidence = try AppDatabase.evidenceJSON(runID: run.id, in: db)
         }
     }
 
@@ -289,7 +277,7 @@ extension AppDatabase {
 
         init(_ batch: [RunRows], keys: TrustedKeys, derived: (@Sendable (StoredRunRows) -> IntegrityReport.Problem?)?) {
             @Sendable func check(_ rows: RunRows) -> IntegrityReport.RunCheck {
-                IntegrityReport.RunCheck(runId: rows.run.id, events: rows.events.count, keyId: rows.sealKeyID,
+                IntegrityReport.RunCheck(runId: rows.stored.run.id, events: rows.stored.events.count, keyId: rows.sealKeyID,
                                          problem: AppDatabase.checkRun(rows, keys: keys, derived: derived))
             }
             let checked = CheckResults(count: batch.count)
@@ -324,8 +312,8 @@ extension AppDatabase {
     /// The first thing wrong with one run, in the order a reader would want it named.
     fileprivate static func checkRun(_ rows: RunRows, keys: TrustedKeys,
                                  derived: (@Sendable (StoredRunRows) -> IntegrityReport.Problem?)?) -> IntegrityReport.Problem? {
-        let run = rows.run, events = rows.events, participants = rows.participants, findings = rows.findings, ledger = rows.ledger
-        let evidence = rows.evidence
+        let run = rows.stored.run, events = rows.stored.events, participants = rows.stored.participants, findings = rows.stored.findings
+        let evidence = rows.stored.evidenceJSON, ledger = rows.ledger
         func problem(seq: Int? = nil, field: String? = nil, _ detail: String) -> IntegrityReport.Problem {
             .init(runId: run.id, seq: seq, field: field, detail: detail)
         }
@@ -370,7 +358,7 @@ extension AppDatabase {
         if keys.verdict(signature: signature, keyID: keyID, message: RunSeal.signedMessage(sealHash)) == .invalid {
             return problem(field: "sealSignature", "the run's seal was not signed by key \(keyID): it was recomputed without the key")
         }
-        return derived?(StoredRunRows(run: run, participants: participants, findings: findings, events: events, evidenceJSON: evidence))
+        return derived?(rows.stored)
     }
 
     /// Audit entries, newest first.

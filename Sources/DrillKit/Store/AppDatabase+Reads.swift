@@ -55,7 +55,7 @@ extension AppDatabase {
     /// A run's events in order of `seq`; empty for a run without events or not stored.
     public func events(runID: String) throws(StoreError) -> [EventRecord] {
         try read { db in
-            try EventRecord.filter(EventRecord.Columns.runID == runID).order(EventRecord.Columns.seq).fetchAll(db)
+            try Self.events(runID: runID, in: db)
         }
     }
 
@@ -65,7 +65,7 @@ extension AppDatabase {
     public func forEachEvent(runID: String, _ body: (EventRecord) throws -> Void) throws {
         var bodyError: (any Error)?
         try read { db in
-            let cursor = try EventRecord.filter(EventRecord.Columns.runID == runID).order(EventRecord.Columns.seq).fetchCursor(db)
+            let cursor = try EventRecord.fetchCursor(db.cachedStatement(sql: Self.eventsSQL), arguments: [runID])
             while let record = try cursor.next() {
                 do {
                     try body(record)
@@ -81,14 +81,43 @@ extension AppDatabase {
     /// A run's participants, in the order they were named.
     public func participants(runID: String) throws(StoreError) -> [ParticipantRecord] {
         try read { db in
-            try ParticipantRecord.filter(ParticipantRecord.Columns.runID == runID).order(ParticipantRecord.Columns.position).fetchAll(db)
+            try Self.participants(runID: runID, in: db)
         }
     }
 
     /// A run's findings, in the scenario's order of needs.
     public func findings(runID: String) throws(StoreError) -> [FindingRecord] {
         try read { db in
-            try FindingRecord.filter(FindingRecord.Columns.runID == runID).order(FindingRecord.Columns.position).fetchAll(db)
+            try Self.findings(runID: runID, in: db)
         }
+    }
+
+    // A run's rows in order, read the one way every reader uses (verify, sealing, import, the
+    // reads above): statements prepared once per connection, since verify and every write to a
+    // run read them for each run.
+    static let eventsSQL = "SELECT * FROM event WHERE runID = ? ORDER BY seq"
+
+    /// A run's events in order of `seq`.
+    static func events(runID: String, in db: Database) throws -> [EventRecord] {
+        try EventRecord.fetchAll(db.cachedStatement(sql: eventsSQL), arguments: [runID])
+    }
+
+    /// A run's participants, in the order they were named.
+    static func participants(runID: String, in db: Database) throws -> [ParticipantRecord] {
+        try ParticipantRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM participant WHERE runID = ? ORDER BY position"), arguments: [runID])
+    }
+
+    /// A run's findings, in the scenario's order of needs.
+    static func findings(runID: String, in db: Database) throws -> [FindingRecord] {
+        try FindingRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM finding WHERE runID = ? ORDER BY position"), arguments: [runID])
+    }
+}
+
+extension StoredRunRows {
+    /// The rows of the stored run `run`: its participants, findings and events in order, and its evidence.
+    init(_ run: RunRecord, in db: Database) throws {
+        self.init(run: run, participants: try AppDatabase.participants(runID: run.id, in: db),
+                  findings: try AppDatabase.findings(runID: run.id, in: db), events: try AppDatabase.events(runID: run.id, in: db),
+                  evidenceJSON: try AppDatabase.evidenceJSON(runID: run.id, in: db))
     }
 }

@@ -136,12 +136,8 @@ extension AppDatabase {
     /// about half of a seal's cost on the way to a drill's first prompt (callgrind).
     static func sealedContent(runID: String, in db: Database) throws -> (content: RunSeal.Content, row: Row)? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM run WHERE id = ?"), arguments: [runID]) else { return nil }
-        let participants = try ParticipantRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM participant WHERE runID = ? ORDER BY position"), arguments: [runID])
-        let findings = try FindingRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM finding WHERE runID = ? ORDER BY position"), arguments: [runID])
-        return (RunSeal.Content(run: try RunRecord(row: row), participants: participants, findings: findings,
-                                evidence: try evidenceJSON(runID: runID, in: db)), row)
+        return (RunSeal.Content(run: try RunRecord(row: row), participants: try participants(runID: runID, in: db),
+                                findings: try findings(runID: runID, in: db), evidence: try evidenceJSON(runID: runID, in: db)), row)
     }
 
     /// Appends an entry to the ledger of run seals (`seal` is `nil` for a deletion) and re-signs the anchor.

@@ -24,12 +24,7 @@ extension StoreTransaction {
     /// A stored run's rows (participants, findings and events in order, and its evidence), or `nil` when no run has the id.
     func runRows(id: String) throws -> StoredRunRows? {
         guard let run = try RunRecord.fetchOne(db, key: id) else { return nil }
-        return StoredRunRows(
-            run: run,
-            participants: try ParticipantRecord.filter(ParticipantRecord.Columns.runID == id).order(ParticipantRecord.Columns.position).fetchAll(db),
-            findings: try FindingRecord.filter(FindingRecord.Columns.runID == id).order(FindingRecord.Columns.position).fetchAll(db),
-            events: try EventRecord.filter(EventRecord.Columns.runID == id).order(EventRecord.Columns.seq).fetchAll(db),
-            evidenceJSON: try AppDatabase.evidenceJSON(runID: id, in: db))
+        return try StoredRunRows(run, in: db)
     }
 
     /// Stores a run that is not stored yet exactly as given: its row (with its outcome and head
