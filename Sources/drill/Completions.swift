@@ -17,7 +17,7 @@ enum Completions {
     /// Run ids in `--db PATH` (or `$DRILL_DB`, or the default database), newest first.
     static let runIDs = CompletionKind.custom { words, index, prefix in
         let path = value(of: "--db", in: words, before: index)
-            ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
+            ?? AppDatabase.defaultPath(environment: ProcessEnvironment.values)
         return runIDs(inDatabaseAt: path).filter { $0.hasPrefix(prefix) }
     }
 

@@ -28,6 +28,8 @@ struct DrillPlayer {
     let out: Terminal
     /// How many events of `session` are already stored.
     var stored: Int
+    /// How many of them are already shown (a new run's opening is stored with the run, then shown here).
+    var shown: Int
     /// Seconds allowed per prompt in a timed drill.
     var timeBox: Double?
 
@@ -37,7 +39,7 @@ struct DrillPlayer {
     private var askedAt = Date()
 
     init(session: DrillSession, recorder: DrillRecorder, source: AnswerSource, participants: [ParticipantRecord],
-         facilitator: String?, out: Terminal, stored: Int, timeBox: Double? = nil) {
+         facilitator: String?, out: Terminal, stored: Int, shown: Int? = nil, timeBox: Double? = nil) {
         self.session = session
         self.recorder = recorder
         self.source = source
@@ -45,6 +47,7 @@ struct DrillPlayer {
         self.facilitator = facilitator
         self.out = out
         self.stored = stored
+        self.shown = shown ?? stored
         self.timeBox = timeBox
     }
 
@@ -283,14 +286,17 @@ struct DrillPlayer {
     }
 
     /// Commits one step's events in one transaction, then shows them.
+    /// Stores the events in `range`, then shows every event not shown yet.
     private mutating func commitAndShow(_ range: Range<Int>) throws {
         try recorder.record(contentsOf: Array(session.events[range]))
         stored = range.upperBound
-        var injectNumber = session.events[..<range.lowerBound].filter { $0.kind == .inject }.count
-        for event in session.events[range] {
+        let unseen = min(shown, range.lowerBound)..<range.upperBound
+        var injectNumber = session.events[..<unseen.lowerBound].filter { $0.kind == .inject }.count
+        for event in session.events[unseen] {
             if event.kind == .inject { injectNumber += 1 }
             out.write(renderer.render(event, injectNumber: injectNumber))
         }
+        shown = range.upperBound
     }
 
     private func pause(_ reason: String) throws {

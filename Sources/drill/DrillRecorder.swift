@@ -10,10 +10,12 @@ final class DrillRecorder: @unchecked Sendable {
     private var lastSimulated = TimeSpan.zero
     private let lock = NSLock()
 
-    init(database: AppDatabase, runID: String, nextSeq: Int) {
+    /// `lastSimulated` is the simulated time of the last event already stored (where a pause is recorded).
+    init(database: AppDatabase, runID: String, nextSeq: Int, lastSimulated: TimeSpan = .zero) {
         self.database = database
         self.runID = runID
         self.nextSeq = nextSeq
+        self.lastSimulated = lastSimulated
     }
 
     /// Makes one event durable before anyone sees it.

@@ -64,7 +64,8 @@ struct DrillStart {
             playedOn: playedOn)
         let people = participants.enumerated().map { Participants.parse($1, runID: record.id, position: $0) }
         do throws(StoreError) {
-            try database.createRun(record, participants: people, findings: session.assessment.findings, evidence: stored)
+            try database.createRun(record, participants: people, findings: session.assessment.findings, evidence: stored,
+                                   opening: session.events)
         } catch {
             throw CommandFailure(error)
         }
@@ -72,10 +73,12 @@ struct DrillStart {
             err.line(err.styled("Recording a drill played on \(playedOn) (backfilled; records judged on \(session.asOf)).", .dim))
         }
         out.write(DrillRenderer(session: session, terminal: out, participants: people).opening(runID: record.id, team: record.team, resumed: false))
-        let recorder = DrillRecorder(database: database, runID: record.id, nextSeq: 1)
+        // The opening events were stored with the run; the player shows them first.
+        let recorder = DrillRecorder(database: database, runID: record.id, nextSeq: session.events.count + 1,
+                                     lastSimulated: session.events.last?.simulated ?? .zero)
         var player = DrillPlayer(
             session: session, recorder: recorder, source: script.map { .script($0) } ?? .lines(StandardInput.forPrompts(on: out)),
-            participants: people, facilitator: facilitator, out: out, stored: 0, timeBox: timeBox)
+            participants: people, facilitator: facilitator, out: out, stored: session.events.count, shown: 0, timeBox: timeBox)
         try DrillPlayer.playGuarded(&player, format: format, database: database)
     }
 

@@ -66,7 +66,7 @@ struct DatabaseOption: ParsableArguments {
     var db: String?
 
     /// The database path: `--db`, else `$DRILL_DB`, else the user's data folder.
-    var databasePath: String { db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment) }
+    var databasePath: String { db ?? AppDatabase.defaultPath(environment: ProcessEnvironment.values) }
 
     /// Opens (creating on first use) the database, with the installation's signing key.
     ///
@@ -94,14 +94,14 @@ struct DatabaseOption: ParsableArguments {
 
     /// The installation's signing key, created in the config folder on first use.
     static func installationKey() throws(StoreError) -> InstallationKey {
-        try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment))
+        try InstallationKey.loadOrCreate(in: InstallationKey.defaultFolder(environment: ProcessEnvironment.values))
     }
 
     /// The public keys in `KEYS` in the config folder: the team's other installations, whose
     /// signatures over a shared database this one trusts and extends.
     static func teamKeys() -> TrustedKeys {
         var keys = TrustedKeys()
-        keys.addKeys(fromFileAt: InstallationKey.defaultFolder(environment: ProcessInfo.processInfo.environment).appendingPathComponent(TrustedKeys.fileName))
+        keys.addKeys(fromFileAt: InstallationKey.defaultFolder(environment: ProcessEnvironment.values).appendingPathComponent(TrustedKeys.fileName))
         return keys
     }
 

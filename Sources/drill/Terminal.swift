@@ -22,8 +22,8 @@ struct Terminal: Sendable {
         self.handle = handle
         self.descriptor = descriptor
         isTerminal = isatty(descriptor) == 1
-        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let noColour = ProcessEnvironment.values["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let term = ProcessEnvironment.values["TERM"] ?? ""
         colour = isTerminal && !noColour && term != "dumb"
         width = TextLayout.width(descriptor: descriptor)
     }

@@ -10,7 +10,7 @@ enum TextLayout {
 
     /// The width to lay out for: the terminal's (`TIOCGWINSZ` on `descriptor`), else
     /// `$COLUMNS`, else 80, within `readableWidths`.
-    static func width(descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    static func width(descriptor: Int32, environment: [String: String] = ProcessEnvironment.values) -> Int {
         var size = winsize()
         let columns: Int
         if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {

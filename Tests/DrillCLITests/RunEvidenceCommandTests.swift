@@ -26,12 +26,17 @@ struct RunEvidenceCommandTests {
 
     /// The run tests' scenario and answers, with a preparedness file whose audit log claims 400
     /// days and an evidence folder beside it whose log group keeps 30.
+    /// The export is dated the judging day (an export's collection day is its file's), so the
+    /// text does not depend on the day the tests run.
     func workspace() throws -> DrillWorkspace {
-        try DrillWorkspace(scenarios: ["drill-test": RunCommandTests.scenario], files: [
+        let workspace = try DrillWorkspace(scenarios: ["drill-test": RunCommandTests.scenario], files: [
             "preparedness.yaml": Self.preparedness,
             "evidence/log-groups.json": #"{"logGroups": [{"logGroupName": "/audit", "retentionInDays": 30}]}"#,
             "answers.yaml": RunCommandTests.answersScript,
         ])
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_796_040_000)],  // 2026-11-30 12:00 UTC
+                                              ofItemAtPath: workspace.url("evidence/log-groups.json").path)
+        return workspace
     }
 
     @Test("A drill plays the evidence: the need flips, the debrief names the provenance, the transcript carries the evidence")

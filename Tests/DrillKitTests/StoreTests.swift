@@ -240,6 +240,29 @@ struct StoreTests {
 
     // MARK: Runs
 
+    @Test("A run is stored with its opening events in one transaction: numbered from 1, chained from the run, sealed once")
+    func createWithOpening() throws {
+        let folder = StoreFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("drill.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        let opening = Array(StoreFixture.events.prefix(2))
+        try database.createRun(StoreFixture.run(), participants: [ParticipantRecord(name: "Ada", role: "lead")],
+                               findings: StoreFixture.findings, opening: opening)
+        let stored = try database.events(runID: "20261124-abcd")
+        #expect(stored.map(\.seq) == [1, 2])
+        #expect(stored.map(\.event) == opening)
+        #expect(try database.participants(runID: "20261124-abcd").map(\.name) == ["Ada"])
+        #expect(try database.verify().isIntact)
+        // One seal for the run's start, then the next step goes on from 3 and verifies.
+        let observer = try DatabaseQueue(path: path)
+        #expect(try observer.read { try String.fetchAll($0, sql: "SELECT action FROM ledger WHERE runID = '20261124-abcd'") } == ["run.started"])
+        try database.appendEvents(Array(StoreFixture.events.dropFirst(2).prefix(2)), runID: "20261124-abcd", firstSeq: 3,
+                                  recordedAt: StoreFixture.started.addingTimeInterval(60))
+        #expect(try database.events(runID: "20261124-abcd").map(\.seq) == [1, 2, 3, 4])
+        #expect(try database.verify().isIntact)
+    }
+
     @Test("A run with an id already stored is refused")
     func duplicateRun() throws {
         let database = try AppDatabase.inMemory()

@@ -7,12 +7,6 @@ extension AppDatabase {
         try String.fetchOne(db.cachedStatement(sql: "SELECT evidenceJSON FROM runEvidence WHERE runID = ?"), arguments: [runID])
     }
 
-    /// Stores the evidence a run was judged against (before the run is sealed: the seal covers it).
-    static func storeEvidence(_ evidence: RunEvidence?, runID: String, in db: Database) throws {
-        guard let evidence else { return }
-        try db.execute(sql: "INSERT INTO runEvidence (runID, evidenceJSON) VALUES (?, ?)", arguments: [runID, evidence.canonicalJSON])
-    }
-
     /// The evidence a stored run was judged against; `nil` for a run judged on its claims alone.
     public func runEvidence(runID: String) throws(StoreError) -> RunEvidence? {
         let text = try read { db in try Self.evidenceJSON(runID: runID, in: db) }

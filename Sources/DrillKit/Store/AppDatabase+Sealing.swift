@@ -159,7 +159,9 @@ extension AppDatabase {
         entry.at = EventChain.storable(entry.at)
         entry.hash = RecordChain.auditLink(previous: anchor.auditHead, at: entry.at, action: entry.action, runID: entry.runID,
                                            detail: entry.detail, user: entry.user, host: entry.host)
-        try entry.insert(db)
+        try db.cachedStatement(sql: "INSERT INTO audit (at, action, runID, detail, user, host, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [entry.at, entry.action, entry.runID, entry.detail, entry.user, entry.host, entry.hash])
+        entry.id = db.lastInsertedRowID
         anchor.auditCount += 1
         anchor.auditHead = entry.hash
         try anchor.store(signedBy: key, in: db)

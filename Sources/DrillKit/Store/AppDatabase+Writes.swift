@@ -2,33 +2,37 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Stores a new run with its participants (in the order given) and the findings it starts from.
+    /// Stores a new run with its participants (in the order given), the findings it starts from,
+    /// and its opening events (the first inject and prompt, numbered from 1, recorded at the
+    /// start), in one transaction: a run is never stored without its opening.
     ///
     /// The participants' `runID`, `position` and `id` are set here. Throws
     /// ``StoreError/runExists(_:)`` when a run with the same id is already stored.
-    public func createRun(_ run: RunRecord, participants: [ParticipantRecord], findings: [Finding], evidence: RunEvidence? = nil) throws(StoreError) {
+    public func createRun(_ run: RunRecord, participants: [ParticipantRecord], findings: [Finding], evidence: RunEvidence? = nil,
+                          opening: [DrillEvent] = []) throws(StoreError) {
         var run = run
         run.startedAt = EventChain.storable(run.startedAt)
-        run.headHash = EventChain.genesis(of: run)
-        try write { db in
+        var head = EventChain.genesis(of: run)
+        let events = opening.enumerated().map { offset, event in
+            head = EventChain.link(previous: head, seq: offset + 1, recordedAt: run.startedAt, event: event)
+            return EventRecord(event: event, runID: run.id, seq: offset + 1, recordedAt: run.startedAt, hash: head)
+        }
+        run.headHash = head
+        let participants = participants.enumerated().map { position, participant in
+            ParticipantRecord(runID: run.id, name: participant.name, role: participant.role, position: position)
+        }
+        let findings = findings.enumerated().map { FindingRecord(runID: run.id, position: $0, finding: $1) }
+        try transaction { store in
+            // The same writer as an imported run's, so a started run and an imported one are stored alike.
             do {
-                try run.insert(db)
+                try store.insertRun(StoredRunRows(run: run, participants: participants, findings: findings, events: events,
+                                                  evidenceJSON: evidence?.canonicalJSON))
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.runExists(run.id)
             }
-            for (position, participant) in participants.enumerated() {
-                var participant = participant
-                participant.id = nil
-                participant.runID = run.id
-                participant.position = position
-                try participant.insert(db)
-            }
-            for (position, finding) in findings.enumerated() {
-                try FindingRecord(runID: run.id, position: position, finding: finding).insert(db)
-            }
-            try Self.storeEvidence(evidence, runID: run.id, in: db)
-            try seal(runID: run.id, action: "run.started", in: db)
-            try record("run.started", runID: run.id, detail: "\(run.mode) of \(run.scenarioID) for \(run.team)" + (run.playedOn.map { ", backfilled: played on \($0)" } ?? ""), in: db)
+            try store.seal(runID: run.id, action: "run.started")
+            try store.audit("run.started", runID: run.id,
+                            detail: "\(run.mode) of \(run.scenarioID) for \(run.team)" + (run.playedOn.map { ", backfilled: played on \($0)" } ?? ""))
         }
     }
 
@@ -53,19 +57,25 @@ extension AppDatabase {
                 throw StoreError.runNotFound(runID)
             }
             try checkSealed(runID: runID, in: db)
+            var records: [EventRecord] = []
+            records.reserveCapacity(events.count)
             for (offset, event) in events.enumerated() {
                 let seq = firstSeq + offset
                 let hash = EventChain.link(previous: previous, seq: seq, recordedAt: recordedAt, event: event)
-                do {
-                    try EventRecord(event: event, runID: runID, seq: seq, recordedAt: recordedAt, hash: hash).insert(db)
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                    throw StoreError.duplicateEvent(runID: runID, seq: seq)
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-                    throw StoreError.runNotFound(runID)
-                }
+                records.append(EventRecord(event: event, runID: runID, seq: seq, recordedAt: recordedAt, hash: hash))
                 previous = hash
             }
-            try db.execute(sql: "UPDATE run SET headHash = ? WHERE id = ?", arguments: [previous, runID])
+            do {
+                try StoreTransaction(database: self, db: db).insertEvents(records)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                // The first of the step's numbers already stored: what two drills writing one run collide on.
+                let taken = try Int.fetchOne(db, sql: "SELECT MIN(seq) FROM event WHERE runID = ? AND seq BETWEEN ? AND ?",
+                                             arguments: [runID, firstSeq, firstSeq + events.count - 1])
+                throw StoreError.duplicateEvent(runID: runID, seq: taken ?? firstSeq)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                throw StoreError.runNotFound(runID)
+            }
+            try db.cachedStatement(sql: "UPDATE run SET headHash = ? WHERE id = ?").execute(arguments: [previous, runID])
             try seal(runID: runID, action: "run.step", in: db)
         }
     }
@@ -74,11 +84,8 @@ extension AppDatabase {
     public func setStatus(runID: String, _ status: RunStatus, endedAt: Date?) throws(StoreError) {
         try write { db in
             try checkSealed(runID: runID, in: db)
-            let changed = try RunRecord.filter(RunRecord.Columns.id == runID).updateAll(db, [
-                RunRecord.Columns.status.set(to: status.rawValue),
-                RunRecord.Columns.endedAt.set(to: endedAt),
-            ])
-            guard changed == 1 else { throw StoreError.runNotFound(runID) }
+            try db.cachedStatement(sql: "UPDATE run SET status = ?, endedAt = ? WHERE id = ?").execute(arguments: [status.rawValue, endedAt, runID])
+            guard db.changesCount == 1 else { throw StoreError.runNotFound(runID) }
             let action = switch status {
             case .paused: "run.paused"
             case .inProgress: "run.resumed"
@@ -97,13 +104,9 @@ extension AppDatabase {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let json = String(decoding: try encoder.encode(score), as: UTF8.self)
-            let changed = try RunRecord.filter(RunRecord.Columns.id == runID).updateAll(db, [
-                RunRecord.Columns.status.set(to: RunStatus.finished.rawValue),
-                RunRecord.Columns.endedAt.set(to: endedAt),
-                RunRecord.Columns.overallScore.set(to: score.overall),
-                RunRecord.Columns.scoreJSON.set(to: json),
-            ])
-            guard changed == 1 else { throw StoreError.runNotFound(runID) }
+            try db.cachedStatement(sql: "UPDATE run SET status = ?, endedAt = ?, overallScore = ?, scoreJSON = ? WHERE id = ?")
+                .execute(arguments: [RunStatus.finished.rawValue, endedAt, score.overall, json, runID])
+            guard db.changesCount == 1 else { throw StoreError.runNotFound(runID) }
             try seal(runID: runID, action: "run.finished", in: db)
             try record("run.finished", runID: runID, detail: "overall \(score.overall)/100", in: db)
             try Self.indexPendingEvents(db)

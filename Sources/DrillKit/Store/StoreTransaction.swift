@@ -46,11 +46,11 @@ extension StoreTransaction {
         ]
         try statement.execute(arguments: StatementArguments(values))
         if let evidence = rows.evidenceJSON {
-            try db.execute(sql: "INSERT INTO runEvidence (runID, evidenceJSON) VALUES (?, ?)", arguments: [run.id, evidence])
+            try db.cachedStatement(sql: "INSERT INTO runEvidence (runID, evidenceJSON) VALUES (?, ?)").execute(arguments: [run.id, evidence])
         }
-        for participant in rows.participants {
-            var participant = participant
-            try participant.insert(db)
+        // Numbered by SQLite, as ``ParticipantRecord`` is stored.
+        try insertRows(rows.participants, table: "participant", columns: ["runID", "name", "role", "position"]) { participant in
+            [participant.runID, participant.name, participant.role, participant.position]
         }
         try insertRows(rows.findings, table: "finding", columns: ["runID", "needID", "position", "pillar", "status", "reason", "delayHours",
                                                                   "evidenceLossHours", "fix"]) { finding in
@@ -95,7 +95,7 @@ extension StoreTransaction {
     }
 
     /// Stores events with their links, the columns as ``EventRecord`` writes them.
-    private func insertEvents(_ events: [EventRecord]) throws {
+    func insertEvents(_ events: [EventRecord]) throws {
         let columns = ["runID", "seq", "kind", "simulatedHours", "recordedAt", "injectID", "promptID", "deadlineID", "needID", "actor",
                        "text", "answer", "points", "maxPoints", "met", "delayHours", "seconds", "hash"]
         try insertRows(events, table: "event", columns: columns) { event in
