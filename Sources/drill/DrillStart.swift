@@ -116,7 +116,7 @@ struct TimingOptions: ParsableArguments {
     @Flag(help: "Give each prompt a time box and record how long the team took (shown in the debrief).")
     var timed = false
 
-    @Option(name: .customLong("time-box"), help: ArgumentHelp("The time box per prompt with --timed.", valueName: "duration"),
+    @Option(name: .customLong("time-box"), help: ArgumentHelp("The time box per prompt with --timed (default: 5min).", valueName: "duration"),
             transform: TimingOptions.span)
     var box: TimeSpan = .hours(5.0 / 60)
 

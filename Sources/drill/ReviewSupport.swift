@@ -120,7 +120,7 @@ struct RunSelectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only runs of this scenario.", valueName: "id"))
     var scenario: String?
 
-    @Option(help: "Only runs with this status: in-progress, paused or finished.")
+    @Option(help: "Only runs with this status.")
     var status: RunStatus?
 
     @Option(help: ArgumentHelp("Only runs started on or after this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
@@ -129,7 +129,7 @@ struct RunSelectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only runs started before the end of this day.", valueName: "YYYY-MM-DD"), transform: CalendarDate.argument)
     var until: CalendarDate?
 
-    @Option(help: "At most this many runs (the newest).")
+    @Option(help: "At most this many runs, the newest (`drill runs` lists \(RunFilter.defaultLimit) unless told).")
     var limit: Int?
 
     func validate() throws {

@@ -1,4 +1,5 @@
 import DrillKit
+import Foundation
 import Testing
 
 @Suite("Durations, dates and availability")
@@ -13,6 +14,14 @@ struct ValueParsingTests {
     @Test("Impossible durations are refused", arguments: ["", "h", "30", "-5d", "30 parsecs", "1e9y", "101y", ".5h", "3d4h"])
     func refusesBadDurations(text: String) {
         #expect(TimeSpan(parsing: text) == nil)
+    }
+
+    @Test("Spaces and tabs around a value are ignored as before, a line break is not", arguments: [
+        (" 30d\t", 720.0 as Double?), ("\u{00A0}48 h\u{3000}", 48), ("\t+2h ", 2), ("30d\n", nil), ("\n2h", nil),
+    ])
+    func trimsSpaces(text: String, hours: Double?) {
+        #expect(TimeSpan(parsing: text)?.hours == hours)
+        #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces)[...])
     }
 
     @Test("Twelve months and a year are the same span")

@@ -66,10 +66,10 @@ extension TimeSpan {
     ///
     /// Returns `nil` for anything else, including negative and absurdly long spans.
     public init?(parsing text: String) {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = text.trimmingSpaces
         if body.first == "+" { body = body.dropFirst() }
         let digits = body.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        let unit = body.dropFirst(digits.count).trimmingCharacters(in: .whitespaces).lowercased()
+        let unit = body.dropFirst(digits.count).trimmingSpaces.lowercased()
         guard !digits.isEmpty, digits.first != ".", let value = Double(digits), value.isFinite,
               let scale = Self.units.first(where: { $0.names.contains(unit) })?.hours
         else { return nil }

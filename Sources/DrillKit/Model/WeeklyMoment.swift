@@ -65,7 +65,7 @@ public enum Availability: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `24x7` or `Mon-Fri 09:00-17:30 Europe/London` (days may be a range, a list or `daily`).
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingSpaces.lowercased()
         if ["24x7", "24/7", "around-the-clock", "always"].contains(trimmed) {
             self = .aroundTheClock
             return

@@ -160,7 +160,7 @@ extension AppDatabase {
         entry.hash = RecordChain.auditLink(previous: anchor.auditHead, at: entry.at, action: entry.action, runID: entry.runID,
                                            detail: entry.detail, user: entry.user, host: entry.host)
         try db.cachedStatement(sql: "INSERT INTO audit (at, action, runID, detail, user, host, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [entry.at, entry.action, entry.runID, entry.detail, entry.user, entry.host, entry.hash])
+            .execute(arguments: [RecordColumn.time(entry.at), entry.action, entry.runID, entry.detail, entry.user, entry.host, entry.hash])
         entry.id = db.lastInsertedRowID
         anchor.auditCount += 1
         anchor.auditHead = entry.hash

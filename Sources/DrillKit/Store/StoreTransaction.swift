@@ -41,7 +41,7 @@ extension StoreTransaction {
             """)
         let values: [(any DatabaseValueConvertible)?] = [
             run.id, run.team, run.scenarioID, run.scenarioTitle, run.scenarioKind, run.mode, run.facilitator, run.status.rawValue,
-            run.startedAt, run.endedAt, run.asOf.description, run.scenarioYAML, run.scenarioHash, run.preparednessYAML,
+            RecordColumn.time(run.startedAt), RecordColumn.time(run.endedAt), run.asOf.description, run.scenarioYAML, run.scenarioHash, run.preparednessYAML,
             run.preparednessHash, run.preparednessSource, run.overallScore, run.scoreJSON, run.headHash, run.playedOn?.description,
         ]
         try statement.execute(arguments: StatementArguments(values))
@@ -99,7 +99,7 @@ extension StoreTransaction {
         let columns = ["runID", "seq", "kind", "simulatedHours", "recordedAt", "injectID", "promptID", "deadlineID", "needID", "actor",
                        "text", "answer", "points", "maxPoints", "met", "delayHours", "seconds", "hash"]
         try insertRows(events, table: "event", columns: columns) { event in
-            [event.runID, event.seq, event.kind.rawValue, event.simulatedHours, event.recordedAt, event.injectID, event.promptID,
+            [event.runID, event.seq, event.kind.rawValue, event.simulatedHours, RecordColumn.time(event.recordedAt), event.injectID, event.promptID,
              event.deadlineID, event.needID, event.actor, event.text, event.answer, event.points, event.maxPoints, event.met,
              event.delayHours, event.seconds, event.hash]
         }
