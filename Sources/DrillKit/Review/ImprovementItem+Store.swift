@@ -133,24 +133,41 @@ extension ImprovementItem {
         for (index, record) in records.enumerated() { byKey[.init(team: record.team, fixKey: record.fixKey)] = index }
         var used = Set<Int>()
         var built: [(entry: ImprovementLedger.Entry, record: ImprovementItemRecord)] = []
-        var scenarios: [String: (Scenario, PreparednessPolicy)?] = [:]
+        var contents: [String: (Scenario, PreparednessPolicy)?] = [:]
+        /// What a need asks for, as the run that last found it unmet states it; `nil` when that
+        /// run's scenario or preparedness no longer loads.
+        func sentence(runID: String, needID: String, status: NeedStatus) throws -> String? {
+            if contents[runID] == nil { contents[runID] = .some(try content(runID: runID, in: store)) }
+            guard let (scenario, policy) = contents[runID] ?? nil, let need = scenario.needs.first(where: { $0.id == needID }) else { return nil }
+            return CorrectiveAction.text(for: need, status: status, in: scenario, policy: policy)
+        }
         for entry in entries {
-            var index = byKey[entry.key]
-            if index == nil {
-                if scenarios[entry.openedRunID] == nil {
-                    scenarios[entry.openedRunID] = try content(runID: entry.openedRunID, in: store)
-                }
-                var action = "Change \(entry.fix ?? "the preparedness") so that \(entry.needID) is met."
-                if let (scenario, policy) = scenarios[entry.openedRunID] ?? nil,
-                   let need = scenario.needs.first(where: { $0.id == entry.needID }) {
-                    action = CorrectiveAction.text(for: need, status: entry.lastStatus, in: scenario, policy: policy)
-                }
-                var record = ImprovementItemRecord(team: entry.key.team, fixKey: entry.key.fixKey, pillar: entry.pillar, action: action)
+            // The action follows from the gaps still open under the fix, each as its latest run
+            // states it (a fix several needs share must meet them all); a closed item's, from its
+            // latest gap. When a text no longer loads, the sentence stored stands.
+            let gaps = entry.needs.filter(\.isOpen).compactMap { need in
+                need.runIds.last.flatMap { runID in NeedStatus(rawValue: need.status).map { (runID, need.needId, $0) } }
+            }
+            var sentences: [String] = []
+            var derived: String?
+            for (runID, needID, status) in gaps.isEmpty ? [(entry.latestRunID, entry.latestNeedID, entry.lastStatus)] : gaps {
+                guard let text = try sentence(runID: runID, needID: needID, status: status) else { sentences = []; break }
+                if !sentences.contains(text) { sentences.append(text) }
+            }
+            if !sentences.isEmpty { derived = sentences.joined(separator: " ") }
+            guard let index = byKey[entry.key] else {
+                var record = ImprovementItemRecord(team: entry.key.team, fixKey: entry.key.fixKey, pillar: entry.pillar,
+                                                   action: derived ?? "Change \(entry.fix ?? "the preparedness") so that \(entry.latestNeedID) is met.")
                 try store.insertItem(&record)
                 records.append(record)
-                index = records.count - 1
+                used.insert(records.count - 1)
+                built.append((entry, record))
+                continue
             }
-            guard let index else { continue }
+            if let derived, records[index].action != derived {
+                records[index].action = derived
+                try store.updateItem(records[index])
+            }
             used.insert(index)
             built.append((entry, records[index]))
         }
