@@ -67,15 +67,9 @@ extension Linter {
     static func warnings(_ scenario: Scenario, node: Node, path: String) -> [Diagnostic] {
         guard !scenario.deadlines.isEmpty else { return [] }
         let graph = ScenarioGraph(scenario)
-        let reachable = Set(graph.nodes.filter(\.reachable).map(\.id))
-        let prompts = scenario.injects.filter { reachable.contains($0.id) }.flatMap(\.prompts)
+        let prompts = scenario.injects.filter { graph.reachableIDs.contains($0.id) }.flatMap(\.prompts)
         let costly = prompts.contains { prompt in
-            switch prompt.kind {
-            case let .singleChoice(options), let .multipleChoice(options):
-                options.contains { ($0.cost ?? .zero) > .zero }
-            default:
-                (prompt.costIfIncorrect ?? .zero) > .zero
-            }
+            prompt.kind.choices.map { $0.contains { ($0.cost ?? .zero) > .zero } } ?? ((prompt.costIfIncorrect ?? .zero) > .zero)
         }
         // A cost moves every deadline; a `completes` the path decides moves only its own.
         let decided = deadlinesDecidedByPath(scenario, graph: graph)
@@ -95,16 +89,13 @@ extension Linter {
     /// `completes` every play reaches alike (an inject every path passes, an option every
     /// choice shares, a free-text prompt) decides nothing.
     static func deadlinesDecidedByPath(_ scenario: Scenario, graph: ScenarioGraph) -> Set<String> {
-        let reachable = Set(graph.nodes.filter(\.reachable).map(\.id))
         var decided = Set<String>()
-        for inject in scenario.injects where reachable.contains(inject.id) {
+        for inject in scenario.injects where graph.reachableIDs.contains(inject.id) {
             if graph.isOnSomePathsOnly(inject.id) {
                 // Whatever completes a deadline here, a play that never comes here does not.
                 decided.formUnion(inject.completes)
                 for prompt in inject.prompts {
-                    decided.formUnion(prompt.completes)
-                    if case let .singleChoice(options) = prompt.kind { decided.formUnion(options.flatMap(\.completes)) }
-                    if case let .multipleChoice(options) = prompt.kind { decided.formUnion(options.flatMap(\.completes)) }
+                    decided.formUnion(prompt.completes + (prompt.kind.choices ?? []).flatMap(\.completes))
                 }
                 continue
             }

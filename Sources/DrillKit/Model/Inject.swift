@@ -82,6 +82,14 @@ public struct Prompt: Hashable, Sendable, Identifiable {
         /// A number, expected within a tolerance.
         case estimate(expected: Double, tolerance: Double, unit: String?)
 
+        /// The options of a single- or multiple-choice prompt; `nil` for any other kind.
+        public var choices: [Choice]? {
+            switch self {
+            case let .singleChoice(choices), let .multipleChoice(choices): choices
+            case .pickContact, .yesNo, .freeText, .estimate: nil
+            }
+        }
+
         /// The name used in files: `single-choice`, `pick-contact`, …
         public var name: String {
             switch self {
