@@ -99,7 +99,8 @@ func benchAppend() throws {
     var perAnswer: [Double] = [], perEvent: [Double] = [], floor: [Double] = [], eventsPerAnswer: [Int] = []
     var runIDs: [String] = []
     var floorSeq = 0
-    let firstIndexRow = try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT max(rowid) FROM searchIndex") ?? 0 }
+    // 1990-01-01: before any run drill-gen writes.
+    let benchStart = Date(timeIntervalSince1970: 631_152_000)
     // Real answer steps: each answer's events (the answer, its consequences, the next inject and
     // prompt) stored as `drill run` stores them, in one `appendEvents` transaction.
     while perAnswer.count < count + 5 {
@@ -109,7 +110,7 @@ func benchAppend() throws {
         runIDs.append(runID)
         try database.createRun(RunRecord(
             id: runID, team: "Benchmark team", scenarioID: scenario.id, scenarioTitle: scenario.title, scenarioKind: scenario.kind.rawValue,
-            startedAt: Date(), asOf: session.asOf, scenarioYAML: scenarioText, preparednessYAML: ExampleTeam.yaml,
+            startedAt: benchStart, asOf: session.asOf, scenarioYAML: scenarioText, preparednessYAML: ExampleTeam.yaml,
             preparednessSource: ExampleTeam.displayPath), participants: [], findings: session.assessment.findings)
         try database.appendEvents(session.events, runID: runID, firstSeq: 1, recordedAt: Date())
         var seq = session.events.count
@@ -130,27 +131,24 @@ func benchAppend() throws {
     }
     // The first few warm the caches of both.
     perAnswer.removeFirst(5); perEvent.removeFirst(5); floor.removeFirst(5); eventsPerAnswer.removeFirst(5)
-    // Leave the database as it was. The index rows go by rowid range: the delete trigger's own
-    // `DELETE FROM searchIndex WHERE runID = ?` reads the whole index (runID is UNINDEXED), so
-    // it is set aside for this and put back exactly as it was.
-    _ = try DatabaseQueue(path: path).write { db in
-        let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'searchIndex_on_run_deleted'")
-        try db.execute(sql: "DROP TRIGGER IF EXISTS searchIndex_on_run_deleted")
-        try db.execute(sql: "DELETE FROM searchIndex WHERE rowid > ?", arguments: [firstIndexRow])
-        if let trigger { try db.execute(sql: trigger) }
-        for runID in runIDs {
-            for table in ["event", "finding", "participant", "audit"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE runID = ?", arguments: [runID])
-            }
-            try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [runID])
-        }
-    }
+    // Leave the database as drill would: the runs written are deleted through `drill prune`'s
+    // own path, which records each deletion in the ledger and the audit trail, so `drill verify`
+    // of the file still passes (deleting rows behind drill's back is tampering, and it said so).
+    // They started on a day before any generated run, so that path deletes exactly them.
+    let deleted = try database.deleteRuns(startedBefore: benchStart.addingTimeInterval(86_400), reason: "drill-bench append: its own runs")
+    guard Set(deleted.map(\.id)) == Set(runIDs) else { throw BenchError("deleted \(deleted.count) runs, wrote \(runIDs.count)") }
     let result: [String: Any] = [
         "count": perAnswer.count, "drill": summary(perAnswer), "perEvent": summary(perEvent), "floor": summary(floor),
         "eventsPerAnswer": Double(eventsPerAnswer.reduce(0, +)) / Double(eventsPerAnswer.count),
     ]
     let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
     print(String(decoding: data, as: UTF8.self))
+}
+
+/// A benchmark that could not leave the database as it found it.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 switch Arguments.command {
