@@ -143,18 +143,24 @@ extension ImprovementItem {
         }
         for entry in entries {
             // The action follows from the gaps still open under the fix, each as its latest run
-            // states it (a fix several needs share must meet them all); a closed item's, from its
-            // latest gap. When a text no longer loads, the sentence stored stands.
+            // states it: a fix several needs share must meet them all, and one whose first gap is
+            // closed asks for what the others need (a closed item's, from its latest gap). An item
+            // that has only ever covered one need keeps the sentence made from it when it opened:
+            // re-reading every item's latest texts was a third of `report --team`. When a text no
+            // longer loads, the sentence stored stands.
             let gaps = entry.needs.filter(\.isOpen).compactMap { need in
-                need.runIds.last.flatMap { runID in NeedStatus(rawValue: need.status).map { (runID, need.needId, $0) } }
+                need.runIds.last.flatMap { runID in NeedStatus(rawValue: need.status).map { (runID: runID, needID: need.needId, status: $0) } }
             }
-            var sentences: [String] = []
             var derived: String?
-            for (runID, needID, status) in gaps.isEmpty ? [(entry.latestRunID, entry.latestNeedID, entry.lastStatus)] : gaps {
-                guard let text = try sentence(runID: runID, needID: needID, status: status) else { sentences = []; break }
-                if !sentences.contains(text) { sentences.append(text) }
+            if byKey[entry.key] == nil || entry.needs.count > 1 {
+                var sentences: [String] = []
+                let sources = gaps.isEmpty ? [(runID: entry.latestRunID, needID: entry.latestNeedID, status: entry.lastStatus)] : gaps
+                for gap in sources {
+                    guard let text = try sentence(runID: gap.runID, needID: gap.needID, status: gap.status) else { sentences = []; break }
+                    if !sentences.contains(text) { sentences.append(text) }
+                }
+                if !sentences.isEmpty { derived = sentences.joined(separator: " ") }
             }
-            if !sentences.isEmpty { derived = sentences.joined(separator: " ") }
             guard let index = byKey[entry.key] else {
                 var record = ImprovementItemRecord(team: entry.key.team, fixKey: entry.key.fixKey, pillar: entry.pillar,
                                                    action: derived ?? "Change \(entry.fix ?? "the preparedness") so that \(entry.latestNeedID) is met.")
