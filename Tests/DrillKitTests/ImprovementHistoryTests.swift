@@ -47,27 +47,6 @@ struct ImprovementHistoryTests {
         #expect(contact.history.map(\.kind) == [.opened, .foundAgain, .needMet, .needMet, .closed])
     }
 
-    @Test("A merged item's action asks for what every open gap needs, not only the first one's, and the change is sealed")
-    func actionFollowsLatestGap() throws {
-        let database = try AppDatabase.inMemory()
-        try ReviewFixture.play(database, id: "20260301-aaaa", startedAt: ReviewFixture.date("2026-03-01"), gaps: true)
-        let first = try Self.item(database, fix: "logs[audit]")
-        // The same need in a scenario whose intrusion began 90 days before discovery, not 40.
-        let longer = Self.otherScenarioYAML.replacingOccurrences(of: "onset: 40d", with: "onset: 90d")
-        try ReviewFixture.play(database, id: "20260401-bbbb", startedAt: ReviewFixture.date("2026-04-01"), gaps: true, scenarioYAML: longer)
-        let merged = try Self.item(database, fix: "logs[audit]")
-        #expect(merged.id == first.id)
-        #expect(merged.needs.map(\.scenarioId) == ["review-test", "review-other"])
-        #expect(first.action.contains("40 days of history"), "\(first.action)")
-        #expect(merged.action.hasPrefix(first.action) && merged.action.contains("90 days of history"), "\(merged.action)")
-        #expect(try database.verify().isIntact)
-        // Once the first scenario's need is met, the action asks only for what the other still needs.
-        try ReviewFixture.play(database, id: "20260501-cccc", startedAt: ReviewFixture.date("2026-05-01"), gaps: false)
-        let remaining = try Self.item(database, fix: "logs[audit]")
-        #expect(remaining.state == .open && !remaining.action.contains("40 days of history") && remaining.action.contains("90 days of history"),
-                "\(remaining.action)")
-    }
-
     @Test("An item closed and found again reopens with its number, owner, due date and history")
     func reopensWithHistory() throws {
         let database = try AppDatabase.inMemory()

@@ -133,47 +133,24 @@ extension ImprovementItem {
         for (index, record) in records.enumerated() { byKey[.init(team: record.team, fixKey: record.fixKey)] = index }
         var used = Set<Int>()
         var built: [(entry: ImprovementLedger.Entry, record: ImprovementItemRecord)] = []
-        var contents: [String: (Scenario, PreparednessPolicy)?] = [:]
-        /// What a need asks for, as the run that last found it unmet states it; `nil` when that
-        /// run's scenario or preparedness no longer loads.
-        func sentence(runID: String, needID: String, status: NeedStatus) throws -> String? {
-            if contents[runID] == nil { contents[runID] = .some(try content(runID: runID, in: store)) }
-            guard let (scenario, policy) = contents[runID] ?? nil, let need = scenario.needs.first(where: { $0.id == needID }) else { return nil }
-            return CorrectiveAction.text(for: need, status: status, in: scenario, policy: policy)
-        }
+        var scenarios: [String: (Scenario, PreparednessPolicy)?] = [:]
         for entry in entries {
-            // The action follows from the gaps still open under the fix, each as its latest run
-            // states it: a fix several needs share must meet them all, and one whose first gap is
-            // closed asks for what the others need (a closed item's, from its latest gap). An item
-            // that has only ever covered one need keeps the sentence made from it when it opened:
-            // re-reading every item's latest texts was a third of `report --team`. When a text no
-            // longer loads, the sentence stored stands.
-            let gaps = entry.needs.filter(\.isOpen).compactMap { need in
-                need.runIds.last.flatMap { runID in NeedStatus(rawValue: need.status).map { (runID: runID, needID: need.needId, status: $0) } }
-            }
-            var derived: String?
-            if byKey[entry.key] == nil || entry.needs.count > 1 {
-                var sentences: [String] = []
-                let sources = gaps.isEmpty ? [(runID: entry.latestRunID, needID: entry.latestNeedID, status: entry.lastStatus)] : gaps
-                for gap in sources {
-                    guard let text = try sentence(runID: gap.runID, needID: gap.needID, status: gap.status) else { sentences = []; break }
-                    if !sentences.contains(text) { sentences.append(text) }
+            var index = byKey[entry.key]
+            if index == nil {
+                if scenarios[entry.openedRunID] == nil {
+                    scenarios[entry.openedRunID] = try content(runID: entry.openedRunID, in: store)
                 }
-                if !sentences.isEmpty { derived = sentences.joined(separator: " ") }
-            }
-            guard let index = byKey[entry.key] else {
-                var record = ImprovementItemRecord(team: entry.key.team, fixKey: entry.key.fixKey, pillar: entry.pillar,
-                                                   action: derived ?? "Change \(entry.fix ?? "the preparedness") so that \(entry.latestNeedID) is met.")
+                var action = "Change \(entry.fix ?? "the preparedness") so that \(entry.needID) is met."
+                if let (scenario, policy) = scenarios[entry.openedRunID] ?? nil,
+                   let need = scenario.needs.first(where: { $0.id == entry.needID }) {
+                    action = CorrectiveAction.text(for: need, status: entry.lastStatus, in: scenario, policy: policy)
+                }
+                var record = ImprovementItemRecord(team: entry.key.team, fixKey: entry.key.fixKey, pillar: entry.pillar, action: action)
                 try store.insertItem(&record)
                 records.append(record)
-                used.insert(records.count - 1)
-                built.append((entry, record))
-                continue
+                index = records.count - 1
             }
-            if let derived, records[index].action != derived {
-                records[index].action = derived
-                try store.updateItem(records[index])
-            }
+            guard let index else { continue }
             used.insert(index)
             built.append((entry, records[index]))
         }

@@ -323,11 +323,6 @@ public enum ImprovementLedger {
         public var needID: String
         /// The latest finding's field to change.
         public var fix: String?
-        /// The run and need of the latest gap found under it (a closed item's action sentence
-        /// is derived from it).
-        public var latestRunID: String
-        /// That gap's need.
-        public var latestNeedID: String
         /// Unmet or partial, as last seen.
         public var lastStatus: NeedStatus
         /// The latest reason.
@@ -463,7 +458,7 @@ public enum ImprovementLedger {
             guard var entry = entries[key] else {
                 var fresh = Entry(
                     key: key, pillar: observation.pillar, scenarioID: observation.scenarioID, needID: observation.needID, fix: observation.fix,
-                    latestRunID: runID, latestNeedID: observation.needID, lastStatus: observation.status, reason: observation.reason, openedRunID: runID, openedAt: observation.at,
+                    lastStatus: observation.status, reason: observation.reason, openedRunID: runID, openedAt: observation.at,
                     seenInRunIDs: [runID], needs: [covered], periods: [.init(openedAt: observation.at, openedRunId: runID, closedAt: nil)],
                     closedAt: nil, closedByRunID: nil, closingReason: nil, closingEvidence: [], supersededBy: nil, drillsSinceOpened: 0,
                     position: observation.position, history: [])
@@ -497,8 +492,6 @@ public enum ImprovementLedger {
             entry.lastStatus = observation.status
             entry.reason = observation.reason
             entry.fix = observation.fix
-            entry.latestRunID = runID
-            entry.latestNeedID = observation.needID
             entries[key] = entry
         }
 
