@@ -263,6 +263,16 @@ struct StoreTests {
         #expect(try database.verify().isIntact)
     }
 
+    @Test("A step's seal, the checked seal with the new head, is the seal its rows give")
+    func stepSealIsTheRowsSeal() {
+        let content = RunSeal.Content(run: StoreFixture.run(), participants: [ParticipantRecord(name: "Ada", role: "lead")], findings: [])
+        var moved = content
+        moved.headHash = String(repeating: "b", count: 64)
+        let stepped = RunSeal(content).replacingHeadHash(moved.headHash)
+        #expect(stepped.manifest == RunSeal(moved).manifest)
+        #expect(stepped.hash != RunSeal(content).hash)
+    }
+
     @Test("A run with an id already stored is refused")
     func duplicateRun() throws {
         let database = try AppDatabase.inMemory()

@@ -75,7 +75,12 @@ extension AppDatabase {
     /// provenance survives the import and exporting it again gives the same bytes.
     func seal(runID: String, action: String, keeping signature: StoredSeal? = nil, in db: Database) throws {
         guard let sealed = try Self.sealedContent(runID: runID, in: db) else { return }
-        let seal = RunSeal(sealed.content)
+        try store(RunSeal(sealed.content), runID: runID, action: action, keeping: signature, in: db)
+    }
+
+    /// Stores `seal`, which the run's rows now give, as its seal, signed, and appends it to the
+    /// ledger: for a write that knows what it changed (a step changes only the head hash).
+    func store(_ seal: RunSeal, runID: String, action: String, keeping signature: StoredSeal? = nil, in db: Database) throws {
         let hash = seal.hash
         let signed = signature.flatMap { $0.hash == hash ? $0 : nil }
             ?? StoredSeal(hash: hash, keyId: key.id, signature: key.sign(RunSeal.signedMessage(hash)))
@@ -114,10 +119,13 @@ extension AppDatabase {
 
     /// Throws unless a stored run is exactly as it was last sealed: its rows give its stored
     /// seal, and that seal is the ledger's last for it. Every write to an existing run checks
-    /// this first, so a run edited outside drill is never re-sealed over the edit.
-    func checkSealed(runID: String, in db: Database) throws {
-        guard let sealed = try Self.sealedContent(runID: runID, in: db) else { return }
-        let recomputed = RunSeal(sealed.content).hash, stored = sealed.row
+    /// this first, so a run edited outside drill is never re-sealed over the edit. Returns the
+    /// seal checked (`nil` when the run is not stored).
+    @discardableResult
+    func checkSealed(runID: String, in db: Database) throws -> RunSeal? {
+        guard let sealed = try Self.sealedContent(runID: runID, in: db) else { return nil }
+        let seal = RunSeal(sealed.content)
+        let recomputed = seal.hash, stored = sealed.row
         let last = try String.fetchOne(db.cachedStatement(sql: "SELECT seal FROM ledger WHERE runID = ? ORDER BY id DESC LIMIT 1"),
                                        arguments: [runID])
         guard let hash: String = stored["sealHash"], hash == recomputed, let keyID: String = stored["sealKeyID"],
@@ -125,6 +133,7 @@ extension AppDatabase {
         else {
             throw StoreError.altered(path: path, detail: "run \(runID) differs from what was sealed")
         }
+        return seal
     }
 
     /// What a run's seal covers, read from its rows, with the run's row as stored (its seal

@@ -128,14 +128,28 @@ public struct RunSeal: Sendable {
     /// The message a signature of a seal signs.
     public static func signedMessage(_ hash: String) -> String { "drill-run-seal-v1\n" + hash }
 
+    /// One field's digest.
+    static func digest(_ field: String, _ values: [String?]) -> (String, String) {
+        var encoder = FieldEncoder(tag: "drill-seal-field-v1 " + field)
+        for value in values { encoder.add(value) }
+        // 128 bits: a second preimage stays out of reach, and a manifest stays short.
+        return (field, String(ContentHash.sha256(encoder.text).prefix(32)))
+    }
+
+    /// The same seal with the run's head hash changed: what a step changes of a sealed run
+    /// (its events are covered through the head), without digesting every other field again.
+    public func replacingHeadHash(_ headHash: String?) -> RunSeal {
+        var seal = self
+        if let index = seal.digests.firstIndex(where: { $0.field == "headHash" }) {
+            let (field, digest) = Self.digest("headHash", [headHash])
+            seal.digests[index] = (field: field, digest: digest)
+        }
+        return seal
+    }
+
     /// Seals `content`.
     public init(_ content: Content) {
-        func digest(_ field: String, _ values: [String?]) -> (String, String) {
-            var encoder = FieldEncoder(tag: "drill-seal-field-v1 " + field)
-            for value in values { encoder.add(value) }
-            // 128 bits: a second preimage stays out of reach, and a manifest stays short.
-            return (field, String(ContentHash.sha256(encoder.text).prefix(32)))
-        }
+        let digest = Self.digest
         var participantValues: [String?] = [String(content.participants.count)]
         for participant in content.participants { participantValues += [participant.name, participant.role] }
         var findingValues: [String?] = [String(content.findings.count)]
