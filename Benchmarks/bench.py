@@ -100,7 +100,7 @@ def generate():
         # The first open of a freshly generated file seals its records (drill-gen leaves that to
         # drill, as for a database of an earlier drill); an ordinary command does it here, untimed,
         # so that no timed step pays for it.
-        log("sealing the generated runs (the first open; about 25 minutes)")
+        log("sealing the generated runs (the first open)")
         run([DRILL, "runs", "--db", DB], cwd=DATA, stdout=subprocess.DEVNULL)
     transcripts = os.path.join(DATA, "transcripts-10k")
     if regenerate or not os.path.exists(transcripts + ".txt"):

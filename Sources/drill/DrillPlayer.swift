@@ -285,8 +285,7 @@ struct DrillPlayer {
         out.paragraph("  ⏱ \(DrillRenderer.duration(timeBox)) to answer", .dim)
     }
 
-    /// Commits one step's events in one transaction, then shows them.
-    /// Stores the events in `range`, then shows every event not shown yet.
+    /// Stores the events in `range` (one step, one transaction), then shows every event not shown yet.
     private mutating func commitAndShow(_ range: Range<Int>) throws {
         try recorder.record(contentsOf: Array(session.events[range]))
         stored = range.upperBound

@@ -67,7 +67,8 @@ extension Linter {
     static func warnings(_ scenario: Scenario, node: Node, path: String) -> [Diagnostic] {
         guard !scenario.deadlines.isEmpty else { return [] }
         let graph = ScenarioGraph(scenario)
-        let prompts = scenario.injects.filter { graph.reachableIDs.contains($0.id) }.flatMap(\.prompts)
+        let reachable = graph.reachableIDs
+        let prompts = scenario.injects.filter { reachable.contains($0.id) }.flatMap(\.prompts)
         let costly = prompts.contains { prompt in
             prompt.kind.choices.map { $0.contains { ($0.cost ?? .zero) > .zero } } ?? ((prompt.costIfIncorrect ?? .zero) > .zero)
         }
@@ -89,8 +90,9 @@ extension Linter {
     /// `completes` every play reaches alike (an inject every path passes, an option every
     /// choice shares, a free-text prompt) decides nothing.
     static func deadlinesDecidedByPath(_ scenario: Scenario, graph: ScenarioGraph) -> Set<String> {
+        let reachable = graph.reachableIDs
         var decided = Set<String>()
-        for inject in scenario.injects where graph.reachableIDs.contains(inject.id) {
+        for inject in scenario.injects where reachable.contains(inject.id) {
             if graph.isOnSomePathsOnly(inject.id) {
                 // Whatever completes a deadline here, a play that never comes here does not.
                 decided.formUnion(inject.completes)

@@ -41,8 +41,6 @@ public struct ScenarioGraph: Hashable, Sendable {
     public var scenarioID: String
     /// Every inject, in file order.
     public var nodes: [Node]
-    /// The ids of the injects some path from the first one reaches.
-    public var reachableIDs: Set<String>
     /// Every edge, in file order of the injects and prompts that name them.
     public var edges: [Edge]
 
@@ -75,8 +73,10 @@ public struct ScenarioGraph: Hashable, Sendable {
         self.edges = edges
         let reached = Self.reached(from: scenario.injects.first?.id, edges: edges)
         nodes = scenario.injects.map { Node(id: $0.id, title: $0.title, at: $0.at, reachable: reached.contains($0.id)) }
-        reachableIDs = reached.intersection(scenario.injects.map(\.id))
     }
+
+    /// The ids of the injects some path from the first one reaches.
+    public var reachableIDs: Set<String> { Set(nodes.lazy.filter(\.reachable).map(\.id)) }
 
     /// Injects that no path from the first inject reaches, in file order.
     public var unreachable: [String] { nodes.filter { !$0.reachable }.map(\.id) }

@@ -56,7 +56,7 @@ extension AppDatabase {
             guard var previous = try String.fetchOne(db, sql: "SELECT headHash FROM run WHERE id = ?", arguments: [runID]) else {
                 throw StoreError.runNotFound(runID)
             }
-            let checked = try checkSealed(runID: runID, in: db)
+            guard let checked = try checkSealed(runID: runID, in: db) else { throw StoreError.runNotFound(runID) }
             var records: [EventRecord] = []
             records.reserveCapacity(events.count)
             for (offset, event) in events.enumerated() {
@@ -78,11 +78,7 @@ extension AppDatabase {
             try db.cachedStatement(sql: "UPDATE run SET headHash = ? WHERE id = ?").execute(arguments: [previous, runID])
             // The step changed only the head: the seal just checked, with the new head, is the
             // one the rows now give (reading and digesting them again was a quarter of a step).
-            if let checked {
-                try store(checked.replacingHeadHash(previous), runID: runID, action: "run.step", in: db)
-            } else {
-                try seal(runID: runID, action: "run.step", in: db)
-            }
+            try store(checked.replacingHeadHash(previous), runID: runID, action: "run.step", in: db)
         }
     }
 
