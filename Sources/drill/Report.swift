@@ -85,7 +85,7 @@ extension Drill {
 
         private func trends(database: AppDatabase, day: CalendarDate) throws(CommandFailure) {
             let name = try teamName(database: database)
-            let runs: [RunRecord]
+            let runs: [RunHeader]
             do throws(StoreError) {
                 runs = try database.runs(RunFilter(team: name, limit: nil))
             } catch {
@@ -117,10 +117,12 @@ extension Drill {
         /// The team named by `--team` (a name, or a preparedness file naming it), else
         /// `./preparedness.yaml`'s team, else the database's only team.
         private func teamName(database: AppDatabase) throws(CommandFailure) -> String {
-            let teams = (try? database.teams()) ?? []
             if let team {
+                // A team with runs is named as it is, even where a file of that name exists. Listing
+                // every team reads the whole index of runs by team, so it is done only when needed.
                 var isFolder: ObjCBool = false
-                if !teams.contains(team), FileManager.default.fileExists(atPath: team, isDirectory: &isFolder), !isFolder.boolValue {
+                if FileManager.default.fileExists(atPath: team, isDirectory: &isFolder), !isFolder.boolValue,
+                   (try? database.hasRuns(team: team)) != true {
                     do {
                         return try PreparednessProfile.load(fileAt: URL(fileURLWithPath: team), displayPath: team).team
                     } catch {
@@ -133,6 +135,7 @@ extension Drill {
                let profile = try? PreparednessProfile.load(fileAt: URL(fileURLWithPath: "preparedness.yaml"), displayPath: "preparedness.yaml") {
                 return profile.team
             }
+            let teams = (try? database.teams()) ?? []
             guard teams.count == 1, let only = teams.first else {
                 throw CommandFailure(lines: ["error: name a run for its after-action report, or a team for trends with --team" + (teams.isEmpty ? "" : " (teams: " + teams.map(\.terminalSafeLine).joined(separator: ", ") + ")")],
                                      code: CommandFailure.usage)

@@ -28,7 +28,7 @@ extension Drill {
                 let limit = selection.limit ?? RunFilter.defaultLimit
                 // One more than shown tells whether the list was cut short.
                 filter.limit = limit + 1
-                var runs: [RunRecord]
+                var runs: [RunHeader]
                 do throws(StoreError) {
                     runs = try database.runs(filter)
                 } catch {
@@ -89,7 +89,7 @@ struct RunSummary: Codable {
     var endedAt: Date?
     var overallScore: Int?
 
-    init(_ run: RunRecord) {
+    init(_ run: RunHeader) {
         id = run.id
         team = run.team
         scenarioId = run.scenarioID

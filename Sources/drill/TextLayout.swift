@@ -218,7 +218,10 @@ enum TextLayout {
         // A cell takes at least one byte: text no longer than the width in bytes fits.
         guard text.utf8.count > width else { return text }
         var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the newline's byte: splitting the String walks its characters (grapheme
+        // breaking), which took a trends report longer than everything else it printed.
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
             guard cells(line) > width else {
                 lines.append(String(line))
                 continue

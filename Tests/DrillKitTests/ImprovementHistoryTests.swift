@@ -240,7 +240,7 @@ struct ImprovementHistoryTests {
         #expect(contact.fixKey == "contacts[incident-response-partner]")
         #expect(contact.owner == "Priya" && contact.dueDate?.description == "2027-01-31")
         #expect(contact.history.contains { $0.kind == .merged && $0.text.hasPrefix("item #3 ") })
-        #expect(try database.auditEntries(AuditFilter(action: "schema.migrated")).first?.detail == "applied v8-sealed-records, v10-run-evidence, v11-item-history")
+        #expect(try database.auditEntries(AuditFilter(action: "schema.migrated")).first?.detail == "applied v8-sealed-records, v10-run-evidence, v11-item-history, v12-search-findings-after-writes")
         let report = try database.verifyRecords()
         #expect(report.isIntact, "\(report.allProblems)")
     }

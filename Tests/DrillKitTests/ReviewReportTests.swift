@@ -310,6 +310,34 @@ struct ReviewSearchTests {
         #expect(try count("searchIndex") == 0 && (try count("searchIndexRun")) == 0)
     }
 
+    @Test("Findings wait outside the index with the answers (none enters it while its run is written), yet a search finds them at once")
+    func findingsWaitForTheIndex() throws {
+        let database = try AppDatabase.inMemory()
+        func count(_ table: String) throws -> Int {
+            try database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        }
+        try database.createRun(StoreFixture.run(), participants: [], findings: StoreFixture.findings)
+        #expect(try count("searchPendingFinding") == StoreFixture.findings.count)
+        #expect(try count("searchIndex") == 0)
+
+        // A search indexes what waits, then finds the finding, named by its need, with no step.
+        let hits = try database.search("intrusion")
+        #expect(hits.map(\.needId) == ["admin-logs"] && hits.map(\.seq) == [nil])
+        #expect(try count("searchPendingFinding") == 0)
+        #expect(try count("searchIndex") == StoreFixture.findings.count)
+        #expect(try count("searchIndexRun") == StoreFixture.findings.count)
+
+        // Finishing a run indexes its findings in the same transaction; deleting it leaves nothing behind.
+        try database.createRun(StoreFixture.run("20261124-efgh"), participants: [], findings: StoreFixture.findings)
+        try database.setStatus(runID: "20261124-efgh", .paused, endedAt: nil)
+        #expect(try count("searchPendingFinding") == 0)
+        #expect(try count("searchIndex") == 2 * StoreFixture.findings.count)
+        try database.createRun(StoreFixture.run("20261124-ijkl"), participants: [], findings: StoreFixture.findings)
+        _ = try database.deleteRuns(startedBefore: ReviewFixture.day(400), reason: "test")
+        #expect(try count("searchPendingFinding") == 0)
+        #expect(try count("searchIndex") == 0 && (try count("searchIndexRun")) == 0)
+    }
+
     @Test("Search text is never query syntax", arguments: ["\"", "AND OR NOT", "a\"b", "(x", "*", "NEAR(", "-", "col:umn", "\u{0}"])
     func queryIsQuoted(_ text: String) throws {
         let database = try AppDatabase.inMemory()

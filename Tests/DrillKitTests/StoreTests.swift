@@ -131,6 +131,7 @@ struct StoreTests {
         }
         let error = #expect(throws: StoreError.self) {
             _ = try database.runs()
+            _ = try database.run(matching: "20261124-abcd")
             _ = try database.events(runID: "20261124-abcd")
         }
         #expect(error?.message.contains("column \(column)") == true)

@@ -22,6 +22,7 @@ struct ValueParsingTests {
     func trimsSpaces(text: String, hours: Double?) {
         #expect(TimeSpan(parsing: text)?.hours == hours)
         #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces)[...])
+        #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines)[...])
     }
 
     @Test("Twelve months and a year are the same span")

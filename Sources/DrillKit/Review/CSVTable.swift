@@ -48,7 +48,7 @@ public struct CSVTable: Hashable, Sendable {
 
 extension CSVTable {
     /// `drill runs --format csv`: one row per run.
-    public static func runs(_ runs: [RunRecord]) -> CSVTable {
+    public static func runs(_ runs: [RunHeader]) -> CSVTable {
         CSVTable(
             header: ["runId", "team", "scenarioId", "scenarioKind", "mode", "status", "startedAt", "playedOn", "backfilled", "endedAt",
                      "overallScore"],

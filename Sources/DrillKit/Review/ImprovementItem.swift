@@ -255,7 +255,7 @@ public struct ImprovementItem: Codable, Hashable, Sendable {
     /// (`contacts: add one with role insurer` is `contacts[insurer]`), so adding a record and then
     /// correcting it are the same item; `scenario/need` when the finding names no field.
     public static func fixKey(fix: String?, scenarioID: String, needID: String) -> String {
-        guard let fix = fix?.trimmingCharacters(in: .whitespaces), !fix.isEmpty else { return "\(scenarioID)/\(needID)" }
+        guard let fix = fix.map({ String($0.trimmingSpaces) }), !fix.isEmpty else { return "\(scenarioID)/\(needID)" }
         for (prefix, field) in [("contacts: add one with role ", "contacts"), ("backups: add one with asset ", "backups")]
         where fix.hasPrefix(prefix) {
             return "\(field)[\(fix.dropFirst(prefix.count))]"

@@ -240,7 +240,7 @@ public struct ScorePoint: Codable, Hashable, Sendable {
     }
 
     /// The scores of a stored run; `nil` for one without a score.
-    public init?(_ run: RunRecord) {
+    public init?(_ run: RunHeader) {
         guard let score = run.score else { return nil }
         self.init(runID: run.id, startedAt: run.startedAt, scenarioID: run.scenarioID, scenarioKind: run.scenarioKind, score: score,
                   playedOn: run.playedOn)

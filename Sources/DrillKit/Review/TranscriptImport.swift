@@ -80,7 +80,7 @@ extension AppDatabase {
         let keys = keys ?? trustedKeys
         return try transaction { store in
             let outcome = try transcript.store(in: store, source: source, keys: keys)
-            try store.indexPendingEvents()
+            try store.indexPendingEntries()
             return outcome
         }
     }

@@ -76,7 +76,7 @@ public struct TrendReport: Codable, Hashable, Sendable {
     /// `testedPillars` says, per run, which pillars its scenario tested (`AppDatabase.testedPillars`):
     /// a pillar's average leaves out the runs that did not test it, where the score gives full
     /// marks; a run missing from it counts as testing every pillar.
-    public init(team: String, runs: [RunRecord], items: [ImprovementItem], library: [ScenarioKind: [String]] = [:],
+    public init(team: String, runs: [RunHeader], items: [ImprovementItem], library: [ScenarioKind: [String]] = [:],
                 testedPillars: [String: Set<Pillar>] = [:], reportDate: CalendarDate) {
         self.team = team
         self.reportDate = reportDate

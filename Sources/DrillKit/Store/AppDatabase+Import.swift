@@ -95,7 +95,7 @@ extension AppDatabase {
                     if let stored { results.append((next, .success(stored))) }
                     next += 1
                 }
-                try Self.indexPendingEvents(db)
+                try Self.indexPendingEntries(db)
             }
             for (index, result) in results { report(index, result) }
             if let failure { throw Self.storeError(failure, path: path, writing: true) }

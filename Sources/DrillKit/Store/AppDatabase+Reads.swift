@@ -8,31 +8,36 @@ extension AppDatabase {
     /// ``StoreError/ambiguousRun(_:matches:)`` (with the matching ids, in order) when several do.
     public func run(matching idOrPrefix: String) throws(StoreError) -> RunRecord {
         try read { db in
-            if let run = try RunRecord.fetchOne(db, key: idOrPrefix) { return run }
+            if let run = try RunRecord.fetch(db, id: idOrPrefix) { return run }
             let prefix = idOrPrefix.lowercased()
             guard !prefix.isEmpty else { throw StoreError.runNotFound(idOrPrefix) }
             // instr, not LIKE: a prefix holding `%` or `_` must not act as a pattern.
             let ids = try String.fetchAll(db, sql: "SELECT id FROM run WHERE instr(id, ?) = 1 ORDER BY id", arguments: [prefix])
             guard let id = ids.first else { throw StoreError.runNotFound(idOrPrefix) }
             guard ids.count == 1 else { throw StoreError.ambiguousRun(idOrPrefix, matches: ids) }
-            guard let run = try RunRecord.fetchOne(db, key: id) else { throw StoreError.runNotFound(idOrPrefix) }
+            guard let run = try RunRecord.fetch(db, id: id) else { throw StoreError.runNotFound(idOrPrefix) }
             return run
         }
     }
 
     /// Stored runs matching the filter, newest first.
-    public func runs(_ filter: RunFilter = RunFilter()) throws(StoreError) -> [RunRecord] {
-        try read { db in
-            var request = RunRecord.all()
-            if let team = filter.team { request = request.filter(RunRecord.Columns.team == team) }
-            if let scenarioID = filter.scenarioID { request = request.filter(RunRecord.Columns.scenarioID == scenarioID) }
-            if let status = filter.status { request = request.filter(RunRecord.Columns.status == status.rawValue) }
-            if let since = filter.since { request = request.filter(RunRecord.Columns.startedAt >= since) }
-            if let until = filter.until { request = request.filter(RunRecord.Columns.startedAt < until) }
-            request = request.order(RunRecord.Columns.startedAt.desc, RunRecord.Columns.id.desc)
-            if let limit = filter.limit { request = request.limit(max(0, limit)) }
-            return try request.fetchAll(db)
+    public func runs(_ filter: RunFilter = RunFilter()) throws(StoreError) -> [RunHeader] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        func condition(_ sql: String, _ value: some DatabaseValueConvertible) {
+            conditions.append(sql)
+            arguments += [value]
         }
+        if let team = filter.team { condition("team = ?", team) }
+        if let scenarioID = filter.scenarioID { condition("scenarioID = ?", scenarioID) }
+        if let status = filter.status { condition("status = ?", status.rawValue) }
+        if let since = filter.since { condition("startedAt >= ?", since) }
+        if let until = filter.until { condition("startedAt < ?", until) }
+        var sql = "SELECT \(RunHeader.columns) FROM run"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY startedAt DESC, id DESC"
+        if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
+        return try read { db in try RunHeader.fetchAll(db, sql: sql, arguments: arguments) }
     }
 
     /// For each run of a team, the pillars its scenario had needs in, from its stored findings:

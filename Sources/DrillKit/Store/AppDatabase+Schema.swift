@@ -16,6 +16,7 @@ extension AppDatabase {
         migrator.registerMigration("v8-sealed-records", migrate: addSeals)
         migrator.registerMigration("v10-run-evidence", migrate: addRunEvidence)
         migrator.registerMigration("v11-item-history", migrate: addItemHistory)
+        migrator.registerMigration("v12-search-findings-after-writes", migrate: indexFindingsAfterWrites)
         return migrator
     }
 
@@ -421,6 +422,32 @@ extension AppDatabase {
             DROP TABLE itemFix;
             DROP TABLE itemSurvivor;
             UPDATE sealing SET pending = 1;
+            """)
+    }
+
+    /// v12: findings wait to be indexed as events do (v7), and enter the full-text index with
+    /// them. A finding written to the index in its run's transaction made the index take part
+    /// in every later statement of that transaction: SQLite's full-text index writes what it
+    /// holds to disk at each statement's savepoint, so an import batch wrote a small segment per
+    /// run and merged them again (a tenth of an import's instructions; BENCHMARKS.md).
+    private static func indexFindingsAfterWrites(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE searchPendingFinding (
+                runID TEXT NOT NULL,
+                needID TEXT NOT NULL,
+                PRIMARY KEY (runID, needID)
+            ) WITHOUT ROWID;
+            DROP TRIGGER searchIndex_on_finding;
+            CREATE TRIGGER searchPendingFinding_on_finding AFTER INSERT ON finding BEGIN
+                INSERT INTO searchPendingFinding (runID, needID) VALUES (new.runID, new.needID);
+            END;
+            DROP TRIGGER searchIndex_on_run_deleted;
+            CREATE TRIGGER searchIndex_on_run_deleted AFTER DELETE ON run BEGIN
+                DELETE FROM searchIndex WHERE rowid IN (SELECT entry FROM searchIndexRun WHERE runID = old.id);
+                DELETE FROM searchIndexRun WHERE runID = old.id;
+                DELETE FROM searchPending WHERE runID = old.id;
+                DELETE FROM searchPendingFinding WHERE runID = old.id;
+            END;
             """)
     }
 }

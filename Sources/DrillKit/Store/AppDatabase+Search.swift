@@ -50,6 +50,12 @@ extension AppDatabase {
         try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT team FROM run ORDER BY team") }
     }
 
+    /// Whether any run of `team` is stored: one look-up in the index of runs by team, where
+    /// ``teams()`` reads all of it.
+    public func hasRuns(team: String) throws(StoreError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM run WHERE team = ?)", arguments: [team]) ?? false }
+    }
+
     /// How many of the newest matching steps a search ranks, at most. Ranking every match of a
     /// common word computes a score for each (70,000 matches: about a second, BENCHMARKS.md);
     /// finding the newest ones walks the index backwards and stops.
@@ -69,7 +75,7 @@ extension AppDatabase {
         let query = Self.searchQuery(text)
         guard !query.isEmpty else { return SearchResults(hits: [], rankedNewestOnly: false) }
         // Steps of runs still being played, or killed mid-drill, are indexed first.
-        try indexPendingEvents()
+        try indexPendingEntries()
         return try read { db in
             var filter = ""
             var filterArguments: [(any DatabaseValueConvertible)?] = []

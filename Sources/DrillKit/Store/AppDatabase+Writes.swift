@@ -95,7 +95,7 @@ extension AppDatabase {
             }
             try seal(runID: runID, action: action, in: db)
             try record(action, runID: runID, detail: "", in: db)
-            if status != .inProgress { try Self.indexPendingEvents(db) }
+            if status != .inProgress { try Self.indexPendingEntries(db) }
         }
     }
 
@@ -111,7 +111,7 @@ extension AppDatabase {
             guard db.changesCount == 1 else { throw StoreError.runNotFound(runID) }
             try seal(runID: runID, action: "run.finished", in: db)
             try record("run.finished", runID: runID, detail: "overall \(score.overall)/100", in: db)
-            try Self.indexPendingEvents(db)
+            try Self.indexPendingEntries(db)
         }
     }
 

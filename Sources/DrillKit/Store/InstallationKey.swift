@@ -100,7 +100,7 @@ public struct InstallationKey: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .keyUnavailable(path: path, detail: "it could not be read")
         }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: data, as: UTF8.self).trimmingWhitespace
         guard text.hasPrefix(filePrefix), let raw = Data(base64Encoded: String(text.dropFirst(filePrefix.count))),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
             throw .keyUnavailable(path: path, detail: "it is not a drill signing key")

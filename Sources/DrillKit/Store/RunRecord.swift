@@ -133,13 +133,24 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
         overallScore = try row.decode(forColumn: "overallScore")
         scoreJSON = try row.decode(forColumn: "scoreJSON")
         headHash = try row.decode(forColumn: "headHash")
-        // Absent before v11 (migrations that read runs run before it).
-        if row.hasColumn("playedOn"), let text: String = try row.decode(forColumn: "playedOn") {
-            guard let day = CalendarDate(parsing: text) else { throw RecordColumn.UnknownValue(description: "column playedOn: expected a date as YYYY-MM-DD, found '\(text)'") }
-            playedOn = day
-        } else {
-            playedOn = nil
+        playedOn = try Self.decodePlayedOn(in: row)
+    }
+
+    /// The run with this id, or `nil`. One prepared statement for the connection: the query
+    /// interface's `fetchOne(key:)` looked up the table's primary key every time (a tenth of
+    /// `drill show`).
+    static func fetch(_ db: Database, id: String) throws -> RunRecord? {
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM run WHERE id = ?"), arguments: [id])
+    }
+
+    /// The `playedOn` column of `row`: `nil` when empty or absent (before v11; migrations that
+    /// read runs run before it).
+    static func decodePlayedOn(in row: Row) throws -> CalendarDate? {
+        guard row.hasColumn("playedOn"), let text: String = try row.decode(forColumn: "playedOn") else { return nil }
+        guard let day = CalendarDate(parsing: text) else {
+            throw RecordColumn.UnknownValue(description: "column playedOn: expected a date as YYYY-MM-DD, found '\(text)'")
         }
+        return day
     }
 
     /// When the drill was played: ``startedAt`` for a live drill; for a backfilled one, its
@@ -159,9 +170,12 @@ public struct RunRecord: Codable, Hashable, Sendable, FetchableRecord, Persistab
     }
 
     /// The stored score, or `nil` when the run has not finished or its JSON does not decode.
-    public var score: DrillScore? {
-        guard let scoreJSON else { return nil }
-        return try? JSONDecoder().decode(DrillScore.self, from: Data(scoreJSON.utf8))
+    public var score: DrillScore? { Self.score(fromJSON: scoreJSON) }
+
+    /// A stored score's JSON decoded, or `nil`.
+    static func score(fromJSON json: String?) -> DrillScore? {
+        guard let json else { return nil }
+        return try? JSONDecoder().decode(DrillScore.self, from: Data(json.utf8))
     }
 
     /// The 32 characters of RFC 4648 base32, in lower case: no 0, 1, 8 or 9 to misread.

@@ -23,7 +23,7 @@ extension AppDatabase {
 extension StoreTransaction {
     /// A stored run's rows (participants, findings and events in order, and its evidence), or `nil` when no run has the id.
     func runRows(id: String) throws -> StoredRunRows? {
-        guard let run = try RunRecord.fetchOne(db, key: id) else { return nil }
+        guard let run = try RunRecord.fetch(db, id: id) else { return nil }
         return try StoredRunRows(run, in: db)
     }
 
@@ -90,8 +90,8 @@ extension StoreTransaction {
     }
 
     /// Adds the events stored since the search index was last brought up to date.
-    func indexPendingEvents() throws {
-        try AppDatabase.indexPendingEvents(db)
+    func indexPendingEntries() throws {
+        try AppDatabase.indexPendingEntries(db)
     }
 
     /// Stores events with their links, the columns as ``EventRecord`` writes them.
@@ -257,6 +257,6 @@ extension StoreTransaction {
 
     /// A stored run's row, or `nil` when no run has the id.
     func runRecord(id: String) throws -> RunRecord? {
-        try RunRecord.fetchOne(db, key: id)
+        try RunRecord.fetch(db, id: id)
     }
 }
