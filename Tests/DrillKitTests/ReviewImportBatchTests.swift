@@ -119,6 +119,19 @@ struct ReviewImportBatchTests {
         #expect(cache.lookups.hits == 2 * ids.count - 3)
     }
 
+    @Test("A cache full of teams' texts keeps the scenario every transcript uses: the entry used least recently goes first")
+    func cacheKeepsWhatEveryTranscriptUses() throws {
+        let teams = (0..<12).map { ExampleTeam.yaml.replacingOccurrences(of: "team: Lighthouse Apps (example)", with: "team: Team \($0)") }
+        // Room for the scenario and about two teams' texts.
+        let cache = TranscriptContentCache(maxTextBytes: ReviewFixture.scenarioYAML.utf8.count + 5 * ExampleTeam.yaml.utf8.count / 2)
+        for team in teams + teams {
+            _ = try cache.storedContent(scenarioYAML: ReviewFixture.scenarioYAML, preparednessYAML: team)
+        }
+        // The scenario is parsed once; each team twice (the cache holds two of twelve).
+        #expect(cache.lookups.misses == 1 + 2 * teams.count)
+        #expect(cache.lookups.hits == 2 * teams.count - 1)
+    }
+
     @Test("A cache too small for every text still checks every transcript the same way")
     func smallCacheGivesSameResults() throws {
         let ids = Self.ids(4, tag: "ghi")

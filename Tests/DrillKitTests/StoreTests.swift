@@ -274,6 +274,18 @@ struct StoreTests {
         #expect(stepped.hash != RunSeal(content).hash)
     }
 
+    @Test("Writes seal a run from its sealed columns alone, and verify, from the whole record, finds the same seal")
+    func sealFromColumnsIsTheRecordsSeal() throws {
+        let database = try AppDatabase.inMemory()
+        let crew = [ParticipantRecord(name: "Ada", role: "commander"), ParticipantRecord(name: "Lin")]
+        // Every sealed column set: facilitator, participants, findings, events, end time and score, and a paused run.
+        try ReviewFixture.play(database, id: "20261124-done", startedAt: ReviewFixture.day(0), gaps: true, participants: crew)
+        try ReviewFixture.play(database, id: "20261124-half", startedAt: ReviewFixture.day(0), gaps: false, answers: ["1"], participants: crew)
+        let report = try database.verifyRecords()
+        #expect(report.isIntact, "\(report)")
+        #expect(report.runs.count == 2)
+    }
+
     @Test("A run with an id already stored is refused")
     func duplicateRun() throws {
         let database = try AppDatabase.inMemory()

@@ -122,7 +122,7 @@ extension AppDatabase {
     /// this first, so a run edited outside drill is never re-sealed over the edit. Returns the
     /// seal checked (`nil` when the run is not stored).
     @discardableResult
-    func checkSealed(runID: String, in db: Database) throws -> RunSeal? {
+    func checkSealed(runID: String, in db: Database) throws -> (seal: RunSeal, content: RunSeal.Content)? {
         guard let sealed = try Self.sealedContent(runID: runID, in: db) else { return nil }
         let seal = RunSeal(sealed.content)
         let recomputed = seal.hash, stored = sealed.row
@@ -133,21 +133,43 @@ extension AppDatabase {
         else {
             throw StoreError.altered(path: path, detail: "run \(runID) differs from what was sealed")
         }
-        return seal
+        return (seal, sealed.content)
     }
 
     /// What a run's seal covers, read from its rows, with the run's row as stored (its seal
     /// columns); `nil` when the run is not stored.
     ///
-    /// Every write to a run reads this twice (the stored seal checked, the new one made), so the
-    /// statements are prepared once per connection and the rows read in plain SQL: through the
-    /// query interface, each read built its SQL and looked up the table's primary key again:
-    /// about half of a seal's cost on the way to a drill's first prompt (callgrind).
+    /// Every write to a run reads this, so the statements are prepared once per connection and
+    /// the rows read in plain SQL: through the query interface, each read built its SQL and
+    /// looked up the table's primary key again (about half of a seal's cost on the way to a
+    /// drill's first prompt, callgrind). The scenario and preparedness texts are not read: the
+    /// seal covers their hashes, and reading them was most of what a step read.
     static func sealedContent(runID: String, in db: Database) throws -> (content: RunSeal.Content, row: Row)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM run WHERE id = ?"), arguments: [runID]) else { return nil }
-        return (RunSeal.Content(run: try RunRecord(row: row), participants: try participants(runID: runID, in: db),
-                                findings: try findings(runID: runID, in: db), evidence: try evidenceJSON(runID: runID, in: db)), row)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(sealedColumns) FROM run WHERE id = ?"), arguments: [runID]) else {
+            return nil
+        }
+        // Each value is read and normalised as RunRecord(row:) reads it, so the seal is the one
+        // `drill verify` recomputes from the whole record (StoreTests "Writes seal a run from its sealed columns…").
+        let content = RunSeal.Content(
+            id: try row.decode(forColumn: "id"), team: try row.decode(forColumn: "team"), scenarioID: try row.decode(forColumn: "scenarioID"),
+            scenarioTitle: try row.decode(forColumn: "scenarioTitle"), scenarioKind: try row.decode(forColumn: "scenarioKind"),
+            mode: try row.decode(forColumn: "mode"), facilitator: try row.decode(forColumn: "facilitator"),
+            participants: try participants(runID: runID, in: db).map { ($0.name, $0.role) },
+            status: try RecordColumn.decode(RunStatus.self, "status", in: row).rawValue,
+            startedAt: try row.decode(forColumn: "startedAt"), endedAt: try row.decode(forColumn: "endedAt"),
+            asOf: try RecordColumn.decodeDate("asOf", in: row).description, scenarioHash: try row.decode(forColumn: "scenarioHash"),
+            preparednessHash: try row.decode(forColumn: "preparednessHash"), preparednessSource: try row.decode(forColumn: "preparednessSource"),
+            overallScore: try row.decode(forColumn: "overallScore"), scoreJSON: try row.decode(forColumn: "scoreJSON"),
+            findings: try findings(runID: runID, in: db), headHash: try row.decode(forColumn: "headHash"),
+            evidence: try evidenceJSON(runID: runID, in: db), playedOn: try RunRecord.decodePlayedOn(in: row)?.description)
+        return (content, row)
     }
+
+    /// The run's columns a seal covers, and its stored seal's.
+    private static let sealedColumns = """
+        id, team, scenarioID, scenarioTitle, scenarioKind, mode, facilitator, status, startedAt, endedAt, asOf, scenarioHash,
+        preparednessHash, preparednessSource, overallScore, scoreJSON, headHash, playedOn, sealHash, sealKeyID, sealSignature
+        """
 
     /// Appends an entry to the ledger of run seals (`seal` is `nil` for a deletion) and re-signs the anchor.
     func appendLedger(runID: String, action: String, seal: String?, in db: Database) throws {

@@ -53,10 +53,9 @@ extension AppDatabase {
         guard !events.isEmpty else { return }
         let recordedAt = EventChain.storable(recordedAt)
         try write { db in
-            guard var previous = try String.fetchOne(db, sql: "SELECT headHash FROM run WHERE id = ?", arguments: [runID]) else {
+            guard let checked = try checkSealed(runID: runID, in: db), var previous = checked.content.headHash else {
                 throw StoreError.runNotFound(runID)
             }
-            guard let checked = try checkSealed(runID: runID, in: db) else { throw StoreError.runNotFound(runID) }
             var records: [EventRecord] = []
             records.reserveCapacity(events.count)
             for (offset, event) in events.enumerated() {
@@ -78,7 +77,7 @@ extension AppDatabase {
             try db.cachedStatement(sql: "UPDATE run SET headHash = ? WHERE id = ?").execute(arguments: [previous, runID])
             // The step changed only the head: the seal just checked, with the new head, is the
             // one the rows now give (reading and digesting them again was a quarter of a step).
-            try store(checked.replacingHeadHash(previous), runID: runID, action: "run.step", in: db)
+            try store(checked.seal.replacingHeadHash(previous), runID: runID, action: "run.step", in: db)
         }
     }
 
