@@ -234,15 +234,13 @@ def bench_export_import(manifest):
     out = os.path.join(DATA, "export")
     shutil.rmtree(out, ignore_errors=True)
     mem = {}
-    times = {}
+    commands = {}
     for label, run_id in (("long", manifest["longRun"]), ("short", manifest["sampleRun"])):
-        command = [DRILL, "export", run_id, "--format", "json", "-o", out, "--db", DB]
-        start = time.perf_counter()
-        mem[label] = peak_mb(command, runs=1)
-        times[label] = (time.perf_counter() - start) * 1000
-    record("`drill export` of a 10,000-event run", "flat memory",
-           {"median": times["long"], "p10": times["long"], "p90": times["long"], "n": 1},
-           {"median": times["short"], "p10": times["short"], "p90": times["short"], "n": 1},
+        commands[label] = [DRILL, "export", run_id, "--format", "json", "-o", out, "--db", DB]
+        mem[label] = peak_mb(commands[label], runs=1)
+    # Timed like the queries (one timing alone swung from 280 to 490 ms with the page cache).
+    times = hyperfine("export", [("long", commands["long"]), ("short", commands["short"])], runs=5 if QUICK else 10, warmup=1)
+    record("`drill export` of a 10,000-event run", "flat memory", stats(times["long"]), stats(times["short"]),
            note=f"peak memory {mem['long']:.0f} MB for 10,000 events vs {mem['short']:.0f} MB for one ordinary run (the floor column)")
     transcripts = os.path.join(DATA, "transcripts-10k")
     db = os.path.join(DATA, "import.sqlite")

@@ -40,8 +40,11 @@ extension AppDatabase {
         report: (Int, Result<Stored, LoadFailure>) -> Void
     ) throws(StoreError) {
         // Reading and checking a file is most of the work and needs no database: other threads
-        // check the files ahead, while this one stores them in order.
-        let checked = InOrderWork.Ahead(count: count, workers: workers, window: 8) { index in
+        // check the files ahead, while this one stores them in order. The window lets them
+        // check on through a whole batch's transaction (up to `maxDuration`, some fifty files):
+        // with 8, they stopped soon after the transaction began, and a 10,000-file import kept
+        // one core of two busy.
+        let checked = InOrderWork.Ahead(count: count, workers: workers, window: 64) { index in
             Result { () throws(LoadFailure) in try check(index) }
         }
         defer { checked.stop() }
