@@ -79,7 +79,8 @@ extension AppDatabase {
     public func importTranscript(_ transcript: RunTranscript, source: String, keys: TrustedKeys? = nil) throws(StoreError) -> ImportOutcome {
         let keys = keys ?? trustedKeys
         return try transaction { store in
-            let outcome = try transcript.store(in: store, source: source, keys: keys)
+            let outcome = try transcript.store(in: store, source: source,
+                                               verifiedSeal: transcript.signatureVerdict(keys: keys) == .valid ? transcript.seal : nil)
             try store.indexPendingEntries()
             return outcome
         }
@@ -106,12 +107,19 @@ extension AppDatabase {
         let keys = keys ?? trustedKeys
         try storeInBatches(
             count: files.count, batching: batching, workers: workers, displayPath: { files[$0].displayPath },
+            // One thread stores while the others check, so whatever needs no database is done
+            // in the check: the rows a new run is stored as are worked out there too.
             check: { index throws(LoadFailure) in
-                try RunTranscript.load(fileAt: files[index].url, displayPath: files[index].displayPath, cache: cache, keys: keys)
+                let transcript = try RunTranscript.load(fileAt: files[index].url, displayPath: files[index].displayPath, cache: cache, keys: keys)
+                return (transcript, transcript.storedRows)
             },
-            store: { (transcript: RunTranscript, index: Int, store: StoreTransaction) throws -> (ImportedRun, ImportOutcome) in
-                let outcome = try transcript.store(in: store, source: files[index].displayPath, keys: keys)
-                return (ImportedRun(transcript), outcome)
+            store: { (checked: (transcript: RunTranscript, rows: StoredRunRows), index: Int, store: StoreTransaction) throws -> (ImportedRun, ImportOutcome) in
+                // Loaded with `keys`, a transcript whose seal is not signed by one of them was
+                // refused: a seal it still carries was verified (checking it again here, on the
+                // storing thread, was a tenth of that thread's work).
+                let outcome = try checked.transcript.store(in: store, source: files[index].displayPath, verifiedSeal: checked.transcript.seal,
+                                                           rows: checked.rows)
+                return (ImportedRun(checked.transcript), outcome)
             },
             report: { index, result in
                 switch result {
@@ -124,11 +132,13 @@ extension AppDatabase {
 
 extension RunTranscript {
     /// Stores the run inside a transaction the caller holds (see ``AppDatabase/importTranscript(_:source:keys:)``).
-    func store(in store: StoreTransaction, source: String, keys: TrustedKeys) throws -> ImportOutcome {
+    ///
+    /// `verifiedSeal` is the transcript's seal when its signature was verified against trusted
+    /// keys: a new run keeps it. `rows`, when given, are ``storedRows`` worked out beforehand.
+    func store(in store: StoreTransaction, source: String, verifiedSeal: StoredSeal?, rows newRows: StoredRunRows? = nil) throws -> ImportOutcome {
         guard let rows = try store.runRows(id: id) else {
-            try store.insertRun(storedRows)
-            let signed = signatureVerdict(keys: keys) == .valid ? seal : nil
-            try store.seal(runID: id, action: "run.imported", keeping: signed)
+            try store.insertRun(newRows ?? storedRows)
+            try store.seal(runID: id, action: "run.imported", keeping: verifiedSeal)
             try store.audit("run.imported", runID: id, detail: "from \(source)" + signer)
             return .imported
         }
