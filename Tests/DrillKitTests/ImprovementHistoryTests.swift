@@ -32,6 +32,24 @@ struct ImprovementHistoryTests {
         #expect(contact.history[1].needs == ["review-other/ir-partner"])
     }
 
+    @Test("A merged item's action asks for what every gap still open under it needs, as each one's latest run states it")
+    func mergedActionCoversEveryOpenGap() throws {
+        let database = try AppDatabase.inMemory()
+        let stricter = Self.otherScenarioYAML.replacingOccurrences(of: "within: 2h", with: "within: 30min")
+        try ReviewFixture.play(database, id: "20260301-aaaa", startedAt: ReviewFixture.date("2026-03-01"), gaps: true)
+        let first = try Self.item(database, fix: "contacts[incident-response-partner]").action
+        #expect(first.contains("within 2 h") && !first.contains("30 min"), "\(first)")
+        try ReviewFixture.play(database, id: "20260401-bbbb", startedAt: ReviewFixture.date("2026-04-01"), gaps: true, scenarioYAML: stricter)
+        let merged = try Self.item(database, fix: "contacts[incident-response-partner]").action
+        #expect(merged.contains("For review-test: ") && merged.contains("within 2 h"), "\(merged)")
+        #expect(merged.contains("For review-other: ") && merged.contains("within 30 min"), "\(merged)")
+        // Once the first scenario's need is met, the action asks only for what is still open.
+        try ReviewFixture.play(database, id: "20260501-cccc", startedAt: ReviewFixture.date("2026-05-01"), gaps: false)
+        let open = try Self.item(database, fix: "contacts[incident-response-partner]").action
+        #expect(open.contains("within 30 min") && !open.contains("within 2 h") && !open.hasPrefix("For "), "\(open)")
+        #expect(try database.verifyRecords().isIntact)
+    }
+
     @Test("A merged item stays open until every scenario's need is met, then closes by the run that met the last")
     func closesOnlyWhenEveryNeedIsMet() throws {
         let database = try AppDatabase.inMemory()
@@ -240,7 +258,7 @@ struct ImprovementHistoryTests {
         #expect(contact.fixKey == "contacts[incident-response-partner]")
         #expect(contact.owner == "Priya" && contact.dueDate?.description == "2027-01-31")
         #expect(contact.history.contains { $0.kind == .merged && $0.text.hasPrefix("item #3 ") })
-        #expect(try database.auditEntries(AuditFilter(action: "schema.migrated")).first?.detail == "applied v8-sealed-records, v10-run-evidence, v11-item-history, v12-search-findings-after-writes")
+        #expect(try database.auditEntries(AuditFilter(action: "schema.migrated")).first?.detail == "applied v8-sealed-records, v10-run-evidence, v11-item-history, v12-search-findings-after-writes, v13-item-action-basis")
         let report = try database.verifyRecords()
         #expect(report.isIntact, "\(report.allProblems)")
     }

@@ -19,6 +19,7 @@ extension AppDatabase {
         // Immediate checks: it adds a table and triggers, so GRDB's check of every foreign key
         // after a deferred migration (15 s on the 100k-run file) would find nothing new.
         migrator.registerMigration("v12-search-findings-after-writes", foreignKeyChecks: .immediate, migrate: indexFindingsAfterWrites)
+        migrator.registerMigration("v13-item-action-basis", foreignKeyChecks: .immediate, migrate: addItemActionBasis)
         return migrator
     }
 
@@ -451,5 +452,11 @@ extension AppDatabase {
                 DELETE FROM searchPendingFinding WHERE runID = old.id;
             END;
             """)
+    }
+
+    /// v13: what a merged improvement item's action sentence was made from, so the sentence is
+    /// made again when the gaps open under the item change (before, it stayed its first gap's).
+    private static func addItemActionBasis(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE improvementItem ADD COLUMN actionBasis TEXT")
     }
 }

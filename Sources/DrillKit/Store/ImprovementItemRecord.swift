@@ -19,6 +19,11 @@ public struct ImprovementItemRecord: Codable, Hashable, Sendable, FetchableRecor
     public var owner: String?
     /// By when.
     public var dueDate: CalendarDate?
+    /// For an item that covers several needs: what its ``action`` was made from (each open gap,
+    /// its status and the run that found it last), so the sentence is made again only when that
+    /// changes. `nil` for an item whose action is its opening gap's. Not sealed: the action
+    /// it leads to is.
+    public var actionBasis: String?
 
     /// The table's name.
     public static let databaseTableName = "improvementItem"
