@@ -239,6 +239,35 @@ struct StoreTests {
         #expect(try database.events(runID: "20261124-abcd").map(\.seq) == [1, 2, 3, 4, 7])
     }
 
+    @Test("A step after any other write to the file checks the run against its seal again: an edit between two steps, by another connection or by this one, is refused")
+    func stepAfterEdit() throws {
+        let folder = StoreFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("drill.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        try database.createRun(StoreFixture.run(), participants: [], findings: [])
+        let events = StoreFixture.events
+        try database.appendEvents([events[0]], runID: "20261124-abcd", firstSeq: 1, recordedAt: StoreFixture.started)
+        try database.appendEvents([events[1]], runID: "20261124-abcd", firstSeq: 2, recordedAt: StoreFixture.started)
+
+        // Another connection (the sqlite3 CLI, another drill) edits the title between two steps.
+        let other = try DatabaseQueue(path: path)
+        try other.write { try $0.execute(sql: "UPDATE run SET scenarioTitle = 'A calm night'") }
+        #expect(throws: StoreError.self) {
+            try database.appendEvents([events[2]], runID: "20261124-abcd", firstSeq: 3, recordedAt: StoreFixture.started)
+        }
+        try other.write { try $0.execute(sql: "UPDATE run SET scenarioTitle = ?", arguments: [StoreFixture.run().scenarioTitle]) }
+        try database.appendEvents([events[2]], runID: "20261124-abcd", firstSeq: 3, recordedAt: StoreFixture.started)
+
+        // This value's own connection, outside its write methods.
+        let writer = try #require(database.reader as? any DatabaseWriter)
+        try writer.write { try $0.execute(sql: "UPDATE run SET facilitator = 'Mallory'") }
+        #expect(throws: StoreError.self) {
+            try database.appendEvents([events[3]], runID: "20261124-abcd", firstSeq: 4, recordedAt: StoreFixture.started)
+        }
+        #expect(try database.events(runID: "20261124-abcd").map(\.seq) == [1, 2, 3])
+    }
+
     // MARK: Runs
 
     @Test("A run is stored with its opening events in one transaction: numbered from 1, chained from the run, sealed once")

@@ -49,6 +49,38 @@ final class AnchorMemo: @unchecked Sendable {
     }
 }
 
+/// The seal a database value stored last at a step of a run, and how the file stood right
+/// after: SQLite's `data_version` (which changes whenever another connection, another drill or
+/// the `sqlite3` CLI, commits) and this connection's total changes (which change with any of
+/// its own writes). When both are unchanged at the run's next step, nothing has written to the
+/// file since, so its rows still give that seal: the step need not read and digest them again
+/// to check it (a third of a step's instructions, callgrind).
+final class StepMemo: @unchecked Sendable {
+    struct Entry {
+        var runID: String
+        var seal: RunSeal
+        var headHash: String
+        var dataVersion: Int
+        var totalChanges: Int
+    }
+
+    // Read and written under `lock` only.
+    private let lock = NSLock()
+    private var last: Entry?
+
+    func remember(_ entry: Entry?) {
+        lock.withLock { last = entry }
+    }
+
+    /// The seal remembered for `runID`, when the file is as it was right after that step.
+    func seal(runID: String, dataVersion: Int, totalChanges: Int) -> (seal: RunSeal, headHash: String)? {
+        lock.withLock {
+            guard let last, last.runID == runID, last.dataVersion == dataVersion, last.totalChanges == totalChanges else { return nil }
+            return (last.seal, last.headHash)
+        }
+    }
+}
+
 /// A run's seal as stored beside it, for exports.
 public struct StoredSeal: Hashable, Sendable, Codable {
     /// The seal (see ``RunSeal/hash``).

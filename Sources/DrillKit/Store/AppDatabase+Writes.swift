@@ -52,32 +52,50 @@ extension AppDatabase {
     public func appendEvents(_ events: [DrillEvent], runID: String, firstSeq: Int, recordedAt: Date) throws(StoreError) {
         guard !events.isEmpty else { return }
         let recordedAt = EventChain.storable(recordedAt)
-        try write { db in
-            guard let checked = try checkSealed(runID: runID, in: db), var previous = checked.content.headHash else {
-                throw StoreError.runNotFound(runID)
+        do {
+            let memo = try write { db -> StepMemo.Entry in
+                let dataVersion = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? -1
+                // The run as this value left it at its last step, when nothing has written to the
+                // file since; otherwise read from its rows and checked against its seal.
+                var checked = stepMemo.seal(runID: runID, dataVersion: dataVersion, totalChanges: db.totalChangesCount)
+                if checked == nil, let read = try checkSealed(runID: runID, in: db), let head = read.content.headHash {
+                    checked = (read.seal, head)
+                }
+                guard let checked else { throw StoreError.runNotFound(runID) }
+                var previous = checked.headHash
+                var records: [EventRecord] = []
+                records.reserveCapacity(events.count)
+                for (offset, event) in events.enumerated() {
+                    let seq = firstSeq + offset
+                    let hash = EventChain.link(previous: previous, seq: seq, recordedAt: recordedAt, event: event)
+                    records.append(EventRecord(event: event, runID: runID, seq: seq, recordedAt: recordedAt, hash: hash))
+                    previous = hash
+                }
+                do {
+                    try StoreTransaction(database: self, db: db).insertEvents(records)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                    // The first of the step's numbers already stored: what two drills writing one run collide on.
+                    let taken = try Int.fetchOne(db, sql: "SELECT MIN(seq) FROM event WHERE runID = ? AND seq BETWEEN ? AND ?",
+                                                 arguments: [runID, firstSeq, firstSeq + events.count - 1])
+                    throw StoreError.duplicateEvent(runID: runID, seq: taken ?? firstSeq)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                    throw StoreError.runNotFound(runID)
+                }
+                try db.cachedStatement(sql: "UPDATE run SET headHash = ? WHERE id = ?").execute(arguments: [previous, runID])
+                // The step changed only the head: the seal just checked, with the new head, is the
+                // one the rows now give (reading and digesting them again was a quarter of a step).
+                let seal = checked.seal.replacingHeadHash(previous)
+                try store(seal, runID: runID, action: "run.step", in: db)
+                // Another connection cannot commit while this transaction holds the write lock, so
+                // the data version read at its start is the one after it commits.
+                return StepMemo.Entry(runID: runID, seal: seal, headHash: previous, dataVersion: dataVersion,
+                                      totalChanges: db.totalChangesCount)
             }
-            var records: [EventRecord] = []
-            records.reserveCapacity(events.count)
-            for (offset, event) in events.enumerated() {
-                let seq = firstSeq + offset
-                let hash = EventChain.link(previous: previous, seq: seq, recordedAt: recordedAt, event: event)
-                records.append(EventRecord(event: event, runID: runID, seq: seq, recordedAt: recordedAt, hash: hash))
-                previous = hash
-            }
-            do {
-                try StoreTransaction(database: self, db: db).insertEvents(records)
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                // The first of the step's numbers already stored: what two drills writing one run collide on.
-                let taken = try Int.fetchOne(db, sql: "SELECT MIN(seq) FROM event WHERE runID = ? AND seq BETWEEN ? AND ?",
-                                             arguments: [runID, firstSeq, firstSeq + events.count - 1])
-                throw StoreError.duplicateEvent(runID: runID, seq: taken ?? firstSeq)
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-                throw StoreError.runNotFound(runID)
-            }
-            try db.cachedStatement(sql: "UPDATE run SET headHash = ? WHERE id = ?").execute(arguments: [previous, runID])
-            // The step changed only the head: the seal just checked, with the new head, is the
-            // one the rows now give (reading and digesting them again was a quarter of a step).
-            try store(checked.seal.replacingHeadHash(previous), runID: runID, action: "run.step", in: db)
+            // Remembered once committed (a failed commit leaves the rows as they were).
+            stepMemo.remember(memo)
+        } catch {
+            stepMemo.remember(nil)
+            throw error
         }
     }
 

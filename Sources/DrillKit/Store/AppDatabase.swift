@@ -44,6 +44,9 @@ public struct AppDatabase: Sendable {
 
     /// The anchor this value signed last, which a later write need not check again.
     let anchorMemo = AnchorMemo()
+    /// The seal this value stored at a run's last step, which the next step need not check again
+    /// while nothing else has written to the file.
+    let stepMemo = StepMemo()
 
     /// Read-only access for queries the named read methods do not cover.
     public var reader: any DatabaseReader { dbWriter }
