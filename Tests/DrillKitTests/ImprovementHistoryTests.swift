@@ -50,6 +50,40 @@ struct ImprovementHistoryTests {
         #expect(try database.verifyRecords().isIntact)
     }
 
+    @Test("A merged backup item asks for the strictest of each part, so one change meets every gap: the samples' configuration item")
+    func mergedActionAsksForTheStrictest() throws {
+        let database = try AppDatabase.inMemory()
+        let folder = Fixture.packageRoot.appendingPathComponent("transcripts")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".json") }).sorted() {
+            _ = try database.importTranscript(try RunTranscript.load(fileAt: folder.appendingPathComponent(file), displayPath: file), source: file)
+        }
+        // dormant-contractor-admin needs a restore to before the intrusion began (94 days back);
+        // silent-backup-failure one 30 days back, kept off the platform it takes down.
+        let configuration = try Self.item(database, fix: "backups[configuration]")
+        #expect(configuration.scenarioIds.sorted() == ["dormant-contractor-admin", "silent-backup-failure"])
+        #expect(configuration.action == "Keep configuration in version control, able to restore to a point 94 days before discovery, kept off the platform, and test a restore at least every 12 months.")
+        #expect(try database.verifyRecords().isIntact)
+    }
+
+    @Test("Log gaps merge into one sentence with every kind of event, the longest keeping and the shortest review; contacts stay per scenario")
+    func strictestLogsAndContacts() throws {
+        let plain = try Scenario.load(yaml: ReviewFixture.scenarioYAML, displayPath: "a")
+        let stricter = try Scenario.load(yaml: Self.otherScenarioYAML
+            .replacingOccurrences(of: "{ id: trail, pillar: logs, events: [admin-actions] }",
+                                  with: "{ id: trail, pillar: logs, events: [authentication, admin-actions], reachBack: 90d, detectWithin: 24h }"),
+                                      displayPath: "b")
+        let policy = try PreparednessProfile.load(yaml: ReviewFixture.preparednessYAML(gaps: true), displayPath: "p").policy
+        func gap(_ scenario: Scenario, _ id: String) throws -> CorrectiveAction.Gap {
+            CorrectiveAction.Gap(need: try #require(scenario.needs.first { $0.id == id }), status: .unmet, scenario: scenario, policy: policy)
+        }
+        let logs = try #require(CorrectiveAction.strictest([try gap(plain, "trail"), try gap(stricter, "trail")]))
+        let keep = (TimeSpan.days(90) + stricter.investigation).spoken
+        #expect(logs.hasPrefix("Record admin actions and sign-ins with"), "\(logs)")
+        #expect(logs.contains("keep them at least \(keep),") && logs.contains("at least every 24 h"), "\(logs)")
+        #expect(CorrectiveAction.strictest([try gap(plain, "partner"), try gap(stricter, "ir-partner")]) == nil)
+        #expect(CorrectiveAction.strictest([try gap(plain, "partner"), try gap(stricter, "trail")]) == nil)
+    }
+
     @Test("A merged item stays open until every scenario's need is met, then closes by the run that met the last")
     func closesOnlyWhenEveryNeedIsMet() throws {
         let database = try AppDatabase.inMemory()

@@ -34,6 +34,68 @@ public enum CorrectiveAction {
         }
     }
 
+    /// One gap among several that one change to the preparedness would close: its need, how
+    /// it was found, and the scenario and policy it was judged by.
+    public struct Gap: Sendable {
+        public var need: Need
+        public var status: NeedStatus
+        public var scenario: Scenario
+        public var policy: PreparednessPolicy
+
+        public init(need: Need, status: NeedStatus, scenario: Scenario, policy: PreparednessPolicy) {
+            self.need = need
+            self.status = status
+            self.scenario = scenario
+            self.policy = policy
+        }
+    }
+
+    /// One sentence for gaps that one change closes, asking for the strictest of each part, so
+    /// that doing it meets every one of them: the furthest reach back, the shortest interval,
+    /// every kind of event, and a copy off the platform when any scenario takes the platform
+    /// down. `nil` when they cannot be said as one: contacts (each scenario calls at its own
+    /// hour), or requirements of different kinds, assets or ways of keeping them.
+    public static func strictest(_ gaps: [Gap]) -> String? {
+        guard let first = gaps.first else { return nil }
+        switch first.need.requirement {
+        case .contact:
+            return nil
+        case let .logs(firstLogs):
+            var events = firstLogs.events
+            var keep = TimeSpan.zero
+            var window: TimeSpan?
+            for gap in gaps {
+                guard case let .logs(requirement) = gap.need.requirement else { return nil }
+                for event in requirement.events where !events.contains(event) { events.append(event) }
+                keep = max(keep, (requirement.reachBack ?? gap.scenario.onset) + gap.scenario.investigation)
+                if let detect = requirement.detectWithin { window = min(window ?? detect, detect) }
+            }
+            var text = "Record \(list(events.map(\.spoken))) with time-zoned timestamps and keep them at least \(keep.spoken), in restricted storage that records who reads it"
+            if let window { text += ", reviewed by automated alerting or by hand at least every \(window.spoken)" }
+            return text + "."
+        case let .backup(firstBackup):
+            var reach = TimeSpan.zero
+            var every: TimeSpan?
+            var offPlatform = false
+            var tested = first.policy.restoreTestedWithin
+            for gap in gaps {
+                guard case let .backup(requirement) = gap.need.requirement, requirement.asset == firstBackup.asset,
+                      requirement.versionControlled == firstBackup.versionControlled else { return nil }
+                reach = max(reach, requirement.restoreBefore ?? gap.scenario.onset)
+                if let loss = requirement.maxDataLoss { every = min(every ?? loss, loss) }
+                offPlatform = offPlatform || gap.scenario.platformDown
+                tested = min(tested, gap.policy.restoreTestedWithin)
+            }
+            var text = firstBackup.versionControlled
+                ? "Keep \(firstBackup.asset.spoken) in version control"
+                : "Back up \(firstBackup.asset.spoken)"
+            if let every { text += " at least every \(every.spoken)" }
+            text += ", able to restore to a point \(reach.spoken) before discovery"
+            if offPlatform { text += ", kept off the platform" }
+            return text + ", and test a restore at least every \(tested.spoken)."
+        }
+    }
+
     private static func list(_ items: [String]) -> String {
         switch items.count {
         case 0: "the events the scenario needs"

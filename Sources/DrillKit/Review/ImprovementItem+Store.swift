@@ -217,37 +217,52 @@ extension ImprovementItem {
             acceptance: acceptance, notes: notes, history: history)
     }
 
-    /// A run's scenario and the policy of its preparedness, or `nil` when either no longer loads.
-    /// What a merged item's action sentence follows from: each gap still open under it, with its
-    /// status and the run that found it last. `nil` for an item that covers one need (its
-    /// sentence is its opening gap's, made when it was stored) or has no gap open (it keeps the
-    /// sentence it had). The sentence is made again only when this changes, so a refresh
-    /// parses a scenario only for an item a new run changed.
+    /// What a merged item's action sentence follows from: how sentences are merged (``mergeRule``),
+    /// then each gap still open under it, with its status and the run that found it last. `nil`
+    /// for an item that covers one need (its sentence is its opening gap's, made when it was
+    /// stored) or has no gap open (it keeps the sentence it had). The sentence is made again
+    /// only when this changes, so a refresh parses a scenario only for an item a new run changed.
     static func actionBasis(of entry: ImprovementLedger.Entry) -> String? {
         let open = entry.needs.filter(\.isOpen)
         guard entry.needs.count > 1, !open.isEmpty else { return nil }
-        return open.map { "\($0.scenarioId)/\($0.needId) \($0.status) \($0.runIds.last ?? "")" }.joined(separator: "\n")
+        return ([mergeRule] + open.map { "\($0.scenarioId)/\($0.needId) \($0.status) \($0.runIds.last ?? "")" }).joined(separator: "\n")
     }
 
+    /// Names how ``mergedAction(of:contents:in:)`` merges sentences, as the first line of every
+    /// basis: a sentence made by an earlier rule (each scenario's sentence in turn, before
+    /// ``CorrectiveAction/strictest(_:)``) is made again at the next refresh.
+    static let mergeRule = "merge: strictest"
+
     /// The action of a merged item: what each gap still open under it needs, as its latest run's
-    /// scenario states it, each different sentence once, named by its scenario when there are several.
+    /// scenario states it. Different sentences become one asking for the strictest of each part
+    /// (``CorrectiveAction/strictest(_:)``) where they can; otherwise each is given once, named
+    /// by its scenario.
     private static func mergedAction(of entry: ImprovementLedger.Entry, contents: inout [String: (Scenario, PreparednessPolicy)?],
                                      in store: StoreTransaction) throws -> String {
         var sentences: [(scenarioID: String, text: String)] = []
+        var gaps: [CorrectiveAction.Gap] = []
+        var everyGapRead = true
         for covered in entry.needs where covered.isOpen {
             var text = "Change \(entry.fix ?? "the preparedness") so that \(covered.needId) is met."
+            var read = false
             if let runID = covered.runIds.last {
                 if contents[runID] == nil { contents[runID] = try content(runID: runID, in: store) }
                 if let (scenario, policy) = contents[runID] ?? nil, let need = scenario.needs.first(where: { $0.id == covered.needId }) {
-                    text = CorrectiveAction.text(for: need, status: NeedStatus(rawValue: covered.status) ?? .unmet, in: scenario, policy: policy)
+                    let status = NeedStatus(rawValue: covered.status) ?? .unmet
+                    text = CorrectiveAction.text(for: need, status: status, in: scenario, policy: policy)
+                    gaps.append(CorrectiveAction.Gap(need: need, status: status, scenario: scenario, policy: policy))
+                    read = true
                 }
             }
+            everyGapRead = everyGapRead && read
             if !sentences.contains(where: { $0.text == text }) { sentences.append((covered.scenarioId, text)) }
         }
         guard sentences.count > 1 else { return sentences.first?.text ?? "" }
+        if everyGapRead, let one = CorrectiveAction.strictest(gaps) { return one }
         return sentences.map { "For \($0.scenarioID): \($0.text)" }.joined(separator: " ")
     }
 
+    /// A run's scenario and the policy of its preparedness, or `nil` when either no longer loads.
     private static func content(runID: String, in store: StoreTransaction) throws -> (Scenario, PreparednessPolicy)? {
         guard let run = try store.runRecord(id: runID), let content = try? StoredRun.content(of: run) else { return nil }
         return (content.scenario, content.profile.policy)
