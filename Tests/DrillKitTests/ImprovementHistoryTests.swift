@@ -84,6 +84,28 @@ struct ImprovementHistoryTests {
         #expect(CorrectiveAction.strictest([try gap(plain, "partner"), try gap(stricter, "trail")]) == nil)
     }
 
+    @Test("A backup item's action asks for all the need judges: how many units restored how soon, and keys production does not hold")
+    func backupActionNamesScaleTimeAndKeys() throws {
+        let folder = Fixture.packageRoot.appendingPathComponent("scenarios")
+        func gap(_ file: String, _ id: String) throws -> CorrectiveAction.Gap {
+            let path = folder.appendingPathComponent(file + ".yaml")
+            let scenario = try Scenario.load(yaml: try String(contentsOf: path, encoding: .utf8), displayPath: file)
+            return CorrectiveAction.Gap(need: try #require(scenario.needs.first { $0.id == id }), status: .unmet, scenario: scenario,
+                                        policy: try ExampleTeam.profile().policy)
+        }
+        let tenants = try gap("cleanup-job-deletes-workspaces", "tenant-data-backup")
+        let isolated = try gap("unrotated-source-token", "isolated-data-copy")
+        let scale = "restoring all 383 units within \(TimeSpan.hours(72).spoken) of discovery"
+        let keys = "protected by keys production does not hold"
+        let tenantsText = CorrectiveAction.text(for: tenants.need, status: .unmet, in: tenants.scenario, policy: tenants.policy)
+        #expect(tenantsText.contains(scale) && !tenantsText.contains(keys), "\(tenantsText)")
+        let isolatedText = CorrectiveAction.text(for: isolated.need, status: .unmet, in: isolated.scenario, policy: isolated.policy)
+        #expect(isolatedText.contains(keys) && !isolatedText.contains("units"), "\(isolatedText)")
+        // One change for both: both terms, and the furthest restore point (7 days, against 2 h).
+        let both = try #require(CorrectiveAction.strictest([tenants, isolated]))
+        #expect(both.contains(scale) && both.contains(keys) && both.contains("a point \(TimeSpan.days(7).spoken) before discovery"), "\(both)")
+    }
+
     @Test("A merged item stays open until every scenario's need is met, then closes by the run that met the last")
     func closesOnlyWhenEveryNeedIsMet() throws {
         let database = try AppDatabase.inMemory()

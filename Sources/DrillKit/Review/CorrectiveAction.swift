@@ -29,6 +29,7 @@ public enum CorrectiveAction {
             if let every = requirement.maxDataLoss { text += " at least every \(every.spoken)" }
             text += requirement.restoreBefore.map { ", able to restore to a point \($0.spoken) before discovery" }
                 ?? ", able to restore to before \(scenario.onsetNoun) began (\(scenario.onset.spoken) back)"
+            text += restoreTerms(units: requirement.units, within: requirement.restoreWithin, isolated: requirement.isolated)
             if scenario.platformDown { text += ", kept off the platform" }
             return text + ", and test a restore at least every \(policy.restoreTestedWithin.spoken)."
         }
@@ -75,14 +76,17 @@ public enum CorrectiveAction {
             return text + "."
         case let .backup(firstBackup):
             var reach = TimeSpan.zero
-            var every: TimeSpan?
-            var offPlatform = false
+            var every: TimeSpan?, within: TimeSpan?, units: Int?
+            var offPlatform = false, isolated = false
             var tested = first.policy.restoreTestedWithin
             for gap in gaps {
                 guard case let .backup(requirement) = gap.need.requirement, requirement.asset == firstBackup.asset,
                       requirement.versionControlled == firstBackup.versionControlled else { return nil }
                 reach = max(reach, requirement.restoreBefore ?? gap.scenario.onset)
                 if let loss = requirement.maxDataLoss { every = min(every ?? loss, loss) }
+                if let restore = requirement.restoreWithin { within = min(within ?? restore, restore) }
+                if let count = requirement.units { units = max(units ?? count, count) }
+                isolated = isolated || requirement.isolated
                 offPlatform = offPlatform || gap.scenario.platformDown
                 tested = min(tested, gap.policy.restoreTestedWithin)
             }
@@ -91,9 +95,29 @@ public enum CorrectiveAction {
                 : "Back up \(firstBackup.asset.spoken)"
             if let every { text += " at least every \(every.spoken)" }
             text += ", able to restore to a point \(reach.spoken) before discovery"
+            text += restoreTerms(units: units, within: within, isolated: isolated)
             if offPlatform { text += ", kept off the platform" }
             return text + ", and test a restore at least every \(tested.spoken)."
         }
+    }
+
+    /// What a backup need asks of the restore beyond its reach: how many units, how soon after
+    /// discovery (the assessment holds a restore test's pace to both), and keys production does
+    /// not hold.
+    private static func restoreTerms(units: Int?, within: TimeSpan?, isolated: Bool) -> String {
+        var text = ""
+        switch (units, within) {
+        case let (units?, within?):
+            text += ", restoring all \(units) unit\(units == 1 ? "" : "s") within \(within.spoken) of discovery (shown by a restore test at that scale)"
+        case let (nil, within?):
+            text += ", restored within \(within.spoken) of discovery"
+        case let (units?, nil):
+            text += ", able to restore all \(units) unit\(units == 1 ? "" : "s")"
+        case (nil, nil):
+            break
+        }
+        if isolated { text += ", protected by keys production does not hold" }
+        return text
     }
 
     private static func list(_ items: [String]) -> String {
