@@ -65,12 +65,12 @@ struct ImprovementHistoryTests {
         #expect(try database.verifyRecords().isIntact)
     }
 
-    @Test("Log gaps merge into one sentence with every kind of event, the longest keeping and the shortest review; contacts stay per scenario")
+    @Test("Log gaps merge into one sentence with every kind of event and system, the longest keeping and the shortest review; contacts stay per scenario")
     func strictestLogsAndContacts() throws {
         let plain = try Scenario.load(yaml: ReviewFixture.scenarioYAML, displayPath: "a")
         let stricter = try Scenario.load(yaml: Self.otherScenarioYAML
             .replacingOccurrences(of: "{ id: trail, pillar: logs, events: [admin-actions] }",
-                                  with: "{ id: trail, pillar: logs, events: [authentication, admin-actions], reachBack: 90d, detectWithin: 24h }"),
+                                  with: "{ id: trail, pillar: logs, events: [authentication, admin-actions], reachBack: 90d, detectWithin: 24h, systems: [cloud-account] }"),
                                       displayPath: "b")
         let policy = try PreparednessProfile.load(yaml: ReviewFixture.preparednessYAML(gaps: true), displayPath: "p").policy
         func gap(_ scenario: Scenario, _ id: String) throws -> CorrectiveAction.Gap {
@@ -78,7 +78,11 @@ struct ImprovementHistoryTests {
         }
         let logs = try #require(CorrectiveAction.strictest([try gap(plain, "trail"), try gap(stricter, "trail")]))
         let keep = (TimeSpan.days(90) + stricter.investigation).spoken
-        #expect(logs.hasPrefix("Record admin actions and sign-ins with"), "\(logs)")
+        #expect(logs.hasPrefix("Record admin actions and sign-ins from the app's backend and the cloud account with"), "\(logs)")
+        let single = CorrectiveAction.text(for: try gap(stricter, "trail").need, status: .unmet, in: stricter, policy: policy)
+        #expect(single.hasPrefix("Record sign-ins and admin actions from the cloud account with"), "\(single)")
+        let plainText = CorrectiveAction.text(for: try gap(plain, "trail").need, status: .unmet, in: plain, policy: policy)
+        #expect(plainText.hasPrefix("Record admin actions with"), "the app's backend, the default, goes unsaid: \(plainText)")
         #expect(logs.contains("keep them at least \(keep),") && logs.contains("at least every 24 h"), "\(logs)")
         #expect(CorrectiveAction.strictest([try gap(plain, "partner"), try gap(stricter, "ir-partner")]) == nil)
         #expect(CorrectiveAction.strictest([try gap(plain, "partner"), try gap(stricter, "trail")]) == nil)

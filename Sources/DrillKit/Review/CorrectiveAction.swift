@@ -17,7 +17,7 @@ public enum CorrectiveAction {
         case let .logs(requirement):
             let reachBack = requirement.reachBack ?? scenario.onset
             let keep = reachBack + scenario.investigation
-            var text = "Record \(list(requirement.events.map(\.spoken))) with time-zoned timestamps and keep them at least \(keep.spoken) (\(reachBack.spoken) of history plus \(scenario.investigation.spoken) of investigation), in restricted storage that records who reads it"
+            var text = "Record \(list(requirement.events.map(\.spoken)))\(from(requirement.systems)) with time-zoned timestamps and keep them at least \(keep.spoken) (\(reachBack.spoken) of history plus \(scenario.investigation.spoken) of investigation), in restricted storage that records who reads it"
             if let window = requirement.detectWithin {
                 text += ", reviewed by automated alerting or by hand at least every \(window.spoken)"
             }
@@ -63,15 +63,17 @@ public enum CorrectiveAction {
             return nil
         case let .logs(firstLogs):
             var events = firstLogs.events
+            var systems = firstLogs.systems
             var keep = TimeSpan.zero
             var window: TimeSpan?
             for gap in gaps {
                 guard case let .logs(requirement) = gap.need.requirement else { return nil }
                 for event in requirement.events where !events.contains(event) { events.append(event) }
+                for system in requirement.systems where !systems.contains(system) { systems.append(system) }
                 keep = max(keep, (requirement.reachBack ?? gap.scenario.onset) + gap.scenario.investigation)
                 if let detect = requirement.detectWithin { window = min(window ?? detect, detect) }
             }
-            var text = "Record \(list(events.map(\.spoken))) with time-zoned timestamps and keep them at least \(keep.spoken), in restricted storage that records who reads it"
+            var text = "Record \(list(events.map(\.spoken)))\(from(systems)) with time-zoned timestamps and keep them at least \(keep.spoken), in restricted storage that records who reads it"
             if let window { text += ", reviewed by automated alerting or by hand at least every \(window.spoken)" }
             return text + "."
         case let .backup(firstBackup):
@@ -118,6 +120,12 @@ public enum CorrectiveAction {
         }
         if isolated { text += ", protected by keys production does not hold" }
         return text
+    }
+
+    /// Where the events must come from, when that is not only the app's backend (the default,
+    /// which the sentence leaves unsaid): " from the cloud account".
+    private static func from(_ systems: [TeamSystem]) -> String {
+        systems.isEmpty || systems == [.app] ? "" : " from " + list(systems.map(\.spoken))
     }
 
     private static func list(_ items: [String]) -> String {
