@@ -53,11 +53,11 @@ extension AppDatabase {
         guard !events.isEmpty else { return }
         let recordedAt = EventChain.storable(recordedAt)
         do {
-            let memo = try write { db -> StepMemo.Entry in
-                let dataVersion = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? -1
+            let memo = try write { db -> StepMemo.Entry? in
+                let dataVersion = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
                 // The run as this value left it at its last step, when nothing has written to the
                 // file since; otherwise read from its rows and checked against its seal.
-                var checked = stepMemo.seal(runID: runID, dataVersion: dataVersion, totalChanges: db.totalChangesCount)
+                var checked = dataVersion.flatMap { stepMemo.seal(runID: runID, dataVersion: $0, totalChanges: db.totalChangesCount) }
                 if checked == nil, let read = try checkSealed(runID: runID, in: db), let head = read.content.headHash {
                     checked = (read.seal, head)
                 }
@@ -88,8 +88,9 @@ extension AppDatabase {
                 try store(seal, runID: runID, action: "run.step", in: db)
                 // Another connection cannot commit while this transaction holds the write lock, so
                 // the data version read at its start is the one after it commits.
-                return StepMemo.Entry(runID: runID, seal: seal, headHash: previous, dataVersion: dataVersion,
-                                      totalChanges: db.totalChangesCount)
+                return dataVersion.map {
+                    StepMemo.Entry(runID: runID, seal: seal, headHash: previous, dataVersion: $0, totalChanges: db.totalChangesCount)
+                }
             }
             // Remembered once committed (a failed commit leaves the rows as they were).
             stepMemo.remember(memo)
