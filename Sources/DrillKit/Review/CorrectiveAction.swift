@@ -17,21 +17,15 @@ public enum CorrectiveAction {
         case let .logs(requirement):
             let reachBack = requirement.reachBack ?? scenario.onset
             let keep = reachBack + scenario.investigation
-            var text = "Record \(list(requirement.events.map(\.spoken)))\(from(requirement.systems)) with time-zoned timestamps and keep them at least \(keep.spoken) (\(reachBack.spoken) of history plus \(scenario.investigation.spoken) of investigation), in restricted storage that records who reads it"
-            if let window = requirement.detectWithin {
-                text += ", reviewed by automated alerting or by hand at least every \(window.spoken)"
-            }
-            return text + "."
+            return logs(requirement.events, from: requirement.systems,
+                        keep: "\(keep.spoken) (\(reachBack.spoken) of history plus \(scenario.investigation.spoken) of investigation)",
+                        reviewedEvery: requirement.detectWithin)
         case let .backup(requirement):
-            var text = requirement.versionControlled
-                ? "Keep \(requirement.asset.spoken) in version control"
-                : "Back up \(requirement.asset.spoken)"
-            if let every = requirement.maxDataLoss { text += " at least every \(every.spoken)" }
-            text += requirement.restoreBefore.map { ", able to restore to a point \($0.spoken) before discovery" }
-                ?? ", able to restore to before \(scenario.onsetNoun) began (\(scenario.onset.spoken) back)"
-            text += restoreTerms(units: requirement.units, within: requirement.restoreWithin, isolated: requirement.isolated)
-            if scenario.platformDown { text += ", kept off the platform" }
-            return text + ", and test a restore at least every \(policy.restoreTestedWithin.spoken)."
+            let reach = requirement.restoreBefore.map { "a point \($0.spoken) before discovery" }
+                ?? "before \(scenario.onsetNoun) began (\(scenario.onset.spoken) back)"
+            return backup(requirement.asset, versionControlled: requirement.versionControlled, every: requirement.maxDataLoss, to: reach,
+                          units: requirement.units, within: requirement.restoreWithin, isolated: requirement.isolated,
+                          offPlatform: scenario.platformDown, tested: policy.restoreTestedWithin)
         }
     }
 
@@ -73,9 +67,7 @@ public enum CorrectiveAction {
                 keep = max(keep, (requirement.reachBack ?? gap.scenario.onset) + gap.scenario.investigation)
                 if let detect = requirement.detectWithin { window = min(window ?? detect, detect) }
             }
-            var text = "Record \(list(events.map(\.spoken)))\(from(systems)) with time-zoned timestamps and keep them at least \(keep.spoken), in restricted storage that records who reads it"
-            if let window { text += ", reviewed by automated alerting or by hand at least every \(window.spoken)" }
-            return text + "."
+            return logs(events, from: systems, keep: keep.spoken, reviewedEvery: window)
         case let .backup(firstBackup):
             var reach = TimeSpan.zero
             var every: TimeSpan?, within: TimeSpan?, units: Int?
@@ -92,22 +84,29 @@ public enum CorrectiveAction {
                 offPlatform = offPlatform || gap.scenario.platformDown
                 tested = min(tested, gap.policy.restoreTestedWithin)
             }
-            var text = firstBackup.versionControlled
-                ? "Keep \(firstBackup.asset.spoken) in version control"
-                : "Back up \(firstBackup.asset.spoken)"
-            if let every { text += " at least every \(every.spoken)" }
-            text += ", able to restore to a point \(reach.spoken) before discovery"
-            text += restoreTerms(units: units, within: within, isolated: isolated)
-            if offPlatform { text += ", kept off the platform" }
-            return text + ", and test a restore at least every \(tested.spoken)."
+            return backup(firstBackup.asset, versionControlled: firstBackup.versionControlled, every: every,
+                          to: "a point \(reach.spoken) before discovery", units: units, within: within, isolated: isolated,
+                          offPlatform: offPlatform, tested: tested)
         }
     }
 
-    /// What a backup need asks of the restore beyond its reach: how many units, how soon after
-    /// discovery (the assessment holds a restore test's pace to both), and keys production does
-    /// not hold.
-    private static func restoreTerms(units: Int?, within: TimeSpan?, isolated: Bool) -> String {
-        var text = ""
+    /// The sentence for logs: which events, from where (the app's backend goes unsaid), kept how
+    /// long (`keep`, as spoken), and how often reviewed.
+    private static func logs(_ events: [EventClass], from systems: [TeamSystem], keep: String, reviewedEvery window: TimeSpan?) -> String {
+        var text = "Record \(list(events.map(\.spoken)))\(from(systems)) with time-zoned timestamps and keep them at least \(keep), in restricted storage that records who reads it"
+        if let window { text += ", reviewed by automated alerting or by hand at least every \(window.spoken)" }
+        return text + "."
+    }
+
+    /// The sentence for a backup: how it is kept and how often, how far back a restore reaches
+    /// (`reach`, as spoken), how many units restored how soon after discovery (the assessment
+    /// holds a restore test's pace to both), keys production does not hold, off the platform,
+    /// and how often a restore is tested.
+    private static func backup(_ asset: Asset, versionControlled: Bool, every: TimeSpan?, to reach: String, units: Int?, within: TimeSpan?,
+                               isolated: Bool, offPlatform: Bool, tested: TimeSpan) -> String {
+        var text = versionControlled ? "Keep \(asset.spoken) in version control" : "Back up \(asset.spoken)"
+        if let every { text += " at least every \(every.spoken)" }
+        text += ", able to restore to \(reach)"
         switch (units, within) {
         case let (units?, within?):
             text += ", restoring all \(units) unit\(units == 1 ? "" : "s") within \(within.spoken) of discovery (shown by a restore test at that scale)"
@@ -119,7 +118,8 @@ public enum CorrectiveAction {
             break
         }
         if isolated { text += ", protected by keys production does not hold" }
-        return text
+        if offPlatform { text += ", kept off the platform" }
+        return text + ", and test a restore at least every \(tested.spoken)."
     }
 
     /// Where the events must come from, when that is not only the app's backend (the default,

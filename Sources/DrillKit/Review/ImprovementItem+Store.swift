@@ -239,26 +239,24 @@ extension ImprovementItem {
     /// by its scenario.
     private static func mergedAction(of entry: ImprovementLedger.Entry, contents: inout [String: (Scenario, PreparednessPolicy)?],
                                      in store: StoreTransaction) throws -> String {
+        let open = entry.needs.filter(\.isOpen)
         var sentences: [(scenarioID: String, text: String)] = []
         var gaps: [CorrectiveAction.Gap] = []
-        var everyGapRead = true
-        for covered in entry.needs where covered.isOpen {
+        for covered in open {
             var text = "Change \(entry.fix ?? "the preparedness") so that \(covered.needId) is met."
-            var read = false
             if let runID = covered.runIds.last {
                 if contents[runID] == nil { contents[runID] = try content(runID: runID, in: store) }
                 if let (scenario, policy) = contents[runID] ?? nil, let need = scenario.needs.first(where: { $0.id == covered.needId }) {
                     let status = NeedStatus(rawValue: covered.status) ?? .unmet
                     text = CorrectiveAction.text(for: need, status: status, in: scenario, policy: policy)
                     gaps.append(CorrectiveAction.Gap(need: need, status: status, scenario: scenario, policy: policy))
-                    read = true
                 }
             }
-            everyGapRead = everyGapRead && read
             if !sentences.contains(where: { $0.text == text }) { sentences.append((covered.scenarioId, text)) }
         }
         guard sentences.count > 1 else { return sentences.first?.text ?? "" }
-        if everyGapRead, let one = CorrectiveAction.strictest(gaps) { return one }
+        // Merged only when every gap's need was read from its run.
+        if gaps.count == open.count, let one = CorrectiveAction.strictest(gaps) { return one }
         return sentences.map { "For \($0.scenarioID): \($0.text)" }.joined(separator: " ")
     }
 
